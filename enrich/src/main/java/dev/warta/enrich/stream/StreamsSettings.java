@@ -1,0 +1,47 @@
+package dev.warta.enrich.stream;
+
+import dev.warta.schemas.Topics;
+import dev.warta.schemas.serde.AvroSerde;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams settings every warta stream stage shares: exactly-once v2, dead letters, String keys. */
+public final class StreamsSettings {
+    private StreamsSettings() {
+    }
+
+    /**
+     * Streams properties for {@code stage} under {@code applicationId}; {@code clientOverrides} (bootstrap
+     * servers, security, state dir, anything else) win over the defaults.
+     */
+    public static Properties of(String stage, String applicationId, String registryUrl, String version,
+                                Properties clientOverrides) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+        p.put(DeadLetterHandler.STAGE, stage);
+        if (version != null) {
+            p.put(DeadLetterHandler.VERSION, version);
+        }
+        p.put(AvroSerde.REGISTRY_URL, registryUrl);
+        if (clientOverrides != null) {
+            p.putAll(clientOverrides);
+        }
+        return p;
+    }
+}
