@@ -1,8 +1,6 @@
 package dev.warta.schemas.registry;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,17 +9,14 @@ import org.apache.avro.SchemaCompatibility;
 
 /**
  * A registry held in this process: global ids, subjects with versions, compatibility levels (default
- * BACKWARD_TRANSITIVE). Used by offline tools and tests via the {@code mem://<scope>} URL; instances are shared
- * per scope so that a serializer and a deserializer configured with the same URL see the same schemas.
+ * BACKWARD_TRANSITIVE), with the rules of {@link RegistryCatalog}. Used by offline tools and tests via the
+ * {@code mem://<scope>} URL; instances are shared per scope so that a serializer and a deserializer configured
+ * with the same URL see the same schemas. Thread-safe.
  */
 public class InMemorySchemaRegistry implements SchemaRegistry {
     private static final Map<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
 
-    private final Map<Integer, Schema> byId = new HashMap<>();
-    private final Map<String, Integer> idByCanonical = new HashMap<>();
-    private final Map<String, List<RegisteredSchema>> subjects = new LinkedHashMap<>();
-    private final Map<String, String> compatibility = new HashMap<>();
-    private String globalCompatibility = "BACKWARD_TRANSITIVE";
+    private final RegistryCatalog catalog = new RegistryCatalog();
 
     /** The registry of a named scope, created on first use. */
     public static InMemorySchemaRegistry scope(String name) {
@@ -30,94 +25,49 @@ public class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public synchronized int register(String subject, Schema schema) {
-        List<RegisteredSchema> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
-        String canonical = schema.toString();
-        for (RegisteredSchema existing : versions) {
-            if (existing.schema().toString().equals(canonical)) {
-                return existing.id();
-            }
-        }
-        if (!compatible(subject, schema)) {
-            if (versions.isEmpty()) {
-                subjects.remove(subject);
-            }
-            throw new RegistryException(RegistryException.INCOMPATIBLE, 409,
-                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\"");
-        }
-        int id = idByCanonical.computeIfAbsent(canonical, c -> byId.size() + 1);
-        byId.put(id, schema);
-        int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
-        versions.add(new RegisteredSchema(subject, version, id, schema));
-        return id;
+        RegistryCatalog.Registration registration = catalog.planRegistration(subject, schema);
+        registration.entry().ifPresent(catalog::apply);
+        return registration.registered().id();
     }
 
     @Override
     public synchronized int lookup(String subject, Schema schema) {
-        List<RegisteredSchema> versions = subjects.get(subject);
-        if (versions == null) {
+        if (!catalog.hasSubject(subject, false)) {
             throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
         }
-        String canonical = schema.toString();
-        return versions.stream().filter(v -> v.schema().toString().equals(canonical)).findFirst()
-                .map(RegisteredSchema::id)
+        return catalog.find(subject, schema, false).map(RegisteredSchema::id)
                 .orElseThrow(() -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema not found"));
     }
 
     @Override
     public synchronized Schema getById(int id) {
-        Schema schema = byId.get(id);
-        if (schema == null) {
-            throw new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema " + id + " not found");
-        }
-        return schema;
+        return catalog.schema(id).orElseThrow(
+                () -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema " + id + " not found"));
     }
 
     @Override
     public synchronized List<Integer> versions(String subject) {
-        return versionsOf(subject).stream().map(RegisteredSchema::version).toList();
+        return catalog.versions(subject, false);
     }
 
     @Override
     public synchronized RegisteredSchema getVersion(String subject, int version) {
-        List<RegisteredSchema> versions = versionsOf(subject);
-        if (version == -1) {
-            return versions.get(versions.size() - 1);
-        }
-        return versions.stream().filter(v -> v.version() == version).findFirst()
-                .orElseThrow(() -> new RegistryException(RegistryException.VERSION_NOT_FOUND, 404, "Version " + version + " not found."));
+        return catalog.version(subject, version, false);
     }
 
     @Override
     public synchronized boolean testCompatibility(String subject, Schema schema) {
-        return compatible(subject, schema);
+        return catalog.incompatibilities(subject, schema).isEmpty();
     }
 
     @Override
     public synchronized String compatibility(String subject) {
-        return subject == null ? globalCompatibility : compatibility.getOrDefault(subject, globalCompatibility);
+        return catalog.compatibility(subject);
     }
 
     @Override
     public synchronized void setCompatibility(String subject, String level) {
-        Compatibility.parse(level);
-        if (subject == null) {
-            globalCompatibility = level;
-        } else {
-            compatibility.put(subject, level);
-        }
-    }
-
-    private List<RegisteredSchema> versionsOf(String subject) {
-        List<RegisteredSchema> versions = subjects.get(subject);
-        if (versions == null || versions.isEmpty()) {
-            throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
-        }
-        return versions;
-    }
-
-    private boolean compatible(String subject, Schema candidate) {
-        List<Schema> earlier = subjects.getOrDefault(subject, List.of()).stream().map(RegisteredSchema::schema).toList();
-        return Compatibility.parse(compatibility(subject)).isCompatible(candidate, earlier);
+        catalog.apply(catalog.planCompatibility(subject, level));
     }
 
     /** Confluent's compatibility levels, checked with Avro's own {@link SchemaCompatibility}. */
@@ -134,28 +84,40 @@ public class InMemorySchemaRegistry implements SchemaRegistry {
 
         /** Whether {@code candidate} may follow {@code earlier} (oldest first). */
         public boolean isCompatible(Schema candidate, List<Schema> earlier) {
-            if (this == NONE || earlier.isEmpty()) {
-                return true;
-            }
-            List<Schema> checked = name().endsWith("_TRANSITIVE") ? earlier : List.of(earlier.get(earlier.size() - 1));
-            for (Schema old : checked) {
-                boolean backward = readable(candidate, old);
-                boolean forward = readable(old, candidate);
-                boolean ok = switch (this) {
-                    case BACKWARD, BACKWARD_TRANSITIVE -> backward;
-                    case FORWARD, FORWARD_TRANSITIVE -> forward;
-                    default -> backward && forward;
-                };
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
+            return incompatibilities(candidate, earlier).isEmpty();
         }
 
-        private static boolean readable(Schema reader, Schema writer) {
-            return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
-                    == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+        /** Why {@code candidate} may not follow {@code earlier} (oldest first); empty when it may. */
+        public List<String> incompatibilities(Schema candidate, List<Schema> earlier) {
+            if (this == NONE || earlier.isEmpty()) {
+                return List.of();
+            }
+            List<Schema> checked = name().endsWith("_TRANSITIVE") ? earlier : List.of(earlier.get(earlier.size() - 1));
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < checked.size(); i++) {
+                Schema old = checked.get(i);
+                String label = "version #" + (earlier.size() - checked.size() + i + 1);
+                if (this != FORWARD && this != FORWARD_TRANSITIVE) {
+                    problem(candidate, old, "new schema cannot read data written with " + label, problems);
+                }
+                if (this != BACKWARD && this != BACKWARD_TRANSITIVE) {
+                    problem(old, candidate, label + " cannot read data written with the new schema", problems);
+                }
+            }
+            return problems;
+        }
+
+        private static void problem(Schema reader, Schema writer, String what, List<String> problems) {
+            SchemaCompatibility.SchemaPairCompatibility result =
+                    SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+            if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+                StringBuilder sb = new StringBuilder(what);
+                for (SchemaCompatibility.Incompatibility inc : result.getResult().getIncompatibilities()) {
+                    sb.append(" [").append(inc.getType()).append(" at ").append(inc.getLocation()).append(": ")
+                            .append(inc.getMessage()).append(']');
+                }
+                problems.add(sb.toString());
+            }
         }
     }
 }

@@ -1,0 +1,128 @@
+package dev.warta.app.registry;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.warta.schemas.registry.SchemaRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Confluent-compatible schema registry inside the process: the JDK {@link HttpServer} on 127.0.0.1 serving the
+ * Confluent REST API (AVRO only, BACKWARD_TRANSITIVE by default), schemas kept in the compacted {@code _schemas}
+ * topic so ids and versions survive restarts. Any Confluent client (Java, kafkajs, confluent-kafka-python, kcat)
+ * can use {@link #url()}.
+ *
+ * <p>{@code
+ * try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(kafkaProps, 8081).start()) {
+ *     AvroSerde<RawArticle> serde = AvroSerde.of(RawArticle.class, registry.url());
+ * }
+ * }
+ *
+ * <p>Port {@code 0} means any free port; a taken port falls back to a free one. One instance per cluster: two
+ * registries writing to the same {@code _schemas} topic do not see each other's registrations until restarted.
+ */
+public final class EmbeddedSchemaRegistry implements AutoCloseable {
+    /** Confluent's default port. */
+    public static final int DEFAULT_PORT = 8081;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final RegistryStore store;
+    private final int requestedPort;
+    private RegistryService service;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /**
+     * A registry storing its schemas on the cluster {@code kafka} names ({@code bootstrap.servers} and any security
+     * settings, passed through to the Kafka clients), to serve on {@code port} once {@link #start() started}.
+     */
+    public EmbeddedSchemaRegistry(Properties kafka, int port) {
+        this(new KafkaRegistryStore(kafka, STORE_TIMEOUT), port);
+    }
+
+    /** A registry on the given store (an {@link InMemoryRegistryStore} in tests). */
+    public EmbeddedSchemaRegistry(RegistryStore store, int port) {
+        this.store = store;
+        this.requestedPort = port;
+    }
+
+    /** Rebuilds the state from the store, then serves; returns this. */
+    public synchronized EmbeddedSchemaRegistry start() {
+        if (server != null) {
+            return this;
+        }
+        service = new RegistryService(store);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try {
+            try {
+                server = HttpServer.create(new InetSocketAddress(loopback, requestedPort), 64);
+            } catch (BindException taken) {
+                LOG.warn("port {} is taken, the schema registry takes a free port", requestedPort);
+                server = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the schema registry on 127.0.0.1:" + requestedPort, e);
+        }
+        int instance = INSTANCES.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "warta-registry-" + instance + "-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", new RegistryHttpHandler(service));
+        server.start();
+        LOG.info("schema registry serving {}", url());
+        return this;
+    }
+
+    /** The URL clients use, e.g. {@code http://127.0.0.1:8081}. */
+    public synchronized String url() {
+        if (server == null) {
+            throw new IllegalStateException("the schema registry is not started");
+        }
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The port served. */
+    public synchronized int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The registry itself, for in-process callers that need no HTTP. */
+    public synchronized SchemaRegistry registry() {
+        if (service == null) {
+            throw new IllegalStateException("the schema registry is not started");
+        }
+        return service;
+    }
+
+    /** Stops serving and closes the store. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+        store.close();
+    }
+}
