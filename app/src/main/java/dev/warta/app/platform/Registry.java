@@ -1,28 +1,26 @@
 package dev.warta.app.platform;
 
+import dev.warta.app.registry.EmbeddedSchemaRegistry;
 import java.util.Properties;
 
 /** Starts the embedded schema registry (stored in the {@code _schemas} topic). */
 final class Registry implements AutoCloseable {
-    private final AutoCloseable server;
-    private final String url;
+    private final EmbeddedSchemaRegistry server;
 
-    private Registry(AutoCloseable server, String url) {
+    private Registry(EmbeddedSchemaRegistry server) {
         this.server = server;
-        this.url = url;
     }
 
     static Registry startEmbedded(Properties client, int port) {
-        // Until the HTTP registry lands: a process-local registry.
-        return new Registry(() -> { }, "mem://embedded");
+        return new Registry(new EmbeddedSchemaRegistry(client, port).start());
     }
 
     String url() {
-        return url;
+        return server.url();
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         server.close();
     }
 }
