@@ -113,9 +113,13 @@ public final class WarcSource {
                 body = record.body();
             }
             byte[] bytes = BoundedReads.readBounded(body.stream(), limits.maxPageBytes(), "record " + n);
-            Records.Draft draft = new Records.Draft("warc", source, provenance).fetchedAt(record.date())
-                    .meta("warc.offset", Long.toString(offset)).meta("warc.recordId", String.valueOf(record.id()))
-                    .meta("warc.date", String.valueOf(record.date())).meta("warc.type", record.type());
+            java.time.Instant date = date(record);
+            Records.Draft draft = new Records.Draft("warc", source, provenance)
+                    .fetchedAt(date != null ? date : java.time.Instant.now())
+                    .meta("warc.offset", Long.toString(offset))
+                    .meta("warc.recordId", record.headers().first("WARC-Record-ID").orElse(null))
+                    .meta("warc.date", date == null ? null : date.toString())
+                    .meta("warc.type", record.headers().first("WARC-Type").orElse(null));
             if (status != 0) {
                 draft.meta("http.status", Integer.toString(status));
             }
@@ -126,6 +130,14 @@ public final class WarcSource {
         } catch (IOException | RuntimeException e) {
             return new Item.Dead(Records.deadLetter("malformed-http", "record " + n + " at byte " + offset + ": "
                     + e.getMessage(), e, source, provenance, null, 0));
+        }
+    }
+
+    private static java.time.Instant date(WarcRecord record) {
+        try {
+            return record.date();
+        } catch (RuntimeException e) { // ARC records and broken WARC-Date headers
+            return null;
         }
     }
 
