@@ -1,0 +1,52 @@
+package dev.warta.app.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command reaches Kafka and the schema registry. Every option can also come from the environment
+ * ({@code WARTA_BOOTSTRAP_SERVERS}, ...) or the properties file ({@code WARTA_CONFIG}, default
+ * {@code ./warta.properties}); Kafka client settings (security included) pass through with {@code -k key=value}
+ * or {@code kafka.<key>} lines in the properties file.
+ */
+public class ClusterOptions {
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Kafka cluster to use. Without it, an embedded broker and registry are started (run) or "
+                    + "127.0.0.1:9092 is assumed (other commands).")
+    public String bootstrapServers;
+
+    @Option(names = "--registry-url", paramLabel = "URL",
+            description = "Confluent-compatible schema registry (default: the embedded one, or http://127.0.0.1:8081).")
+    public String registryUrl;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
+            description = "Data directory of the embedded broker and of stream state (default: ${DEFAULT-VALUE}).")
+    public Path dataDir;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics created (default: ${DEFAULT-VALUE}).")
+    public int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of topics created (default: ${DEFAULT-VALUE}).")
+    public short replicationFactor;
+
+    @Option(names = {"-k", "--kafka-property"}, paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Kafka client setting passed through (e.g. security.protocol=SASL_SSL). Repeatable.")
+    public Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
+    /** Kafka client settings: properties-file {@code kafka.*} entries, then {@code -k} options. */
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        ConfigDefaults.fileProperties().forEach((k, v) -> {
+            String key = k.toString();
+            if (key.startsWith("kafka.")) {
+                p.put(key.substring("kafka.".length()), v);
+            }
+        });
+        p.putAll(kafkaProperties);
+        return p;
+    }
+}

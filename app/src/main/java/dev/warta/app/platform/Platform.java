@@ -1,0 +1,96 @@
+package dev.warta.app.platform;
+
+import dev.warta.app.cli.ClusterOptions;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+/**
+ * The Kafka cluster and registry a command works with: the ones named by the options, or an embedded broker and
+ * registry started in this process. Creates warta's topics when missing. Closing stops what it started.
+ */
+public final class Platform implements AutoCloseable {
+    public static final int DEFAULT_BROKER_PORT = 9092;
+    public static final int DEFAULT_REGISTRY_PORT = 8081;
+
+    private final EmbeddedKafka broker;
+    private final AutoCloseable registry;
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final Properties clientProps;
+    private final Path dataDir;
+
+    private Platform(EmbeddedKafka broker, AutoCloseable registry, String bootstrapServers, String registryUrl,
+                     Properties clientProps, Path dataDir) {
+        this.broker = broker;
+        this.registry = registry;
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.clientProps = clientProps;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Connects to the cluster in {@code options}; when it names none and {@code embeddedIfMissing}, starts the
+     * embedded broker + registry in {@code options.dataDir}.
+     */
+    public static Platform open(ClusterOptions options, boolean embeddedIfMissing) {
+        Properties client = options.clientProperties();
+        if (options.bootstrapServers == null && embeddedIfMissing) {
+            EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir, DEFAULT_BROKER_PORT);
+            client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            try {
+                TopicSetup.ensure(client, options.partitions, options.replicationFactor);
+                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
+                String url = options.registryUrl != null ? options.registryUrl : registry.url();
+                return new Platform(broker, registry, broker.bootstrapServers(), url, client, options.dataDir);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+        }
+        String bootstrap = options.bootstrapServers != null ? options.bootstrapServers : "127.0.0.1:" + DEFAULT_BROKER_PORT;
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        TopicSetup.ensure(client, options.partitions, options.replicationFactor);
+        String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
+        return new Platform(null, null, bootstrap, url, client, options.dataDir);
+    }
+
+    public boolean embedded() {
+        return broker != null;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Kafka client settings (bootstrap servers and pass-through settings); a copy. */
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        p.putAll(clientProps);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (registry != null) {
+                registry.close();
+            }
+        } catch (Exception ignored) {
+            // closing the registry's HTTP server cannot fail in a way that matters at shutdown
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.warta.app.platform;
+
+import dev.warta.enrich.Analysis;
+import dev.warta.enrich.EnrichTopology;
+import dev.warta.enrich.EnrichmentVersion;
+import dev.warta.enrich.StepTimer;
+import dev.warta.enrich.stream.StreamsSettings;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Starts warta's stream stages on a {@link Platform}. */
+public final class Stages {
+    public static final String ENRICH_APP_ID = "warta-enrich";
+    public static final String SINK_APP_ID = "warta-sink";
+
+    private Stages() {
+    }
+
+    /** Streams properties of {@code stage} on {@code platform}, state under the data dir. */
+    public static Properties streamsProps(Platform platform, String stage, String applicationId, int threads,
+                                          String version) {
+        Properties client = platform.clientProperties();
+        client.put(StreamsConfig.STATE_DIR_CONFIG, platform.dataDir().resolve("streams").toAbsolutePath().toString());
+        client.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        return StreamsSettings.of(stage, applicationId, platform.registryUrl(), version, client);
+    }
+
+    /** Starts the enrich stage. */
+    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads) {
+        return startEnrich(platform, applicationId, threads, EnrichmentVersion.current());
+    }
+
+    /** Starts the enrich stage stamping {@code version}. */
+    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads, String version) {
+        Analysis analysis = Analysis.standard(version, StepTimer.NONE);
+        Properties props = streamsProps(platform, "enrich", applicationId, threads, version);
+        return StreamsApp.start("enrich", EnrichTopology.build(analysis, props), props);
+    }
+
+}
