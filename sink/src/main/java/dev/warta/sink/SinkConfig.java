@@ -1,5 +1,6 @@
 package dev.warta.sink;
 
+import dev.warta.enrich.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
 import java.util.Objects;
@@ -18,8 +19,8 @@ import org.apache.kafka.common.serialization.Serde;
  * @param policy          duplicate policy, default {@link DuplicatePolicy#MARK}
  * @param threshold       estimated Jaccard at or above which an article is a near-duplicate, default 0.8
  * @param bands           LSH bands, default 32
- * @param rows            MinHash rows per band, default 4 ({@code bands * rows} must not exceed the signature
- *                        length, 128)
+ * @param rows            MinHash rows per band, default 8 ({@code bands * rows} must not exceed the signature
+ *                        length, {@link Fingerprinter#PERMUTATIONS})
  * @param bucketCapacity  articles remembered per band bucket (the first ones seen), default 4
  * @param stats           outcome counters, default {@link SinkStats#NONE}
  */
@@ -38,7 +39,7 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
         if (!(threshold > 0.0 && threshold <= 1.0)) {
             throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
         }
-        if (bands < 1 || rows < 1 || bands * rows > 128) {
+        if (bands < 1 || rows < 1 || bands * rows > Fingerprinter.PERMUTATIONS) {
             throw new IllegalArgumentException("need 1 <= bands * rows <= 128: " + bands + " x " + rows);
         }
         if (bucketCapacity < 1) {
@@ -46,10 +47,10 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
         }
     }
 
-    /** The defaults: warta's topics, every language, mark, 0.8, 32 bands x 4 rows, 4 per bucket. */
+    /** The defaults: warta's topics, every language, mark, 0.8, 32 bands x 8 rows, 4 per bucket. */
     public static SinkConfig defaults(Serde<EnrichedArticle> articleSerde) {
         return new SinkConfig(articleSerde, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Set.of(),
-                DuplicatePolicy.MARK, 0.8, 32, 4, 4, SinkStats.NONE);
+                DuplicatePolicy.MARK, 0.8, 32, 8, 4, SinkStats.NONE);
     }
 
     public SinkConfig withLanguages(Set<String> codes) {

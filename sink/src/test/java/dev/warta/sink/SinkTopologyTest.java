@@ -191,8 +191,8 @@ class SinkTopologyTest {
         send(Articles.article(a, Articles.FLOOD));
         send(Articles.article(b, Articles.FLOOD_EDITED));
 
-        Set<String> keysA = new HashSet<>(new Lsh(32, 4).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
-        keysA.retainAll(new Lsh(32, 4).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
+        Set<String> keysA = new HashSet<>(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
+        keysA.retainAll(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
         assertThat(keysA).as("shared band buckets").isNotEmpty();
         assertThat(driver.producedTopicNames()).contains(
                 APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition",

@@ -92,7 +92,7 @@ public final class DedupSerdes {
         out.writeLong(m.ts());
         out.writeInt(m.expected());
         out.writeBoolean(m.exact());
-        writeInts(out, m.signature());
+        writeShorts(out, m.signature());
         writeMatch(out, m.match());
         writeArticle(out, m.article());
     }
@@ -100,7 +100,7 @@ public final class DedupSerdes {
     private DedupMessage readMessage(DataInputStream in) throws IOException {
         DedupMessage.Kind kind = DedupMessage.Kind.values()[in.readByte()];
         return new DedupMessage(kind, readString(in), readString(in), in.readLong(), in.readInt(), in.readBoolean(),
-                readInts(in), readMatch(in), readArticle(in));
+                readShorts(in), readMatch(in), readArticle(in));
     }
 
     private void writeGather(DataOutputStream out, GatherState s) throws IOException {
@@ -186,23 +186,24 @@ public final class DedupSerdes {
         return new BandMatch(readString(in), in.readLong(), readString(in), in.readDouble());
     }
 
-    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    /** A probe's signature travels as its low 16 bits per value: all the band step compares (see BandLogic). */
+    private static void writeShorts(DataOutputStream out, int[] values) throws IOException {
         out.writeInt(values == null ? -1 : values.length);
         if (values != null) {
             for (int v : values) {
-                out.writeInt(v);
+                out.writeShort(v);
             }
         }
     }
 
-    private static int[] readInts(DataInputStream in) throws IOException {
+    private static int[] readShorts(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = in.readInt();
+            out[i] = in.readShort();
         }
         return out;
     }
