@@ -47,7 +47,16 @@ public final class Stages {
     /** Starts the sink stage publishing {@code languages} (empty: all) with duplicate {@code policy}. */
     public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
                                        DuplicatePolicy policy) {
+        return startSink(platform, applicationId, threads, languages, policy, null);
+    }
+
+    /** As above with its own state directory (several instances in one process need one each). */
+    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
+                                       DuplicatePolicy policy, java.nio.file.Path stateDir) {
         Properties props = streamsProps(platform, "sink", applicationId, threads, EnrichmentVersion.current());
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        }
         SinkConfig config = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
                 .withLanguages(languages).withPolicy(policy);
         return StreamsApp.start("sink", SinkTopology.build(config), props);
