@@ -3,6 +3,7 @@ package dev.warta.enrich.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,10 +26,8 @@ public final class HtmlExtractor {
     public static final int MAX_CHARS = 3_000_000;
     private static final int MAX_DEPTH = 256;
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—:•·»]\\s+[^|\\-–—:•·»]{2,60}$");
-    private static final Pattern DATE_HINT = Pattern.compile("date|time|publish|posted|dateline|tanggal|waktu|tgl|meta|byline",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern BYLINE_HINT = Pattern.compile("byline|author|penulis|reporter|writer|contributor",
-            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> DROP_ROLES = Set.of("navigation", "dialog", "alertdialog", "banner",
+            "complementary", "contentinfo", "search", "menu", "menubar", "toolbar");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por|written by)\\s*:?\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bdan\\b|&|\\|)\\s*");
     private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,4}$");
@@ -62,24 +61,26 @@ public final class HtmlExtractor {
         if (body == null) {
             return new Extracted(title, "", published, rule, authors, md.siteName, md.canonical, md.language);
         }
+        ClassHints hints = new ClassHints();
         if (published == null) {
-            published = visibleDate(body);
+            published = visibleDate(body, hints);
             if (published != null) {
                 rule = "visible";
             }
         }
         if (authors.isEmpty()) {
-            authors.addAll(byline(body));
+            authors.addAll(byline(body, hints));
         }
         for (Element e : body.getAllElements()) {
             if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || e.hasAttr("hidden")
+                    || DROP_ROLES.contains(e.attr("role")) || e.attr("aria-modal").equals("true")
                     || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none"))) {
                 if (e.parent() != null) {
                     e.remove();
                 }
             }
         }
-        List<String> paragraphs = MainText.paragraphs(body, title);
+        List<String> paragraphs = MainText.paragraphs(body, title, hints);
         String text = String.join("\n\n", paragraphs);
         return new Extracted(title, text, published, rule, authors, md.siteName, md.canonical, md.language);
     }
@@ -106,18 +107,17 @@ public final class HtmlExtractor {
         return cut.length() >= 10 ? cut : t;
     }
 
-    private static String visibleDate(Element body) {
+    private static String visibleDate(Element body, ClassHints hints) {
         int seen = 0;
         for (Element e : body.getAllElements()) {
             if (++seen > 20_000) {
                 break;
             }
-            String ci = e.className() + " " + e.id();
-            if (ci.length() < 2 || !DATE_HINT.matcher(ci).find()) {
+            if ((hints.of(e) & ClassHints.DATE) == 0) {
                 continue;
             }
-            String text = e.text();
-            if (text.length() > 300) {
+            String text = ClassHints.boundedText(e, 300);
+            if (text == null) {
                 continue;
             }
             String d = DateParser.parseText(text);
@@ -128,19 +128,18 @@ public final class HtmlExtractor {
         return null;
     }
 
-    private static List<String> byline(Element body) {
+    private static List<String> byline(Element body, ClassHints hints) {
         List<String> out = new ArrayList<>();
         int seen = 0;
         for (Element e : body.getAllElements()) {
             if (++seen > 20_000) {
                 break;
             }
-            String ci = e.className() + " " + e.id() + " " + e.attr("rel");
-            if (ci.length() < 3 || !BYLINE_HINT.matcher(ci).find()) {
+            if ((hints.of(e) & ClassHints.BYLINE) == 0 && !e.attr("rel").equals("author")) {
                 continue;
             }
-            String text = MainText.norm(e.text());
-            if (text.isEmpty() || text.length() > 120) {
+            String text = ClassHints.boundedText(e, 120);
+            if (text == null || text.isEmpty()) {
                 continue;
             }
             text = BY_PREFIX.matcher(text).replaceFirst("");

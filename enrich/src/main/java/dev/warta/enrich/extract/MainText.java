@@ -28,17 +28,6 @@ final class MainText {
             "kbd", "var", "wbr", "tt", "acronym", "dfn", "label", "data", "img", "nobr");
     private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
             "dd", "dt", "td", "th");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "comment|share|sharing|social|related|recommend|newsletter|subscri|promo|sponsor|advert|(?:^|[\\s_-])ads?(?:$|[\\s_-])"
-                    + "|banner|popup|modal|cookie|consent|footer|sidebar|widget|breadcrumb|(?:^|[\\s_-])tags?(?:$|[\\s_-])"
-                    + "|author-?bio|caption|credit|(?:^|[\\s_-])nav|menu|signup|paywall|read-?more|more-?stories|trending"
-                    + "|popular|outbrain|taboola|teaser|tweet|instagram|embed|print|toolbar|hidden|masthead|rating"
-                    + "|pagination|pager|disclaimer|copyright|skip|lightbox|gallery|slideshow|video|player|login|alert"
-                    + "|most-?read|also-?read|baca-?juga|terkait|lainnya|headlines|podcast|newsroom-?feed",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|story|text|entry|post|main|detail|paragraph|prose|isi|berita|news-?detail|rich",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
 
@@ -57,11 +46,17 @@ final class MainText {
     }
 
     private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    private final ClassHints hints;
+    private final Map<Element, Boolean> clusters = new IdentityHashMap<>();
     private final List<Block> blocks = new ArrayList<>();
 
     /** Paragraphs of the main text of {@code body} (already stripped of {@link #DROP_TAGS}), or an empty list. */
-    static List<String> paragraphs(Element body, String title) {
-        return new MainText().run(body, title);
+    static List<String> paragraphs(Element body, String title, ClassHints hints) {
+        return new MainText(hints).run(body, title);
+    }
+
+    private MainText(ClassHints hints) {
+        this.hints = hints;
     }
 
     private List<String> run(Element body, String title) {
@@ -73,12 +68,15 @@ final class MainText {
         if (blocks.isEmpty()) {
             return List.of();
         }
-        Element top = score();
+        Element top = score(body);
+        if (Boolean.getBoolean("warta.debug")) {
+            System.err.println("TOP " + top.normalName() + " ." + top.className() + " #" + top.id() + " blocks=" + blocks.size());
+        }
         List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
-        List<Element> keep = keptContainers(top);
+        List<Element> keep = List.of(top);
         for (Block b : blocks) {
-            if (!inAny(b.element(), keep)) {
+            if (!inAny(b.element(), keep) || inLinkCluster(b.element(), top)) {
                 continue;
             }
             if (!acceptable(b, normTitle)) {
@@ -112,6 +110,25 @@ final class MainText {
             return len >= 40 && ld < 0.2;
         }
         return true;
+    }
+
+    /** True when an element between {@code e} and {@code top} is mostly links (a teaser or link list). */
+    private boolean inLinkCluster(Element e, Element top) {
+        Element cur = e;
+        while (cur != null && cur != top) {
+            Boolean known = clusters.get(cur);
+            if (known != null) {
+                return known;
+            }
+            Stats s = stats.get(cur);
+            if (s != null && s.text >= 100 && s.link > s.text * 0.35) {
+                clusters.put(e, true);
+                return true;
+            }
+            cur = cur.parent();
+        }
+        clusters.put(e, false);
+        return false;
     }
 
     private static boolean inAny(Element e, List<Element> containers) {
@@ -159,54 +176,81 @@ final class MainText {
         return keep;
     }
 
-    private Element score() {
-        List<Element> candidates = new ArrayList<>();
+    /**
+     * The element that best holds the article: the one maximising good paragraph text inside it minus a share of
+     * all other text inside it (navigation, teasers, link lists), nudged by class/id and tag hints.
+     */
+    private Element score(Element body) {
+        List<Element> touched = new ArrayList<>();
         for (Block b : blocks) {
             String text = norm(b.text());
-            if (text.length() < 25 || b.linkDensity() > 0.5) {
+            int len = text.length();
+            if (len < 25 || b.linkDensity() > 0.4) {
                 continue;
             }
-            double s = 1 + commas(text) + Math.min(text.length() / 100.0, 3.0);
-            Element base = PARA_TAGS.contains(b.element().normalName()) || b.element().normalName().equals("p")
-                    ? b.element().parent() : b.element();
-            Element e = base;
-            for (int level = 0; level < 3 && e != null; level++) {
+            double good = (len - b.linkChars()) * (1 + Math.min(commas(text), 10) * 0.02);
+            if (!endsSentence(text)) {
+                good *= 0.6;
+            }
+            Element e = b.element();
+            while (e != null) {
                 Stats st = stats(e);
                 if (!st.candidate) {
                     st.candidate = true;
-                    st.score += initial(e);
-                    candidates.add(e);
+                    touched.add(e);
                 }
-                st.score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3.0);
-                e = e.parent();
+                st.score += good;
+                e = e == body ? null : e.parent();
             }
         }
         Element best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Element c : candidates) {
+        for (Element c : touched) {
             Stats st = stats(c);
-            double ld = st.text == 0 ? 0 : (double) st.link / st.text;
-            st.score *= (1 - ld);
-            if (st.score > bestScore) {
-                bestScore = st.score;
+            double good = st.score;
+            double other = Math.max(0, st.text - good);
+            double v = good - 0.6 * other + bonus(c) * good;
+            if (v > bestScore) {
+                bestScore = v;
                 best = c;
             }
         }
         if (best == null) {
-            best = blocks.get(0).element().ownerDocument() == null ? blocks.get(0).element() : root(blocks.get(0).element());
+            best = root(blocks.get(0).element());
         }
-        // climb while the parent holds clearly more of the scored text (article split over sibling wrappers)
-        Element cur = best;
-        while (cur.parent() != null && !cur.parent().normalName().equals("body")) {
-            Stats ps = stats.get(cur.parent());
-            Stats cs = stats(cur);
-            if (ps != null && ps.candidate && ps.score > cs.score * 0.95 && ps.text < cs.text * 1.6) {
-                cur = cur.parent();
-            } else {
-                break;
+        return best;
+    }
+
+    private static boolean endsSentence(String t) {
+        char c = t.charAt(t.length() - 1);
+        return c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '’' || c == ')' || c == ':' || c == '»'
+                || c == '。' || c == '」' || c == '…' || c == '\'';
+    }
+
+    private double bonus(Element e) {
+        double s = 0;
+        String tag = e.normalName();
+        if (tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"))) {
+            s += 0.1;
+        }
+        int h = hints.of(e);
+        if ((h & ClassHints.NEGATIVE) != 0 && (h & ClassHints.POSITIVE) == 0) {
+            s -= 0.2;
+        } else if ((h & ClassHints.POSITIVE) != 0) {
+            s += 0.05;
+        }
+        return s;
+    }
+
+    /** True when no child of {@code e} is or holds a block element (a paragraph written as a div). */
+    private boolean isLeaf(Element e) {
+        for (Element c : e.children()) {
+            Stats s = stats.get(c);
+            if (s != null && s.block) {
+                return false;
             }
         }
-        return cur;
+        return true;
     }
 
     private static Element root(Element e) {
@@ -217,7 +261,7 @@ final class MainText {
         return r;
     }
 
-    private static double initial(Element e) {
+    private double initial(Element e) {
         double s = switch (e.normalName()) {
             case "div", "article", "main", "section" -> 5;
             case "pre", "td", "blockquote" -> 3;
@@ -228,14 +272,12 @@ final class MainText {
         if (e.normalName().equals("article")) {
             s += 10;
         }
-        String ci = e.className() + " " + e.id();
-        if (ci.length() > 1) {
-            if (NEGATIVE.matcher(ci).find()) {
-                s -= 25;
-            }
-            if (POSITIVE.matcher(ci).find()) {
-                s += 25;
-            }
+        int h = hints.of(e);
+        if ((h & ClassHints.NEGATIVE) != 0) {
+            s -= 25;
+        }
+        if ((h & ClassHints.POSITIVE) != 0) {
+            s += 25;
         }
         if ("articleBody".equals(e.attr("itemprop"))) {
             s += 50;
@@ -323,15 +365,16 @@ final class MainText {
             if (e == body) {
                 continue;
             }
-            String ci = e.className() + " " + e.id();
-            if (ci.length() < 2) {
-                continue;
-            }
             String tag = e.normalName();
             if (tag.equals("article") || tag.equals("main") || tag.equals("html") || tag.equals("body")) {
                 continue;
             }
-            if (!NEGATIVE.matcher(ci).find() || POSITIVE.matcher(ci).find()) {
+            int h = hints.of(e);
+            if ((h & ClassHints.STRONG_NEGATIVE) != 0 && (h & ClassHints.POSITIVE) == 0) {
+                doomed.add(e);
+                continue;
+            }
+            if ((h & ClassHints.NEGATIVE) == 0 || (h & ClassHints.POSITIVE) != 0) {
                 continue;
             }
             Stats s = stats.get(e);
