@@ -29,7 +29,7 @@ public final class TextCleaner {
 
     /** Markers that may be glued inside a paragraph; replaced by a line break. */
     private static final Pattern GLUED = Pattern.compile(
-            "(?:advertisement|iklan)?\\s*[.·:|-]?\\s*scroll\\s+(?:down\\s+)?to\\s+(?:see|continue|read|view)"
+            "(?:(?:advertisement|iklan)\\s*[.·:|-]?\\s*)?scroll\\s+(?:down\\s+)?to\\s+(?:see|continue|read|view)"
                     + "(?:\\s+with)?(?:\\s+the)?(?:\\s+(?:content|reading|article|story))?", FLAGS);
     private static final Pattern GLUED_AD = Pattern.compile(
             "(?<=[.!?\"”’)])[ \\t]*(?:ADVERTISEMENT|Advertisement|IKLAN|Iklan)[ \\t]*(?=\\p{Lu}|$)", Pattern.MULTILINE);
@@ -99,7 +99,7 @@ public final class TextCleaner {
             "(?:diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|first published|publish|tayang)"
                     + "\\s*(?:on|pada|:)?\\s*:?", FLAGS);
     private static final Pattern UPDATED_LABEL = Pattern.compile("(?:updated|diperbarui|update|last modified)\\s*:?", FLAGS);
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”’)»:;]\\s*$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”’)»:;。！？」।॥؟]\\s*$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern PERSON_NAME = Pattern.compile(
             "^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
@@ -355,8 +355,23 @@ public final class TextCleaner {
         while (m.find() && words < 8) {
             words++;
         }
+        if (words < 6) {
+            words += ideographs(l) / 2;
+        }
         boolean punct = SENTENCE_END.matcher(l).find() || l.indexOf(". ") > 0;
         return punct && (words >= 6 || (words >= 2 && (l.startsWith("\"") || l.startsWith("“"))));
+    }
+
+    private static int ideographs(String l) {
+        int n = 0;
+        for (int i = 0; i < l.length(); i++) {
+            Character.UnicodeScript sc = Character.UnicodeScript.of(l.charAt(i));
+            if (sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isPhotoCredit(String l) {
