@@ -108,6 +108,15 @@ final class Features {
         return letters;
     }
 
+    /** Hash of the lower-cased word {@code text[from, to)} (letters only), as used for word features. */
+    static int wordHash(CharSequence text, int from, int to) {
+        int h = WORD_SEED;
+        for (int i = from; i < to; i++) {
+            h = (h ^ Character.toLowerCase(text.charAt(i))) * 0x01000193;
+        }
+        return h;
+    }
+
     private static int mix(int h, int order) {
         h ^= order * 0x9E3779B9;
         h ^= h >>> 16;

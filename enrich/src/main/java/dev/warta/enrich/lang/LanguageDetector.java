@@ -29,10 +29,10 @@ public final class LanguageDetector {
 
     /** Chars looked at by {@link #detect}: enough for a verdict, bounded for huge input. */
     static final int DETECT_WINDOW = 1000;
-    /** Chars looked at per paragraph by {@link #detectDocument}. */
-    static final int PARAGRAPH_WINDOW = 200;
-    /** Total chars {@link #detectDocument} looks at in full windows; later paragraphs get {@link #TAIL_WINDOW}. */
-    static final int DOCUMENT_BUDGET = 6000;
+    /** Chars looked at per paragraph by {@link #detectDocument}, at least (a few paragraphs get a share of the budget). */
+    static final int PARAGRAPH_WINDOW = 160;
+    /** Chars {@link #detectDocument} spreads over the paragraphs; once spent, paragraphs get {@link #TAIL_WINDOW}. */
+    static final int DOCUMENT_BUDGET = 2000;
     static final int TAIL_WINDOW = 60;
     /** Log-odds (nats) the document's language gets when judging one paragraph. */
     static final float DOCUMENT_PRIOR = 12f;
@@ -41,12 +41,24 @@ public final class LanguageDetector {
     /** Margin (nats) at which confidence is about 0.86. */
     private static final double CONFIDENCE_SCALE = 4.0;
 
+    /** Weight of the n-gram model's Malay-minus-Indonesian log-odds in the Indonesian/Malay decision. */
+    static final float ID_MS_MODEL_WEIGHT = 0.1f;
+    /** Evidence Malay needs over Indonesian: neutral text between the two is taken as Indonesian. */
+    static final float ID_MS_THRESHOLD = 2f;
+    /** Pull of the document's verdict (id or ms) on one paragraph's Indonesian/Malay decision. */
+    static final float ID_MS_DOCUMENT_PRIOR = 3f;
+
     private static volatile LanguageDetector shared;
 
     private final NgramModel model;
+    private final MalayIndonesian malayIndonesian = new MalayIndonesian();
+    private final int id;
+    private final int ms;
 
     LanguageDetector(NgramModel model) {
         this.model = model;
+        this.id = model.indexOf("id");
+        this.ms = model.indexOf("ms");
     }
 
     /** Loads the shipped model from the classpath (once per JVM; later calls return the same instance). */
@@ -118,6 +130,7 @@ public final class LanguageDetector {
         int count = paragraphs.size();
         float[][] scores = new float[count][];
         Scripts.Tally[] tallies = new Scripts.Tally[count];
+        int[] windows = new int[count];
         float[] doc = new float[n];
         int latinLetters = 0;
         java.util.Map<String, Integer> scriptLetters = new java.util.HashMap<>();
@@ -128,8 +141,10 @@ public final class LanguageDetector {
                 tallies[i] = Scripts.Tally.EMPTY;
                 continue;
             }
-            int to = window(p, 0, budget > 0 ? PARAGRAPH_WINDOW : TAIL_WINDOW);
+            int share = budget > 0 ? Math.max(PARAGRAPH_WINDOW, budget / (count - i)) : TAIL_WINDOW;
+            int to = window(p, 0, share);
             budget -= to;
+            windows[i] = to;
             Scripts.Tally t = Scripts.tally(p, 0, to);
             tallies[i] = t;
             if (t.other() > t.latin()) {
@@ -164,6 +179,17 @@ public final class LanguageDetector {
                 doc[hinted] += HINT_PRIOR;
             }
             Verdict v = best(doc);
+            if (isIdOrMs(v.index)) {
+                float words = 0;
+                for (int i = 0; i < count; i++) {
+                    if (scores[i] != null) {
+                        String p = paragraphs.get(i);
+                        words += malayIndonesian.score(p, 0, windows[i]);
+                    }
+                }
+                float hintPull = hinted == ms ? ID_MS_DOCUMENT_PRIOR : hinted == id ? -ID_MS_DOCUMENT_PRIOR : 0f;
+                v = idOrMs(doc, words, hintPull);
+            }
             docIndex = v.index;
             document = v.result();
         } else {
@@ -180,7 +206,16 @@ public final class LanguageDetector {
                 if (docIndex >= 0) {
                     s[docIndex] += DOCUMENT_PRIOR;
                 }
-                each.add(best(s).result());
+                Verdict v = best(s);
+                if (isIdOrMs(v.index)) {
+                    float pull = docIndex == ms ? ID_MS_DOCUMENT_PRIOR : docIndex == id ? -ID_MS_DOCUMENT_PRIOR : 0f;
+                    // the document prior was added to the model scores already; take it out of the damped term
+                    if (docIndex == id || docIndex == ms) {
+                        s[docIndex] -= DOCUMENT_PRIOR;
+                    }
+                    v = idOrMs(s, malayIndonesian.score(paragraphs.get(i), 0, windows[i]), pull);
+                }
+                each.add(v.result());
             } else {
                 // no letters (numbers, emoji, a date line): follows the document, with less confidence
                 each.add(document.code().equals("und") ? LanguageResult.UNKNOWN
@@ -203,7 +238,26 @@ public final class LanguageDetector {
         if (priorIndex >= 0) {
             s[priorIndex] += prior;
         }
-        return best(s);
+        Verdict v = best(s);
+        if (isIdOrMs(v.index)) {
+            v = idOrMs(s, malayIndonesian.score(text, from, to), 0f);
+        }
+        return v;
+    }
+
+    private boolean isIdOrMs(int index) {
+        return index >= 0 && (index == id || index == ms);
+    }
+
+    /**
+     * Indonesian or Malay: the model's log-odds (damped: trained on each country's news it also learns topics)
+     * plus word evidence ({@link MalayIndonesian}) plus a prior, against a threshold that keeps neutral text
+     * Indonesian.
+     */
+    private Verdict idOrMs(float[] s, float words, float prior) {
+        double d = ID_MS_MODEL_WEIGHT * (s[ms] - s[id]) + words + prior - ID_MS_THRESHOLD;
+        double confidence = Math.round((1.0 - 0.5 * Math.exp(-Math.abs(d) / 2.0)) * 1000) / 1000.0;
+        return d > 0 ? new Verdict(ms, "ms", confidence) : new Verdict(id, "id", confidence);
     }
 
     private Verdict best(float[] s) {

@@ -8,25 +8,39 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Multinomial naive Bayes over hashed {@link Features}: a dense table of smoothed log-probabilities laid out
- * {@code [bucket * languages + language]} so one feature touches one contiguous row. Immutable after loading;
- * scoring allocates only a tiny sink object.
- *
- * <p>The file holds the raw counts (sparse, delta + varint encoded); smoothing happens at load time.
+ * A linear model over hashed {@link Features}: one weight per (feature bucket, language), quantized to a byte,
+ * laid out {@code [bucket * languages + language]} so one feature touches one small contiguous row (24 bytes for
+ * 24 languages: the whole 2^18-bucket table is ~6 MB and mostly stays in cache). A text's score for a language is
+ * the sum of the weights of its features times {@link #scale()}: log-odds in nats. Immutable after loading; scoring
+ * allocates only a tiny sink object.
  */
 final class NgramModel {
 
     private static final int MAGIC = 0x574C4E47; // "WLNG"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final String[] languages;
     private final int bits;
-    private final float[] table;
+    private final byte[] table;
+    private final float scale;
+    /** The same weights as unsigned bytes ({@code w + 128}) packed 8 per long, rows padded to whole longs. */
+    private final long[] packed;
+    private final int rowLongs;
 
-    private NgramModel(String[] languages, int bits, float[] table) {
-        this.languages = languages;
+    NgramModel(String[] languages, int bits, byte[] table, float scale) {
+        this.languages = languages.clone();
         this.bits = bits;
         this.table = table;
+        this.scale = scale;
+        int n = languages.length;
+        this.rowLongs = (n + 7) / 8;
+        this.packed = new long[(1 << bits) * rowLongs];
+        for (int b = 0; b < (1 << bits); b++) {
+            for (int l = 0; l < n; l++) {
+                long u = (table[b * n + l] + 128) & 0xFF;
+                packed[b * rowLongs + l / 8] |= u << (8 * (l % 8));
+            }
+        }
     }
 
     String[] languages() {
@@ -35,6 +49,14 @@ final class NgramModel {
 
     int size() {
         return languages.length;
+    }
+
+    int bits() {
+        return bits;
+    }
+
+    float scale() {
+        return scale;
     }
 
     String language(int index) {
@@ -51,130 +73,133 @@ final class NgramModel {
     }
 
     /**
-     * Adds the log-likelihood of {@code text[from, to)} under each language to {@code scores}.
+     * Adds the score (nats) of {@code text[from, to)} for each language to {@code scores}.
      *
      * @return number of features seen
      */
     int score(CharSequence text, int from, int to, float[] scores) {
-        Scorer s = new Scorer(table, scores);
-        Features.extract(text, from, to, bits, s);
-        return s.features;
+        Buffer features = new Buffer(Math.min(to - from, 4096) * 7 + 16);
+        Features.extract(text, from, to, bits, features);
+        int[] sums = sum(features.data, features.size);
+        for (int l = 0; l < scores.length; l++) {
+            scores[l] += sums[l] * scale;
+        }
+        return features.size;
     }
 
-    private static final class Scorer implements Features.Sink {
-        private final float[] table;
-        private final float[] scores;
-        private final int n;
-        int features;
+    /**
+     * Sums the byte weights of the given features per language, SWAR style: each long of a row holds 8 unsigned
+     * weights; even and odd bytes go to 4 lanes of 16 bits each, flushed before they can overflow.
+     */
+    private int[] sum(int[] buckets, int count) {
+        int n = languages.length;
+        int rl = rowLongs;
+        long[] t = packed;
+        int[] sums = new int[rl * 8];
+        long[] even = new long[rl];
+        long[] odd = new long[rl];
+        final long mask = 0x00FF00FF00FF00FFL;
+        int i = 0;
+        while (i < count) {
+            int stop = Math.min(count, i + 256); // 256 * 255 fits a 16-bit lane
+            if (rl == 3) {
+                long e0 = 0, e1 = 0, e2 = 0, o0 = 0, o1 = 0, o2 = 0;
+                for (; i < stop; i++) {
+                    int base = buckets[i] * 3;
+                    long x0 = t[base], x1 = t[base + 1], x2 = t[base + 2];
+                    e0 += x0 & mask;
+                    o0 += (x0 >>> 8) & mask;
+                    e1 += x1 & mask;
+                    o1 += (x1 >>> 8) & mask;
+                    e2 += x2 & mask;
+                    o2 += (x2 >>> 8) & mask;
+                }
+                even[0] = e0; even[1] = e1; even[2] = e2;
+                odd[0] = o0; odd[1] = o1; odd[2] = o2;
+            } else {
+                java.util.Arrays.fill(even, 0);
+                java.util.Arrays.fill(odd, 0);
+                for (; i < stop; i++) {
+                    int base = buckets[i] * rl;
+                    for (int j = 0; j < rl; j++) {
+                        long x = t[base + j];
+                        even[j] += x & mask;
+                        odd[j] += (x >>> 8) & mask;
+                    }
+                }
+            }
+            for (int j = 0; j < rl; j++) {
+                for (int k = 0; k < 4; k++) {
+                    sums[j * 8 + 2 * k] += (int) ((even[j] >>> (16 * k)) & 0xFFFF);
+                    sums[j * 8 + 2 * k + 1] += (int) ((odd[j] >>> (16 * k)) & 0xFFFF);
+                }
+            }
+        }
+        for (int l = 0; l < n; l++) {
+            sums[l] -= 128 * count;
+        }
+        return sums;
+    }
 
-        Scorer(float[] table, float[] scores) {
-            this.table = table;
-            this.scores = scores;
-            this.n = scores.length;
+    /** Growable int buffer: the feature sink of one scoring call. */
+    static final class Buffer implements Features.Sink {
+        int[] data;
+        int size;
+
+        Buffer(int capacity) {
+            data = new int[Math.max(16, capacity)];
         }
 
         @Override
         public void accept(int bucket) {
-            int base = bucket * n;
-            float[] t = table;
-            float[] s = scores;
-            for (int l = 0; l < n; l++) {
-                s[l] += t[base + l];
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, size * 2);
             }
-            features++;
+            data[size++] = bucket;
         }
     }
 
-    /** Writes raw counts {@code counts[language][bucket]}. */
-    static void write(OutputStream out, List<String> languages, int bits, float alpha, int[][] counts) throws IOException {
+    void write(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
         d.writeInt(MAGIC);
         d.writeInt(VERSION);
         d.writeInt(bits);
-        d.writeFloat(alpha);
-        d.writeInt(languages.size());
-        for (int l = 0; l < languages.size(); l++) {
-            d.writeUTF(languages.get(l));
-            int[] c = counts[l];
-            int nnz = 0;
-            for (int v : c) {
-                if (v != 0) {
-                    nnz++;
-                }
-            }
-            d.writeInt(nnz);
-            int prev = 0;
-            for (int b = 0; b < c.length; b++) {
-                if (c[b] != 0) {
-                    writeVarint(d, b - prev);
-                    writeVarint(d, c[b]);
-                    prev = b;
-                }
-            }
+        d.writeFloat(scale);
+        d.writeInt(languages.length);
+        for (String l : languages) {
+            d.writeUTF(l);
         }
+        d.write(table);
         d.flush();
     }
 
     static NgramModel read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         if (d.readInt() != MAGIC || d.readInt() != VERSION) {
-            throw new IOException("not a warta language model");
+            throw new IOException("not a warta language model (version " + VERSION + ")");
         }
         int bits = d.readInt();
-        float alpha = d.readFloat();
+        float scale = d.readFloat();
         int n = d.readInt();
-        int buckets = 1 << bits;
+        if (bits < 8 || bits > 24 || n < 1 || n > 256) {
+            throw new IOException("corrupt language model header");
+        }
         String[] langs = new String[n];
-        float[] table = new float[buckets * n];
-        int[] counts = new int[buckets];
         for (int l = 0; l < n; l++) {
             langs[l] = d.readUTF();
-            java.util.Arrays.fill(counts, 0);
-            int nnz = d.readInt();
-            long total = 0;
-            int b = 0;
-            for (int i = 0; i < nnz; i++) {
-                b += readVarint(d);
-                int c = readVarint(d);
-                counts[b] = c;
-                total += c;
-            }
-            double denom = Math.log(total + (double) alpha * buckets);
-            for (int k = 0; k < buckets; k++) {
-                table[k * n + l] = (float) (Math.log(counts[k] + alpha) - denom);
-            }
         }
-        // centre each row: a constant per feature does not change the ranking, and smaller numbers keep float sums exact
-        for (int k = 0; k < buckets; k++) {
-            float mean = 0;
-            for (int l = 0; l < n; l++) {
-                mean += table[k * n + l];
-            }
-            mean /= n;
-            for (int l = 0; l < n; l++) {
-                table[k * n + l] -= mean;
-            }
-        }
-        return new NgramModel(langs, bits, table);
+        byte[] table = new byte[(1 << bits) * n];
+        d.readFully(table);
+        return new NgramModel(langs, bits, table, scale);
     }
 
-    private static void writeVarint(DataOutputStream d, int v) throws IOException {
-        while ((v & ~0x7F) != 0) {
-            d.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
+    /** Quantizes float weights {@code [bucket * n + language]}, all within {@code [-clip, clip]}, to bytes. */
+    static NgramModel quantize(List<String> languages, int bits, float[] weights, float clip) {
+        float scale = clip / 127f;
+        byte[] table = new byte[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            table[i] = (byte) Math.max(-127, Math.min(127, Math.round(weights[i] / scale)));
         }
-        d.writeByte(v);
-    }
-
-    private static int readVarint(DataInputStream d) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = d.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("bad varint");
+        return new NgramModel(languages.toArray(String[]::new), bits, table, scale);
     }
 }
