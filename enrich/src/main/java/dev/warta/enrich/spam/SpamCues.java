@@ -21,7 +21,7 @@ final class SpamCues {
 
     /** The cues of one text. */
     record Hits(double gambling, double promo, double guard, int urls, int brands, int obfuscation,
-                boolean trigger, List<String> reasons) {
+                boolean trigger, boolean strong, List<String> reasons) {
         double total() {
             return gambling + promo;
         }
@@ -33,6 +33,10 @@ final class SpamCues {
 
     private static final Map<String, Cue> WORDS = new HashMap<>();
     private static final Map<String, Cue> PAIRS = new HashMap<>();
+    private static final Set<String> PAIR_FIRST = new java.util.HashSet<>();
+    /** Endings of compound brand names without digits (pulauwin, vikingtoto, mamajitu), with the shortest stem. */
+    private static final String[][] BRAND_ENDINGS = {{"toto", "3"}, {"win", "4"}, {"jitu", "3"}, {"hoki", "3"},
+        {"slot", "2"}, {"gacor", "2"}, {"qq", "3"}, {"wd", "4"}, {"maxwin", "1"}};
     private static final Map<String, Double> GUARD = new HashMap<>();
     /** Words that only wake the model up (weight 0): ordinary words spam comments lean on. */
     private static final Set<String> TRIGGERS = Set.of("main", "menang", "kaya", "rezeki", "rejeki", "ketagihan",
@@ -49,7 +53,7 @@ final class SpamCues {
                 "keluaran", "pengeluaran", "prediksi", "tarik", "winrate", "x500", "x1000", "bet88", "jekpot");
         word(G, 0.4, "judi", "judol", "taruhan", "bandar");
         word(P, 1.0, "daftar", "gabung", "buruan", "login", "terpercaya", "bonus", "promo", "member", "klik",
-                "link", "cus", "kuy", "dijamin", "terbaik", "rekomendasi", "recommended", "rekomended");
+                "cus", "kuy", "dijamin");
         word(S, 1.0, "pesugihan", "dukun", "pinjol", "transfer", "whatsapp", "wa");
         pair(G, 3.0, "slot gacor", "slot online", "link alternatif", "rtp live", "rtp slot", "bonus new",
                 "new member", "situs gacor", "agen slot", "bandar togel", "togel online", "data sgp", "pola gacor",
@@ -66,13 +70,33 @@ final class SpamCues {
                 "pemberantasan", "memberantas", "berantas", "pidana", "penjara", "pasal", "hukuman", "terjerat",
                 "kecanduan", "dampak", "bahaya", "pengadilan", "jaksa", "kejaksaan", "penyidik", "penyelidikan",
                 "rehabilitasi", "larangan", "ilegal", "tppu", "pencucian", "razia", "ojk", "kementerian", "dpr",
-                "pemerintah", "menteri", "undang", "regulasi", "korban", "terlibat", "diduga", "kasus");
+                "pemerintah", "menteri", "undang", "regulasi", "korban", "terlibat", "diduga", "kasus", "sidang",
+                "jpu", "terdakwa", "dakwaan", "didakwa", "vonis", "hakim", "dipromosikan", "mempromosikan",
+                "selebgram", "influencer", "endorse", "tuntutan", "barang", "bukti");
         guard(0.5, "mengatakan", "ujar", "ujarnya", "katanya", "menurut", "jelasnya", "tegasnya", "ungkapnya",
                 "menjelaskan", "menyebut", "menegaskan", "imbau", "mengimbau", "pelaku", "warga", "masyarakat",
                 "transaksi", "triliun", "miliar", "persen", "data", "laporan", "rp");
     }
 
+    /** Everything known about one word, so that each token costs one hash lookup. */
+    private record Entry(Cue cue, double guard, boolean trigger, boolean pairFirst) {
+    }
+
+    private static final Map<String, Entry> LEXICON = lexicon();
+
     private SpamCues() {
+    }
+
+    private static Map<String, Entry> lexicon() {
+        Set<String> all = new java.util.HashSet<>(WORDS.keySet());
+        all.addAll(GUARD.keySet());
+        all.addAll(TRIGGERS);
+        all.addAll(PAIR_FIRST);
+        Map<String, Entry> m = new HashMap<>();
+        for (String w : all) {
+            m.put(w, new Entry(WORDS.get(w), GUARD.getOrDefault(w, 0.0), TRIGGERS.contains(w), PAIR_FIRST.contains(w)));
+        }
+        return Map.copyOf(m);
     }
 
     private static void word(String category, double weight, String... words) {
@@ -84,6 +108,7 @@ final class SpamCues {
     private static void pair(String category, double weight, String... pairs) {
         for (String p : pairs) {
             PAIRS.put(p, new Cue(p, weight, category));
+            PAIR_FIRST.add(p.substring(0, p.indexOf(' ')));
         }
     }
 
@@ -101,41 +126,63 @@ final class SpamCues {
         double promo = 0;
         double guard = 0;
         boolean trigger = false;
+        boolean heavy = false;
         Set<String> guardSeen = null;
         String prev = null;
+        boolean prevFirst = false;
+        int brands = 0;
         for (String t : tokens) {
-            Cue c = WORDS.get(t);
+            Entry e = LEXICON.get(t);
+            Cue c = e == null ? null : e.cue();
             if (c != null && seen.add(c.reason())) {
+                heavy |= c.weight() >= 2.5;
                 if (c.category().equals(G)) {
                     gambling += c.weight();
                 } else {
                     promo += c.weight();
                 }
             }
-            if (prev != null) {
+            if (prev != null && prevFirst) {
                 Cue pc = PAIRS.get(prev + ' ' + t);
                 if (pc != null && seen.add(pc.reason())) {
+                    heavy |= pc.weight() >= 2.5;
                     gambling += pc.weight();
                 }
             }
-            Double g = GUARD.get(t);
-            if (g != null) {
+            if (e == null && t.length() >= 5) {
+                if (hasDoubledLetter(t)) {
+                    Cue sq = WORDS.get(squeeze(t)); // gacoorr, maxwinnn
+                    if (sq != null && sq.category().equals(G) && seen.add(sq.reason())) {
+                        gambling += sq.weight();
+                        heavy |= sq.weight() >= 2.5;
+                        seen.add("elongated-word");
+                    }
+                }
+                if (t.length() >= 6 && hasBrandEnding(t)) {
+                    brands++;
+                }
+            }
+            if (e != null && e.guard() > 0) {
                 if (guardSeen == null) {
                     guardSeen = new java.util.HashSet<>();
                 }
                 if (guardSeen.add(t)) {
-                    guard += g;
+                    guard += e.guard();
                 }
             }
-            if (!trigger && TRIGGERS.contains(t)) {
-                trigger = true;
-            }
+            trigger |= e != null && e.trigger();
+            prevFirst = e != null && e.pairFirst();
             prev = t;
         }
-        int brands = 0;
         for (String b : n.brandTokens()) {
             if (!isNewsyCode(b)) {
                 brands++;
+            }
+        }
+        int leet = 0;
+        for (String w : n.leetWords()) {
+            if (WORDS.containsKey(w) || TRIGGERS.contains(w)) {
+                leet++;
             }
         }
         if (brands > 0) {
@@ -145,23 +192,64 @@ final class SpamCues {
         if (urls > 0) {
             seen.add("url");
         }
-        int obf = n.obfuscation();
+        int obf = n.obfuscation() + 2 * leet;
         if (n.obfuscatedChars() > 0) {
             seen.add("unicode-obfuscation");
         }
         if (n.spacedRuns() > 0) {
             seen.add("spaced-letters");
         }
-        if (n.leetTokens() > 0) {
+        if (leet > 0) {
             seen.add("leetspeak");
         }
-        boolean fire = trigger || gambling > 0 || promo > 0 || brands > 0 || urls > 0 || obf > 0;
-        return new Hits(gambling, promo, Math.min(guard, 8.0), urls, brands, obf, fire, new ArrayList<>(seen));
+        // ordinary words like "daftar", "slot", "pengeluaran" alone are common in news: not enough to wake the model
+        boolean strong = heavy || gambling >= 2.4 || brands > 0 || urls > 1 || obf > 0;
+        return new Hits(gambling, promo, Math.min(guard, 8.0), urls, brands, obf, strong || trigger, strong,
+                new ArrayList<>(seen));
+    }
+
+    private static boolean hasDoubledLetter(String t) {
+        for (int i = 1; i < t.length(); i++) {
+            if (t.charAt(i) == t.charAt(i - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String squeeze(String t) {
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            if (i == 0 || t.charAt(i) != t.charAt(i - 1)) {
+                sb.append(t.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean hasBrandEnding(String t) {
+        for (String[] e : BRAND_ENDINGS) {
+            if (t.endsWith(e[0]) && t.length() - e[0].length() >= e[1].charAt(0) - '0' && !WORDS.containsKey(t)
+                    && isAsciiWord(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiWord(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Letter+digit codes common in news that are not brands (covid19, g20, pasal303...). */
     private static boolean isNewsyCode(String b) {
-        return b.startsWith("covid") || b.startsWith("pasal") || b.startsWith("uu") || b.startsWith("tahun")
+        return b.startsWith("covid") || b.startsWith("rp") || b.startsWith("lrt") || b.startsWith("krl") || b.startsWith("pasal") || b.startsWith("uu") || b.startsWith("tahun")
                 || b.startsWith("km") || b.startsWith("rt") || b.startsWith("rw") || b.startsWith("no")
                 || b.startsWith("nomor") || b.startsWith("ke") || b.startsWith("pp") || b.startsWith("kf");
     }

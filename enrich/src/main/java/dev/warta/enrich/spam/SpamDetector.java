@@ -19,6 +19,7 @@ public final class SpamDetector {
     private static final double CLEAN = 0.2;
     private static final int SENTENCE_CHECK_MIN = 160;
     private static final int MAX_PARAGRAPHS = 10_000;
+    private static final int SHORT_TEXT = 300;
 
     private final SpamModel model;
 
@@ -46,24 +47,34 @@ public final class SpamDetector {
 
     /** Scores one short text (a comment, a paragraph) on its own. */
     public double score(String text) {
-        return judge(text, -1, false).score();
+        return judge(text, 0, false).score();
     }
 
-    Judgement judge(String text, double guardOverride, boolean hidden) {
+    Judgement judge(String text, double extraGuard, boolean hidden) {
         if (text == null || text.isBlank()) {
             return Judgement.CLEAN_TEXT;
         }
         TextNormalizer.Normalized n = TextNormalizer.normalize(text);
-        SpamCues.Hits cues = SpamCues.of(n, text);
-        if (!cues.trigger() && !hidden) {
+        return judge(n, SpamCues.of(n, text), text.length(), extraGuard, hidden);
+    }
+
+    /**
+     * The model runs only behind the pre-filter: a strong cue (gambling or promo word, brand-like token, URL,
+     * obfuscation), or a weak trigger word in a short text.
+     */
+    Judgement judge(TextNormalizer.Normalized n, SpamCues.Hits cues, int length, double extraGuard,
+                    boolean hidden) {
+        if (!hidden && !cues.strong() && !(cues.trigger() && length < SHORT_TEXT)) {
             return Judgement.CLEAN_TEXT;
         }
-        double guard = guardOverride >= 0 ? Math.max(guardOverride, cues.guard()) : cues.guard();
         double z = model.logit(SpamFeatures.extract(n, cues))
                 + 0.35 * cues.gambling() + 0.25 * cues.promo()
-                + 0.4 * Math.min(cues.obfuscation(), 6) + 0.5 * Math.min(cues.urls(), 4)
+                + 0.4 * Math.min(cues.obfuscation(), 6) + 0.3 * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
-                - 0.8 * guard;
+                - 0.8 * cues.guard();
+        if (cues.obfuscation() == 0 && cues.brands() == 0) {
+            z -= extraGuard; // news about gambling: plain words only, in a text full of reporting vocabulary
+        }
         List<String> reasons = new ArrayList<>(cues.reasons());
         if (hidden) {
             z += 2.0;
@@ -95,11 +106,30 @@ public final class SpamDetector {
         List<HtmlSignals.Hidden> hidden = HtmlSignals.scan(html);
         boolean[] hiddenMatched = new boolean[hidden.size()];
         Judgement[] js = new Judgement[count];
-        int spamParagraphs = 0;
+        TextNormalizer.Normalized[] ns = new TextNormalizer.Normalized[count];
+        SpamCues.Hits[] hs = new SpamCues.Hits[count];
+        int reporting = 0;
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i);
-            boolean isHidden = matchesHidden(p, hidden, hiddenMatched);
-            js[i] = judge(p, -1, isHidden);
+            if (p != null && !p.isBlank()) {
+                ns[i] = TextNormalizer.normalize(p);
+                hs[i] = SpamCues.of(ns[i], p);
+                if (hs[i].gambling() > 0 && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0) {
+                    reporting++;
+                }
+            }
+        }
+        // an article reporting on gambling (gambling words next to police / blocking / court words elsewhere)
+        double extraGuard = reporting >= 1 ? 2.0 : 0.0;
+        int spamParagraphs = 0;
+        for (int i = 0; i < count; i++) {
+            if (ns[i] == null) {
+                js[i] = Judgement.CLEAN_TEXT;
+                continue;
+            }
+            String p = paragraphs.get(i);
+            boolean isHidden = matchesHidden(ns[i].text(), hidden, hiddenMatched);
+            js[i] = judge(ns[i], hs[i], p.length(), extraGuard, isHidden);
             spamParagraphs += js[i].spam() ? 1 : 0;
         }
         if (spamParagraphs >= 2) {
@@ -126,7 +156,8 @@ public final class SpamDetector {
                 kept.add(p);
                 continue;
             }
-            List<String> sentences = p.length() >= SENTENCE_CHECK_MIN ? Sentences.split(p) : List.of(p);
+            List<String> sentences = p.length() >= SENTENCE_CHECK_MIN && (j.spam() || j.cues().strong())
+                    ? Sentences.split(p) : List.of(p);
             if (sentences.size() < 2) {
                 if (j.spam()) {
                     segments.add(new SpamSegmentResult(i, j.category(), j.score(), p, j.reasons()));
@@ -136,7 +167,7 @@ public final class SpamDetector {
                 }
                 continue;
             }
-            cut += splitParagraph(i, p, j, sentences, kept, segments);
+            cut += splitParagraph(i, p, j, sentences, kept, segments, extraGuard);
         }
         for (int i = count; i < paragraphs.size(); i++) {
             kept.add(paragraphs.get(i) == null ? "" : paragraphs.get(i));
@@ -156,8 +187,8 @@ public final class SpamDetector {
 
     /** Cuts the spam sentences of a long paragraph; returns the number of characters cut. */
     private long splitParagraph(int index, String p, Judgement whole, List<String> sentences, List<String> kept,
-                                List<SpamSegmentResult> segments) {
-        double guard = whole.cues().guard();
+                                List<SpamSegmentResult> segments, double extraGuard) {
+        double guard = 0.8 * whole.cues().guard() + extraGuard;
         Judgement[] sj = new Judgement[sentences.size()];
         boolean anySpam = false;
         for (int k = 0; k < sentences.size(); k++) {
@@ -173,12 +204,34 @@ public final class SpamDetector {
         for (int k = 0; k < sentences.size(); k++) {
             Judgement s = sj[k];
             boolean clean = s.score() < CLEAN && !s.gamblingCue();
-            cutSentence[k] = anySpam ? !clean && (s.spam() || near(sj, k)) : true;
+            // in a spam paragraph every sentence with a gambling signal goes; in a clean-looking one only
+            // the spam sentences and their signalled neighbours
+            cutSentence[k] = whole.spam() ? !clean : !clean && (s.spam() || near(sj, k));
             if (!cutSentence[k]) {
                 cleanChars += sentences.get(k).length();
             }
         }
-        if (whole.spam() && cleanChars * 10 < p.length() * 4L) {
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < cutSentence.length; k++) {
+            if (cutSentence[k]) {
+                first = first < 0 ? k : first;
+                last = k;
+            }
+        }
+        if (first < 0) {
+            kept.add(p);
+            return 0;
+        }
+        // injected text is one block: cut everything between the first and last spam sentence
+        for (int k = first; k <= last; k++) {
+            if (!cutSentence[k]) {
+                cutSentence[k] = true;
+                cleanChars -= sentences.get(k).length();
+            }
+        }
+        boolean atEdge = first == 0 || last == cutSentence.length - 1;
+        if (whole.spam() && (!atEdge || cleanChars * 2 < p.length())) {
             segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
             return p.length();
         }
@@ -213,11 +266,10 @@ public final class SpamDetector {
         return signal && ((k > 0 && sj[k - 1].spam()) || (k + 1 < sj.length && sj[k + 1].spam()));
     }
 
-    private static boolean matchesHidden(String p, List<HtmlSignals.Hidden> hidden, boolean[] matched) {
-        if (hidden.isEmpty() || p == null || p.length() < 8) {
+    private static boolean matchesHidden(String n, List<HtmlSignals.Hidden> hidden, boolean[] matched) {
+        if (hidden.isEmpty() || n.length() < 8) {
             return false;
         }
-        String n = TextNormalizer.normalize(p).text();
         String probe = n.length() > 80 ? n.substring(0, 80) : n;
         for (int h = 0; h < hidden.size(); h++) {
             if (probe.length() >= 8 && hidden.get(h).normalized().contains(probe)) {

@@ -23,11 +23,16 @@ public final class TextNormalizer {
     private static final Map<Integer, Character> CONFUSABLES = confusables();
 
     /** Result of normalisation: the folded text, its tokens and counts of the obfuscation tricks seen. */
-    public record Normalized(String text, List<String> tokens, int obfuscatedChars, int spacedRuns, int leetTokens,
-                             List<String> brandTokens) {
-        /** Total obfuscation signals. */
+    public record Normalized(List<String> tokens, int obfuscatedChars, int spacedRuns, int leetTokens,
+                             List<String> brandTokens, List<String> leetWords) {
+        /** The folded tokens joined by single spaces. */
+        public String text() {
+            return String.join(" ", tokens);
+        }
+
+        /** Total obfuscation signals (leetspeak counts only when it spells a known spam word, see SpamCues). */
         public int obfuscation() {
-            return obfuscatedChars + 3 * spacedRuns + 2 * leetTokens;
+            return obfuscatedChars + 3 * spacedRuns;
         }
     }
 
@@ -37,7 +42,7 @@ public final class TextNormalizer {
     /** Normalises {@code s} (null is treated as empty). */
     public static Normalized normalize(String s) {
         if (s == null || s.isEmpty()) {
-            return new Normalized("", List.of(), 0, 0, 0, List.of());
+            return new Normalized(List.of(), 0, 0, 0, List.of(), List.of());
         }
         int limit = Math.min(s.length(), MAX_CHARS);
         StringBuilder sb = new StringBuilder(limit + 16);
@@ -54,7 +59,7 @@ public final class TextNormalizer {
                     sb.append((char) cp);
                     prevScript = cp >= 'a' ? 1 : prevScript;
                 } else {
-                    sb.append(' ');
+                    sb.append(cp == '.' ? '.' : ' '); // dots end abbreviations: "S.H." is not spaced letters
                     prevScript = 0;
                 }
                 continue;
@@ -110,14 +115,18 @@ public final class TextNormalizer {
 
     private static Normalized tokenize(CharSequence folded, int obfuscated) {
         List<String> raw = new ArrayList<>();
+        java.util.BitSet dotted = new java.util.BitSet();
         int n = folded.length();
         int start = -1;
         for (int i = 0; i <= n; i++) {
-            boolean sep = i == n || folded.charAt(i) == ' ';
+            boolean sep = i == n || folded.charAt(i) == ' ' || folded.charAt(i) == '.';
             if (sep) {
                 if (start >= 0) {
                     raw.add(folded.subSequence(start, i).toString());
                     start = -1;
+                }
+                if (i < n && folded.charAt(i) == '.' && !raw.isEmpty()) {
+                    dotted.set(raw.size() - 1);
                 }
             } else if (start < 0) {
                 start = i;
@@ -125,16 +134,24 @@ public final class TextNormalizer {
         }
         List<String> tokens = new ArrayList<>(raw.size());
         List<String> brands = new ArrayList<>(2);
+        List<String> leetWords = new ArrayList<>(2);
         int spacedRuns = 0;
         int leet = 0;
         for (int i = 0; i < raw.size(); i++) {
             String t = raw.get(i);
-            if (t.length() == 1) {
+            if (t.length() == 1 && t.charAt(0) < 128) {
                 int j = i;
-                while (j < raw.size() && raw.get(j).length() == 1) {
+                boolean letters = false;
+                boolean sameDigit = true;
+                while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128
+                        && (j == i || !dotted.get(j - 1))) {
+                    char c = raw.get(j).charAt(0);
+                    letters |= !Character.isDigit(c);
+                    sameDigit &= c == t.charAt(0);
                     j++;
                 }
-                if (j - i >= 3) {
+                // "s l o t", "P U L A U 7 7 7", "7 7 7" — but not a list like "1, 2, 3"
+                if (j - i >= 3 && (letters || sameDigit)) {
                     StringBuilder joined = new StringBuilder(j - i);
                     for (int k = i; k < j; k++) {
                         joined.append(raw.get(k));
@@ -148,17 +165,24 @@ public final class TextNormalizer {
                 brands.add(t);
                 tokens.add(t);
             } else if (mixesLettersAndDigits(t)) {
-                tokens.add(unleet(t));
+                String plain = unleet(t);
+                tokens.add(plain);
+                if (leetWords.size() < 8) {
+                    leetWords.add(plain);
+                }
                 leet++;
             } else {
                 tokens.add(t);
             }
         }
-        return new Normalized(String.join(" ", tokens), tokens, obfuscated, spacedRuns, leet, brands);
+        return new Normalized(tokens, obfuscated, spacedRuns, leet, brands, leetWords);
     }
 
     /** Letters followed by a numeric suffix, like {@code mega88}, {@code visi4d}, {@code alexis17}, {@code slot777}. */
     static boolean isBrandLike(String t) {
+        if (t.startsWith("rp") || t.startsWith("usd") || t.startsWith("idr")) {
+            return false; // Rp400, USD100
+        }
         int n = t.length();
         int i = 0;
         while (i < n && isAsciiLetter(t.charAt(i))) {
