@@ -3,7 +3,7 @@ package dev.warta.enrich.spam;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a paragraph into sentences at {@code .!?} (or newlines) followed by whitespace; no regex. */
+/** Splits a paragraph into sentences at {@code .!?:} (or newlines) followed by whitespace; no regex. */
 final class Sentences {
     private static final int MAX_SENTENCES = 400;
 
@@ -17,7 +17,7 @@ final class Sentences {
         for (int i = 0; i < n && out.size() < MAX_SENTENCES; i++) {
             char c = p.charAt(i);
             boolean end = c == '\n'
-                    || ((c == '.' || c == '!' || c == '?') && i + 1 < n && Character.isWhitespace(p.charAt(i + 1))
+                    || ((c == '.' || c == '!' || c == '?' || c == ':') && i + 1 < n && Character.isWhitespace(p.charAt(i + 1))
                     && !abbreviation(p, i));
             if (end) {
                 add(out, p, start, i + 1);

@@ -142,14 +142,14 @@ public final class SpamBenchmark {
             Map<String, Integer> keptCounts = counts(String.join(" ", res.kept()));
             Map<String, Integer> ownCounts = counts(String.join(" ", a));
             Map<String, Integer> spamCounts = counts(String.join(" ", spam));
+            long ownBefore = ownKept;
+            long ownTotalBefore = ownTokens;
             for (Map.Entry<String, Integer> e : ownCounts.entrySet()) {
                 ownTokens += e.getValue();
                 ownKept += Math.min(e.getValue(), keptCounts.getOrDefault(e.getKey(), 0));
             }
             long before = spamRemoved;
             long beforeTotal = spamTokens;
-            long ownBefore = ownKept;
-            long ownTotalBefore = ownTokens;
             for (Map.Entry<String, Integer> e : spamCounts.entrySet()) {
                 int leftover = Math.max(0, keptCounts.getOrDefault(e.getKey(), 0)
                         - ownCounts.getOrDefault(e.getKey(), 0));
@@ -159,6 +159,11 @@ public final class SpamBenchmark {
             k[2] += (int) (spamTokens - beforeTotal - (spamRemoved - before));
             k[3] += (int) (spamTokens - beforeTotal);
             k[4] += (int) ((ownTokens - ownTotalBefore) - (ownKept - ownBefore));
+            if (verbose && ownKept - ownBefore < ownTokens - ownTotalBefore) {
+                for (SpamSegmentResult sr : res.segments()) {
+                    System.out.println("OWNLOSS (" + kind + "): " + sr.reasons() + " " + sr.text());
+                }
+            }
             if (verbose && spamRemoved - before < spamTokens - beforeTotal) {
                 System.out.println("LEAK (" + kind + "): kept " + res.kept());
             }

@@ -21,13 +21,19 @@ final class SpamCues {
 
     /** The cues of one text. */
     record Hits(double gambling, double promo, double guard, int urls, int brands, int obfuscation,
-                boolean trigger, boolean strong, List<String> reasons) {
+                boolean trigger, boolean strong, boolean topic, int heavy, List<String> reasons) {
         double total() {
             return gambling + promo;
         }
     }
 
     private static final String G = "gambling";
+    /** Tokens that only occur in web addresses ("https", "www", top-level domains spammers favour). */
+    private static final Set<String> URL_PARTS = Set.of("http", "https", "www", "com", "net", "xyz", "vip",
+            "org");
+    /** Words naming gambling as a subject (what an article reporting on gambling talks about). */
+    private static final List<String> TOPIC = List.of("judi", "judol", "togel", "slot", "casino", "kasino",
+            "taruhan", "judi online", "situs judi");
     private static final String P = "promo";
     private static final String S = "scam";
 
@@ -79,7 +85,7 @@ final class SpamCues {
     }
 
     /** Everything known about one word, so that each token costs one hash lookup. */
-    private record Entry(Cue cue, double guard, boolean trigger, boolean pairFirst) {
+    private record Entry(Cue cue, double guard, boolean trigger, boolean pairFirst, boolean url) {
     }
 
     private static final Map<String, Entry> LEXICON = lexicon();
@@ -92,11 +98,13 @@ final class SpamCues {
         all.addAll(GUARD.keySet());
         all.addAll(TRIGGERS);
         all.addAll(PAIR_FIRST);
+        all.addAll(URL_PARTS);
         Map<String, Entry> m = new HashMap<>();
         for (String w : all) {
-            m.put(w, new Entry(WORDS.get(w), GUARD.getOrDefault(w, 0.0), TRIGGERS.contains(w), PAIR_FIRST.contains(w)));
+            m.put(w, new Entry(WORDS.get(w), GUARD.getOrDefault(w, 0.0), TRIGGERS.contains(w), PAIR_FIRST.contains(w),
+                    URL_PARTS.contains(w)));
         }
-        return Map.copyOf(m);
+        return m;
     }
 
     private static void word(String category, double weight, String... words) {
@@ -127,15 +135,18 @@ final class SpamCues {
         double guard = 0;
         boolean trigger = false;
         boolean heavy = false;
+        int heavyCount = 0;
         Set<String> guardSeen = null;
         String prev = null;
         boolean prevFirst = false;
         int brands = 0;
+        int urls = 0;
         for (String t : tokens) {
             Entry e = LEXICON.get(t);
             Cue c = e == null ? null : e.cue();
             if (c != null && seen.add(c.reason())) {
                 heavy |= c.weight() >= 2.5;
+                heavyCount += c.weight() >= 2.5 ? 1 : 0;
                 if (c.category().equals(G)) {
                     gambling += c.weight();
                 } else {
@@ -146,6 +157,7 @@ final class SpamCues {
                 Cue pc = PAIRS.get(prev + ' ' + t);
                 if (pc != null && seen.add(pc.reason())) {
                     heavy |= pc.weight() >= 2.5;
+                    heavyCount += pc.weight() >= 2.5 ? 1 : 0;
                     gambling += pc.weight();
                 }
             }
@@ -155,6 +167,7 @@ final class SpamCues {
                     if (sq != null && sq.category().equals(G) && seen.add(sq.reason())) {
                         gambling += sq.weight();
                         heavy |= sq.weight() >= 2.5;
+                        heavyCount += sq.weight() >= 2.5 ? 1 : 0;
                         seen.add("elongated-word");
                     }
                 }
@@ -171,6 +184,9 @@ final class SpamCues {
                 }
             }
             trigger |= e != null && e.trigger();
+            if (e != null && e.url()) {
+                urls++;
+            }
             prevFirst = e != null && e.pairFirst();
             prev = t;
         }
@@ -188,7 +204,7 @@ final class SpamCues {
         if (brands > 0) {
             seen.add("brand-like-token");
         }
-        int urls = original == null ? 0 : countUrls(original);
+
         if (urls > 0) {
             seen.add("url");
         }
@@ -204,8 +220,15 @@ final class SpamCues {
         }
         // ordinary words like "daftar", "slot", "pengeluaran" alone are common in news: not enough to wake the model
         boolean strong = heavy || gambling >= 2.4 || brands > 0 || urls > 1 || obf > 0;
-        return new Hits(gambling, promo, Math.min(guard, 8.0), urls, brands, obf, strong || trigger, strong,
-                new ArrayList<>(seen));
+        boolean topic = false;
+        for (String t : TOPIC) {
+            if (seen.contains(t)) {
+                topic = true;
+                break;
+            }
+        }
+        return new Hits(gambling, promo, Math.min(guard, 8.0), urls, brands, obf, strong || trigger, strong, topic,
+                heavyCount, new ArrayList<>(seen));
     }
 
     private static boolean hasDoubledLetter(String t) {
@@ -252,29 +275,5 @@ final class SpamCues {
         return b.startsWith("covid") || b.startsWith("rp") || b.startsWith("lrt") || b.startsWith("krl") || b.startsWith("pasal") || b.startsWith("uu") || b.startsWith("tahun")
                 || b.startsWith("km") || b.startsWith("rt") || b.startsWith("rw") || b.startsWith("no")
                 || b.startsWith("nomor") || b.startsWith("ke") || b.startsWith("pp") || b.startsWith("kf");
-    }
-
-    /** Counts URL-looking spans without regex: {@code http}, {@code www.} and {@code .com/.net/...} hosts. */
-    static int countUrls(String s) {
-        int count = 0;
-        int limit = Math.min(s.length(), TextNormalizer.MAX_CHARS);
-        for (int i = 0; i < limit; i++) {
-            char c = s.charAt(i);
-            if ((c == 'h' || c == 'H') && s.regionMatches(true, i, "http", 0, 4)
-                    && (i + 4 < limit) && (s.charAt(i + 4) == ':' || s.charAt(i + 4) == 's')) {
-                count++;
-                i += 8;
-            } else if ((c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)) {
-                count++;
-                i += 4;
-            } else if (c == '.' && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))
-                    && (s.regionMatches(true, i, ".com", 0, 4) || s.regionMatches(true, i, ".net", 0, 4)
-                    || s.regionMatches(true, i, ".xyz", 0, 4) || s.regionMatches(true, i, ".vip", 0, 4)
-                    || s.regionMatches(true, i, ".org", 0, 4) || s.regionMatches(true, i, ".site", 0, 5)
-                    || s.regionMatches(true, i, ".online", 0, 7) || s.regionMatches(true, i, ".info", 0, 5))) {
-                count++;
-            }
-        }
-        return count;
     }
 }

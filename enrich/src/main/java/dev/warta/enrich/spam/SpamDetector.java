@@ -17,7 +17,7 @@ public final class SpamDetector {
     /** A segment at or above this score is spam. */
     public static final double THRESHOLD = 0.5;
     private static final double CLEAN = 0.2;
-    private static final int SENTENCE_CHECK_MIN = 160;
+    private static final int SENTENCE_CHECK_MIN = 80;
     private static final int MAX_PARAGRAPHS = 10_000;
     private static final int SHORT_TEXT = 300;
 
@@ -72,8 +72,10 @@ public final class SpamDetector {
                 + 0.4 * Math.min(cues.obfuscation(), 6) + 0.3 * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
                 - 0.8 * cues.guard();
-        if (cues.obfuscation() == 0 && cues.brands() == 0) {
+        if (cues.obfuscation() == 0 && cues.brands() == 0 && extraGuard > 0) {
             z -= extraGuard; // news about gambling: plain words only, in a text full of reporting vocabulary
+        } else {
+            z += 0.8 * Math.min(Math.max(0, cues.heavy() - 1), 4); // several distinct hard gambling terms
         }
         List<String> reasons = new ArrayList<>(cues.reasons());
         if (hidden) {
@@ -114,7 +116,7 @@ public final class SpamDetector {
             if (p != null && !p.isBlank()) {
                 ns[i] = TextNormalizer.normalize(p);
                 hs[i] = SpamCues.of(ns[i], p);
-                if (hs[i].gambling() > 0 && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0) {
+                if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0 && hs[i].brands() == 0) {
                     reporting++;
                 }
             }
@@ -231,7 +233,7 @@ public final class SpamDetector {
             }
         }
         boolean atEdge = first == 0 || last == cutSentence.length - 1;
-        if (whole.spam() && (!atEdge || cleanChars * 2 < p.length())) {
+        if (whole.spam() && (!atEdge || cleanChars * 10 < p.length() * 3L)) {
             segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
             return p.length();
         }

@@ -49,7 +49,8 @@ public final class TextNormalizer {
         int obfuscated = 0;
         int prevScript = 0; // 1 latin, 2 cyrillic/greek
         for (int i = 0; i < limit; ) {
-            int cp = s.codePointAt(i);
+            char ch = s.charAt(i);
+            int cp = ch < 128 || !Character.isHighSurrogate(ch) ? ch : s.codePointAt(i);
             i += Character.charCount(cp);
             if (cp < 128) {
                 if (cp >= 'A' && cp <= 'Z') {
@@ -114,9 +115,9 @@ public final class TextNormalizer {
     }
 
     private static Normalized tokenize(CharSequence folded, int obfuscated) {
-        List<String> raw = new ArrayList<>();
-        java.util.BitSet dotted = new java.util.BitSet();
         int n = folded.length();
+        List<String> raw = new ArrayList<>(n / 5 + 4);
+        boolean[] dotted = new boolean[n / 2 + 2];
         int start = -1;
         for (int i = 0; i <= n; i++) {
             boolean sep = i == n || folded.charAt(i) == ' ' || folded.charAt(i) == '.';
@@ -126,7 +127,7 @@ public final class TextNormalizer {
                     start = -1;
                 }
                 if (i < n && folded.charAt(i) == '.' && !raw.isEmpty()) {
-                    dotted.set(raw.size() - 1);
+                    dotted[raw.size() - 1] = true;
                 }
             } else if (start < 0) {
                 start = i;
@@ -144,7 +145,7 @@ public final class TextNormalizer {
                 boolean letters = false;
                 boolean sameDigit = true;
                 while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128
-                        && (j == i || !dotted.get(j - 1))) {
+                        && (j == i || !dotted[j - 1])) {
                     char c = raw.get(j).charAt(0);
                     letters |= !Character.isDigit(c);
                     sameDigit &= c == t.charAt(0);
@@ -161,18 +162,18 @@ public final class TextNormalizer {
                     i = j - 1;
                 }
             }
-            if (isBrandLike(t)) {
+            if (!mixesLettersAndDigits(t)) {
+                tokens.add(t);
+            } else if (isBrandLike(t)) {
                 brands.add(t);
                 tokens.add(t);
-            } else if (mixesLettersAndDigits(t)) {
+            } else {
                 String plain = unleet(t);
                 tokens.add(plain);
                 if (leetWords.size() < 8) {
                     leetWords.add(plain);
                 }
                 leet++;
-            } else {
-                tokens.add(t);
             }
         }
         return new Normalized(tokens, obfuscated, spacedRuns, leet, brands, leetWords);
@@ -188,8 +189,8 @@ public final class TextNormalizer {
         while (i < n && isAsciiLetter(t.charAt(i))) {
             i++;
         }
-        if (i < 2 || i == n) {
-            return false;
+        if (i < 3 || i == n) {
+            return false; // GA193, LQ45: flight numbers and index codes, not brands
         }
         int digitsStart = i;
         while (i < n && Character.isDigit(t.charAt(i))) {
