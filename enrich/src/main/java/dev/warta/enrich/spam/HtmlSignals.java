@@ -48,7 +48,7 @@ final class HtmlSignals {
                 TextNormalizer.Normalized n = TextNormalizer.normalize(text);
                 SpamCues.Hits cues = SpamCues.of(n, text);
                 int links = e.select("a[href]").size();
-                if (cues.gambling() > 0 || (cues.brands() > 0 && links > 0)) {
+                if (cues.strong() && (cues.gambling() > 0 || (cues.brands() > 0 && links > 0))) {
                     out.add(new Hidden(n.text(), text, links, cues));
                 }
             }

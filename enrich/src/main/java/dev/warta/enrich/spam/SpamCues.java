@@ -219,6 +219,16 @@ final class SpamCues {
             seen.add("leetspeak");
         }
         // ordinary words like "daftar", "slot", "pengeluaran" alone are common in news: not enough to wake the model
+        int wordLike = 0;
+        for (String t : tokens) {
+            if (t.length() >= 3 && Character.isLetter(t.charAt(0)) && Character.isLetter(t.charAt(t.length() - 1))) {
+                wordLike++;
+            }
+        }
+        if (tokens.size() >= 8 && wordLike * 10 < tokens.size() * 4) {
+            // binary garbage or symbol soup: nothing to read, nothing to judge
+            return new Hits(0, 0, 0, 0, 0, 0, false, false, false, 0, List.of());
+        }
         boolean strong = heavy || gambling >= 2.4 || brands > 0 || urls > 1 || obf > 0;
         boolean topic = false;
         for (String t : TOPIC) {

@@ -162,8 +162,8 @@ public final class TextNormalizer {
                     i = j - 1;
                 }
             }
-            if (!mixesLettersAndDigits(t)) {
-                tokens.add(t);
+            if (!mixesLettersAndDigits(t) || isQuantity(t)) {
+                tokens.add(t); // plain words, and quantities like 4d, 10km, 5g
             } else if (isBrandLike(t)) {
                 brands.add(t);
                 tokens.add(t);
@@ -201,6 +201,23 @@ public final class TextNormalizer {
             return digits >= 2 && digits <= 4 && i >= 4;
         }
         return i == n - 1 && t.charAt(i) == 'd' && digits == 1;
+    }
+
+    /** Digits followed by a short letter suffix: a quantity or unit (4d, 10km, 2x), not leetspeak. */
+    private static boolean isQuantity(String t) {
+        int i = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || t.length() - i > 3) {
+            return false;
+        }
+        for (int j = i; j < t.length(); j++) {
+            if (!isAsciiLetter(t.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean mixesLettersAndDigits(String t) {
