@@ -11,8 +11,12 @@ import java.util.Locale;
  * the model that lowercase words are names in cased text.
  */
 final class NerFeatures {
-    /** Features per token. */
-    static final int COUNT = 26;
+    /** General features per token. */
+    static final int GENERAL = 26;
+    /** Templates that also get a per-corpus-family copy when a domain is given (domain adaptation). */
+    private static final int[] DOMAIN_TEMPLATES = {0, 1, 2, 3, 4, 12, 13, 20, 23, 25};
+    /** Feature slots per token; unused domain slots hold -1. */
+    static final int COUNT = GENERAL + DOMAIN_TEMPLATES.length;
 
     private static final int BOS = 0x2545F491;
     private static final int EOS = 0x4F1BBCDC;
@@ -80,8 +84,22 @@ final class NerFeatures {
         return words >= 3 && caps * 10 >= words * 7;
     }
 
-    /** Fills {@code out[i * COUNT + k]} with feature ids for every token; {@code out} must be large enough. */
+    /** Fills {@code out[i * COUNT + k]} with general feature ids for every token (no domain). */
     static void extract(Sentence s, int mask, int[] out) {
+        extract(s, 0, mask, out);
+    }
+
+    /** Domain id of a corpus family name (0 = general, no family-specific features). */
+    static int domain(String family) {
+        return family == null || family.isEmpty() ? 0 : fmix(family.hashCode()) | 1;
+    }
+
+    /**
+     * Fills {@code out[i * COUNT + k]} with feature ids for every token; {@code out} must be large enough. A
+     * non-zero {@code domain} adds family-specific copies of some features (used in training so the general
+     * weights learn what the corpus families share, and to score a family with its own annotation habits).
+     */
+    static void extract(Sentence s, int domain, int mask, int[] out) {
         int n = s.tokens.length;
         int mode = s.cased ? 0x51ED270B : 0x68E31DA4;
         int[] word = new int[n];
@@ -130,7 +148,10 @@ final class NerFeatures {
             out[o + 23] = f(23, mix(mix(wp1, shape[i]), mode));
             out[o + 24] = f(24, mix(mix(shape[i], wn1), mode));
             out[o + 25] = f(25, mix(mix(s.gaz[i], shape[i]), mode));
-            for (int k = 0; k < COUNT; k++) {
+            for (int k = 0; k < DOMAIN_TEMPLATES.length; k++) {
+                out[o + GENERAL + k] = domain == 0 ? -1 : mix(out[o + DOMAIN_TEMPLATES[k]], domain) & mask;
+            }
+            for (int k = 0; k < GENERAL; k++) {
                 out[o + k] &= mask;
             }
         }

@@ -44,7 +44,11 @@ final class NerModel {
         for (int i = 0; i < n; i++) {
             int eo = i * LABELS;
             for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
-                int wo = feats[fo + k] * LABELS;
+                int fid = feats[fo + k];
+                if (fid < 0) {
+                    continue;
+                }
+                int wo = fid * LABELS;
                 for (int l = 0; l < LABELS; l++) {
                     em[eo + l] += weights[wo + l];
                 }

@@ -23,6 +23,8 @@ import java.util.Random;
  * Optional trailing arguments: {@code --epochs N} (default 12), {@code --bits B} (hash table size 2^B, default 20).
  */
 public final class TrainNer {
+    private static final String[] HOUSE = {"nerui", "nerugm", "idner-news", "nergrit", "nerp"};
+
     private TrainNer() {
     }
 
@@ -40,13 +42,16 @@ public final class TrainNer {
         }
         Gazetteer gaz = Gazetteer.load();
         List<NerCorpus.Sentence> train = new ArrayList<>();
+        List<Integer> domains = new ArrayList<>();
         for (Path f : NerCorpus.files(data, "train")) {
             List<NerCorpus.Sentence> s = NerCorpus.read(f);
             System.out.printf("train %s: %d sentences%n", f.getFileName(), s.size());
             train.addAll(s);
+            int d = NerFeatures.domain(NerCorpus.family(f));
+            s.forEach(x -> domains.add(d));
         }
         List<Path> devFiles = NerCorpus.files(data, "dev", "valid");
-        NerModel model = train(train, gaz, bits, epochs, devFiles);
+        NerModel model = train(train, domains, gaz, bits, epochs, devFiles);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out)) {
             model.write(os);
@@ -54,15 +59,16 @@ public final class TrainNer {
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
     }
 
-    static NerModel train(List<NerCorpus.Sentence> train, Gazetteer gaz, int bits, int epochs, List<Path> devFiles)
+    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs, List<Path> devFiles)
             throws IOException {
         NerModel model = NerModel.empty(bits);
         int mask = model.mask();
         int labels = NerModel.LABELS;
         List<int[]> feats = new ArrayList<>(train.size());
-        for (NerCorpus.Sentence s : train) {
+        for (int i = 0; i < train.size(); i++) {
+            NerCorpus.Sentence s = train.get(i);
             int[] f = new int[s.tokens().length * NerFeatures.COUNT];
-            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz), mask, f);
+            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz), domains.get(i), mask, f);
             feats.add(f);
         }
         float[] w = model.weights;
@@ -95,6 +101,9 @@ public final class TrainNer {
                     if (gold[i] != pred[i]) {
                         wrong = true;
                         for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
+                            if (f[fo + k] < 0) {
+                                continue;
+                            }
                             int base = f[fo + k] * labels;
                             w[base + gold[i]] += 1;
                             wu[base + gold[i]] += c;
@@ -123,14 +132,31 @@ public final class TrainNer {
             t[i] -= tu[i] / c;
         }
         for (Path f : devFiles) {
-            NerScore score = new NerScore();
+            NerScore general = new NerScore();
+            NerScore adapted = new NerScore();
+            NerScore[] house = new NerScore[HOUSE.length];
+            for (int h = 0; h < HOUSE.length; h++) {
+                house[h] = new NerScore();
+            }
+            int d = NerFeatures.domain(NerCorpus.family(f));
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
                 int n = s.tokens().length;
                 int[] fs = new int[n * NerFeatures.COUNT];
-                NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz), mask, fs);
-                score.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz);
+                NerFeatures.extract(ps, 0, mask, fs);
+                general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                NerFeatures.extract(ps, d, mask, fs);
+                adapted.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                for (int h = 0; h < HOUSE.length; h++) {
+                    NerFeatures.extract(ps, NerFeatures.domain(ps.cased ? HOUSE[h] : "nerp"), mask, fs);
+                    house[h].add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                }
             }
-            System.out.print(score.report(NerCorpus.family(f) + "(model)"));
+            for (int h = 0; h < HOUSE.length; h++) {
+                System.out.printf("   house %s: %.3f%n", HOUSE[h], house[h].f1(null));
+            }
+            System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
+                    general.f1(null), adapted.f1(null));
         }
         return model;
     }

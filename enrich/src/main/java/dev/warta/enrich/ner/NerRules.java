@@ -1,0 +1,109 @@
+package dev.warta.enrich.ner;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rules applied over the model's labels for Indonesian and English news patterns: gazetteer names the model
+ * missed, names after person titles and honorifics ("Presiden", "Menlu AS", "kata", "Bapak", "Dr"), and
+ * organisation names headed by "Kementerian", "Partai", "Universitas", "PT", "Bank", ... Rules only fill gaps
+ * (tokens the model left O); they never overwrite a model entity. Stateless.
+ */
+final class NerRules {
+    /** Words after which a capitalised run is a person's name. */
+    private static final Set<String> PERSON_TITLES = Set.of("presiden", "wapres", "menlu", "menhan", "mendagri",
+            "menkeu", "kata", "ujar", "tutur", "ucap", "jelas", "bapak", "ibu", "pak", "bu", "dr", "drs", "prof",
+            "h", "hj", "ir", "kh", "mr", "mrs", "ms", "sir", "president", "said", "says", "senator", "sen",
+            "jubir", "dubes", "gubernur", "bupati", "wali", "kapolri", "panglima", "rep", "gov", "premier",
+            "pm", "kanselir", "chancellor", "secretary", "spokesperson", "spokesman", "spokeswoman", "minister");
+    /** Words that start an organisation name when followed by capitalised words. */
+    private static final Set<String> ORG_HEADS = Set.of("kementerian", "kemenko", "dewan", "partai", "universitas",
+            "institut", "pt", "bank", "komisi", "badan", "majelis", "mahkamah", "kepolisian", "kejaksaan",
+            "lembaga", "yayasan", "perusahaan", "organisasi", "ministry", "department", "university", "council",
+            "party", "commission", "agency", "bureau", "institute", "federation", "association", "corporation",
+            "persatuan", "asosiasi", "ikatan", "serikat", "kantor", "kedutaan", "pemerintah", "pengadilan");
+    /** Lowercase words allowed inside an organisation name. */
+    private static final Set<String> ORG_CONNECTORS = Set.of("dan", "of", "for", "the", "and", "untuk", "&");
+
+    private NerRules() {
+    }
+
+    static void apply(NerFeatures.Sentence s, List<Gazetteer.Match> gaz, int[] labels) {
+        if (!s.cased) {
+            applyGazetteer(gaz, labels);
+            return;
+        }
+        applyGazetteer(gaz, labels);
+        String[] t = s.tokens;
+        int n = t.length;
+        for (int i = 0; i < n; i++) {
+            String lw = s.lower[i];
+            if (PERSON_TITLES.contains(lw)) {
+                int j = i + 1;
+                if (j < n && t[j].equals(".")) {
+                    j++;
+                }
+                // "Menlu AS Blinken": skip a country / org right after the title
+                while (j < n && labels[j] != 0 && NerLabels.typeOf(labels[j]) != 0) {
+                    j++;
+                }
+                if (j > i + 1 && (j >= n || labels[j] != 0)) {
+                    continue;
+                }
+                fillCapitalised(t, labels, j, NerLabels.begin("PERSON"), false);
+            } else if (ORG_HEADS.contains(lw) && Character.isUpperCase(t[i].charAt(0)) && labels[i] == 0
+                    && i + 1 < n && capitalised(t[i + 1]) && labels[i + 1] == 0) {
+                fillCapitalised(t, labels, i, NerLabels.begin("ORGANIZATION"), true);
+            }
+        }
+    }
+
+    private static void applyGazetteer(List<Gazetteer.Match> gaz, int[] labels) {
+        for (Gazetteer.Match m : gaz) {
+            boolean free = true;
+            for (int i = m.start(); i < m.end(); i++) {
+                free &= labels[i] == 0;
+            }
+            boolean bordersEntity = (m.start() > 0 && labels[m.start() - 1] != 0 && m.end() < labels.length
+                    && NerLabels.isInside(labels[m.end()]));
+            int b = NerLabels.begin(m.entry().type());
+            if (free && !bordersEntity && b > 0) {
+                labels[m.start()] = b;
+                for (int i = m.start() + 1; i < m.end(); i++) {
+                    labels[i] = b + 1;
+                }
+                if (m.end() < labels.length && NerLabels.isInside(labels[m.end()])) {
+                    labels[m.end()] = labels[m.end()] - 1;
+                }
+            }
+        }
+    }
+
+    private static void fillCapitalised(String[] t, int[] labels, int from, int begin, boolean connectors) {
+        int n = t.length;
+        int j = from;
+        int last = -1;
+        while (j < n && labels[j] == 0 && j - from < 8) {
+            if (capitalised(t[j])) {
+                last = j;
+            } else if (!(connectors && ORG_CONNECTORS.contains(t[j]) && j + 1 < n && capitalised(t[j + 1]))) {
+                break;
+            }
+            j++;
+        }
+        if (last < 0 || (connectors && last == from)) {
+            return;
+        }
+        labels[from] = begin;
+        for (int k = from + 1; k <= last; k++) {
+            labels[k] = begin + 1;
+        }
+    }
+
+    static boolean capitalised(String tok) {
+        if (tok.isEmpty() || !Character.isUpperCase(tok.charAt(0))) {
+            return false;
+        }
+        return tok.length() == 1 || Character.isLetter(tok.charAt(1));
+    }
+}
