@@ -200,7 +200,7 @@ public final class EntityTagger {
      * pattern rules.
      */
     int[] labels(String[] toks, String family, boolean rules) {
-        NerFeatures.Sentence s = NerFeatures.prepare(toks, gazetteer);
+        NerFeatures.Sentence s = NerFeatures.prepare(toks, gazetteer, model.caps);
         int n = toks.length;
         int[] feats = new int[n * NerFeatures.COUNT];
         int domain = NerFeatures.domain(family != null ? family : s.cased ? null : UNCASED_FAMILY);

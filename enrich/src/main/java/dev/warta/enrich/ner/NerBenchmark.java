@@ -81,8 +81,10 @@ public final class NerBenchmark {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
+        List<String> texts = new ArrayList<>();
         for (Path f : files) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
+            texts.add(text);
             long t0 = System.nanoTime();
             List<Mention> ms = tagger.tag(text);
             long us = (System.nanoTime() - t0) / 1000;
@@ -92,5 +94,16 @@ public final class NerBenchmark {
                         m.wikidataId() == null ? "" : m.wikidataId());
             }
         }
+        long chars = texts.stream().mapToLong(String::length).sum();
+        for (int round = 0; round < 200; round++) {
+            texts.forEach(tagger::tag);
+        }
+        long t0 = CPU.getCurrentThreadCpuTime();
+        int rounds = 100;
+        for (int round = 0; round < rounds; round++) {
+            texts.forEach(tagger::tag);
+        }
+        double us = (CPU.getCurrentThreadCpuTime() - t0) / 1e3 / rounds / texts.size();
+        System.out.printf(Locale.ROOT, "warm: %.0f µs CPU per text (average %d chars)%n", us, chars / texts.size());
     }
 }

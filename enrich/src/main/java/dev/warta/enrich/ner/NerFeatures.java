@@ -12,9 +12,9 @@ import java.util.Locale;
  */
 final class NerFeatures {
     /** General features per token. */
-    static final int GENERAL = 26;
+    static final int GENERAL = 36;
     /** Templates that also get a per-corpus-family copy when a domain is given (domain adaptation). */
-    private static final int[] DOMAIN_TEMPLATES = {0, 1, 2, 3, 4, 12, 13, 20, 23, 25};
+    private static final int[] DOMAIN_TEMPLATES = {0, 1, 20};
     /** Feature slots per token; unused domain slots hold -1. */
     static final int COUNT = GENERAL + DOMAIN_TEMPLATES.length;
 
@@ -31,17 +31,58 @@ final class NerFeatures {
         final String[] lower;
         final boolean cased;
         final int[] gaz;
+        final int[] caps;
 
-        Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz) {
+        Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps) {
             this.tokens = tokens;
             this.lower = lower;
             this.cased = cased;
             this.gaz = gaz;
+            this.caps = caps;
         }
     }
 
+    /** Bucket of a lowercased word in a capitalisation table. */
+    static int capBucket(String lower, int tableSize) {
+        return hash(lower, 0, lower.length(), 29) & (tableSize - 1);
+    }
+
+    /**
+     * How words are written in the cased training text, by hashed lowercase form: 0 unseen, 1 almost always
+     * lowercase, 2 mixed, 3 almost always capitalised (sentence-initial tokens not counted). Lets the model
+     * recognise names in lowercased text.
+     */
+    static byte[] capTable(List<String[]> casedSentences, int bits) {
+        int size = 1 << bits;
+        int[] up = new int[size];
+        int[] low = new int[size];
+        for (String[] toks : casedSentences) {
+            for (int i = 1; i < toks.length; i++) {
+                String t = toks[i];
+                if (t.isEmpty() || !Character.isLetter(t.charAt(0))) {
+                    continue;
+                }
+                int b = capBucket(t.toLowerCase(Locale.ROOT), size);
+                if (Character.isUpperCase(t.charAt(0))) {
+                    up[b]++;
+                } else {
+                    low[b]++;
+                }
+            }
+        }
+        byte[] table = new byte[size];
+        for (int b = 0; b < size; b++) {
+            int total = up[b] + low[b];
+            if (total > 0) {
+                double r = (double) up[b] / total;
+                table[b] = (byte) (r < 0.1 ? 1 : r > 0.9 ? 3 : 2);
+            }
+        }
+        return table;
+    }
+
     /** Prepares a sentence: lowercases, decides the case mode and marks gazetteer hits. */
-    static Sentence prepare(String[] tokens, Gazetteer gazetteer) {
+    static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable) {
         int n = tokens.length;
         String[] lower = new String[n];
         boolean upper = false;
@@ -67,7 +108,13 @@ final class NerFeatures {
                 gaz[i] = mix(type, i == m.start() ? 1 : 2);
             }
         }
-        return new Sentence(tokens, lower, cased, gaz);
+        int[] caps = new int[n];
+        if (capTable != null && capTable.length > 0) {
+            for (int i = 0; i < n; i++) {
+                caps[i] = capTable[capBucket(lower[i], capTable.length)];
+            }
+        }
+        return new Sentence(tokens, lower, cased, gaz, caps);
     }
 
     private static boolean mostlyCaps(String[] tokens) {
@@ -110,6 +157,23 @@ final class NerFeatures {
             exact[i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
             shape[i] = shape(s.tokens[i]);
         }
+        // position in a run of capitalised tokens (start / inside) and the run's length, capped at 4
+        int[] run = new int[n];
+        for (int i = 0; i < n; ) {
+            if (!NerRules.capitalised(s.tokens[i])) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && NerRules.capitalised(s.tokens[j])) {
+                j++;
+            }
+            int len = Math.min(j - i, 4);
+            for (int k = i; k < j; k++) {
+                run[k] = (k == i ? 16 : 32) + (k == j - 1 ? 8 : 0) + len;
+            }
+            i = j;
+        }
         for (int i = 0; i < n; i++) {
             String lw = s.lower[i];
             int len = lw.length();
@@ -148,6 +212,18 @@ final class NerFeatures {
             out[o + 23] = f(23, mix(mix(wp1, shape[i]), mode));
             out[o + 24] = f(24, mix(mix(shape[i], wn1), mode));
             out[o + 25] = f(25, mix(mix(s.gaz[i], shape[i]), mode));
+            out[o + 26] = f(26, i > 2 ? word[i - 3] : BOS);
+            out[o + 27] = f(27, i + 3 < n ? word[i + 3] : EOS);
+            out[o + 28] = f(28, mix(wp2, wp1));
+            out[o + 29] = f(29, mix(wn1, wn2));
+            out[o + 30] = f(30, i > 0 ? hash(s.lower[i - 1], Math.max(0, s.lower[i - 1].length() - 3),
+                    s.lower[i - 1].length(), 23) : BOS);
+            out[o + 31] = f(31, mix(run[i], mode));
+            out[o + 32] = f(32, mix(mix(mix(sp1, shape[i]), sn1), mode));
+            out[o + 33] = f(33, mix(word[i], i == 0 ? 1 : 0));
+            out[o + 34] = f(34, mix(s.caps[i] + 1, mode));
+            out[o + 35] = f(35, mix((i > 0 ? s.caps[i - 1] : 7) * 64 + s.caps[i] * 8 + (i + 1 < n ? s.caps[i + 1] : 7),
+                    mode));
             for (int k = 0; k < DOMAIN_TEMPLATES.length; k++) {
                 out[o + GENERAL + k] = domain == 0 ? -1 : mix(out[o + DOMAIN_TEMPLATES[k]], domain) & mask;
             }

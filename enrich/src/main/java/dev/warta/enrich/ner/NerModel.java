@@ -11,8 +11,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A first-order linear sequence model over hashed features: emission weights {@code float[bucket * labels +
- * label]}, label-transition weights, Viterbi decoding restricted to valid BIO. Immutable after loading; decoding
+ * A first-order linear sequence model over hashed features: emission weights {@code [bucket * labels + label]}
+ * (floats while training, 16-bit fixed point once loaded), label-transition weights, a capitalisation table, and
+ * Viterbi decoding restricted to valid BIO. Immutable after loading; decoding
  * uses only local arrays, so one instance serves all threads.
  */
 final class NerModel {
@@ -23,15 +24,33 @@ final class NerModel {
     final float[] weights;
     /** {@code trans[(prev + 1) * LABELS + next]}; prev = -1 is the sentence start. */
     final float[] trans;
+    /** Capitalisation classes by hashed lowercase word ({@link NerFeatures#capTable}). */
+    final byte[] caps;
 
-    NerModel(int bits, float[] weights, float[] trans) {
+    /** Quantized emission weights used for inference (null while training): half the memory of floats. */
+    private final short[] quantized;
+    private final float scale;
+
+    NerModel(int bits, float[] weights, float[] trans, byte[] caps) {
         this.bits = bits;
         this.weights = weights;
         this.trans = trans;
+        this.caps = caps;
+        this.quantized = null;
+        this.scale = 0;
     }
 
-    static NerModel empty(int bits) {
-        return new NerModel(bits, new float[(1 << bits) * LABELS], new float[(LABELS + 1) * LABELS]);
+    private NerModel(int bits, short[] quantized, float scale, float[] trans, byte[] caps) {
+        this.bits = bits;
+        this.weights = null;
+        this.quantized = quantized;
+        this.scale = scale;
+        this.trans = trans;
+        this.caps = caps;
+    }
+
+    static NerModel empty(int bits, byte[] caps) {
+        return new NerModel(bits, new float[(1 << bits) * LABELS], new float[(LABELS + 1) * LABELS], caps);
     }
 
     int mask() {
@@ -40,6 +59,9 @@ final class NerModel {
 
     /** Emission scores {@code [i * LABELS + label]} for a sentence's features. */
     float[] emissions(int[] feats, int n) {
+        if (quantized != null) {
+            return quantizedEmissions(feats, n);
+        }
         float[] em = new float[n * LABELS];
         for (int i = 0; i < n; i++) {
             int eo = i * LABELS;
@@ -52,6 +74,29 @@ final class NerModel {
                 for (int l = 0; l < LABELS; l++) {
                     em[eo + l] += weights[wo + l];
                 }
+            }
+        }
+        return em;
+    }
+
+    private float[] quantizedEmissions(int[] feats, int n) {
+        float[] em = new float[n * LABELS];
+        int[] acc = new int[LABELS];
+        short[] q = quantized;
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
+                int fid = feats[fo + k];
+                if (fid < 0) {
+                    continue;
+                }
+                int wo = fid * LABELS;
+                for (int l = 0; l < LABELS; l++) {
+                    acc[l] += q[wo + l];
+                }
+            }
+            for (int l = 0, eo = i * LABELS; l < LABELS; l++) {
+                em[eo + l] = acc[l] * scale;
             }
         }
         return em;
@@ -130,6 +175,8 @@ final class NerModel {
                 out.writeShort(i < len ? Math.round(weights[i] / scale) : 0);
                 i++;
             }
+            out.writeInt(caps.length);
+            out.write(caps);
         }
     }
 
@@ -143,22 +190,29 @@ final class NerModel {
             if (labels != LABELS || bits < 8 || bits > 26) {
                 throw new IOException("model label set or size does not match this code");
             }
-            NerModel m = empty(bits);
-            for (int t = 0; t < m.trans.length; t++) {
-                m.trans[t] = in.readFloat();
+            float[] trans = new float[(LABELS + 1) * LABELS];
+            short[] weights = new short[(1 << bits) * LABELS];
+            for (int t = 0; t < trans.length; t++) {
+                trans[t] = in.readFloat();
             }
             float scale = in.readFloat();
             int i = 0;
-            int len = m.weights.length;
+            int len = weights.length;
             while (i < len) {
                 i += in.readShort();
                 short v = in.readShort();
                 if (i < len) {
-                    m.weights[i] = v * scale;
+                    weights[i] = v;
                 }
                 i++;
             }
-            return m;
+            int capSize = in.readInt();
+            if (capSize < 0 || Integer.bitCount(capSize) > 1 || capSize > (1 << 24)) {
+                throw new IOException("bad capitalisation table size " + capSize);
+            }
+            byte[] caps = new byte[capSize];
+            in.readFully(caps);
+            return new NerModel(bits, weights, scale, trans, caps);
         }
     }
 }

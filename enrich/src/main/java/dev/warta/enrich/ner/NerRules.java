@@ -22,6 +22,16 @@ final class NerRules {
             "lembaga", "yayasan", "perusahaan", "organisasi", "ministry", "department", "university", "council",
             "party", "commission", "agency", "bureau", "institute", "federation", "association", "corporation",
             "persatuan", "asosiasi", "ikatan", "serikat", "kantor", "kedutaan", "pemerintah", "pengadilan");
+    /** Single words that are titles or demonyms, not names, when tagged alone. */
+    private static final Set<String> NOT_NAMES = Set.of("general", "president", "presiden", "minister", "menteri",
+            "secretary", "senator", "governor", "gubernur", "chancellor", "prime", "foreign", "deputy", "chief",
+            "spokesman", "spokeswoman", "spokesperson", "the", "german", "russian", "american", "chinese",
+            "indonesian", "turkish", "ukrainian", "british", "french", "indian", "japanese", "european", "western",
+            "israeli", "iranian", "swedish", "swiss", "korean", "soviet", "advertisement", "advertiser", "foto",
+            "editor", "reporter", "baca", "klik");
+    /** Lowercase words that end an entity in cased text (an entity does not run through them). */
+    private static final Set<String> BREAKERS = Set.of("in", "at", "on", "from", "to", "with", "said", "says",
+            "di", "ke", "dari", "kata", "ujar", "pada", "yang");
     /** Lowercase words allowed inside an organisation name. */
     private static final Set<String> ORG_CONNECTORS = Set.of("dan", "of", "for", "the", "and", "untuk", "&");
 
@@ -33,6 +43,8 @@ final class NerRules {
             applyGazetteer(gaz, labels);
             return;
         }
+        cleanSpans(s, labels);
+        overrideWithLongNames(gaz, labels);
         applyGazetteer(gaz, labels);
         String[] t = s.tokens;
         int n = t.length;
@@ -54,6 +66,64 @@ final class NerRules {
             } else if (ORG_HEADS.contains(lw) && Character.isUpperCase(t[i].charAt(0)) && labels[i] == 0
                     && i + 1 < n && capitalised(t[i + 1]) && labels[i + 1] == 0) {
                 fillCapitalised(t, labels, i, NerLabels.begin("ORGANIZATION"), true);
+            }
+        }
+        cleanSpans(s, labels);
+    }
+
+    /** Drops leading "The", lone titles and demonyms; splits spans at prepositions and speech verbs. */
+    private static void cleanSpans(NerFeatures.Sentence s, int[] labels) {
+        int n = labels.length;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == 0) {
+                continue;
+            }
+            String lw = s.lower[i];
+            if (NerLabels.isInside(labels[i]) && BREAKERS.contains(s.tokens[i])) {
+                labels[i] = 0;
+                if (i + 1 < n && NerLabels.isInside(labels[i + 1])) {
+                    labels[i + 1] = labels[i + 1] - 1;
+                }
+                continue;
+            }
+            if (NerLabels.isBegin(labels[i])) {
+                boolean single = i + 1 >= n || !NerLabels.isInside(labels[i + 1]);
+                if (single && NOT_NAMES.contains(lw)) {
+                    labels[i] = 0;
+                } else if (!single && lw.equals("the")) {
+                    labels[i + 1] = labels[i];
+                    labels[i] = 0;
+                }
+            }
+        }
+    }
+
+    /** Multi-word gazetteer names win over partly overlapping model spans ("Recep Tayyip" + "Erdogan in"). */
+    private static void overrideWithLongNames(List<Gazetteer.Match> gaz, int[] labels) {
+        for (Gazetteer.Match m : gaz) {
+            int b = NerLabels.begin(m.entry().type());
+            if (m.end() - m.start() < 2 || b < 0) {
+                continue;
+            }
+            int from = m.start();
+            while (from > 0 && labels[from] != 0 && NerLabels.isInside(labels[from])) {
+                from--;
+            }
+            int to = m.end();
+            while (to < labels.length && NerLabels.isInside(labels[to])) {
+                to++;
+            }
+            boolean exact = labels[m.start()] != 0 && NerLabels.isBegin(labels[m.start()]) && to == m.end()
+                    && from == m.start();
+            if (exact) {
+                continue;
+            }
+            for (int i = from; i < to; i++) {
+                labels[i] = 0;
+            }
+            labels[m.start()] = b;
+            for (int i = m.start() + 1; i < m.end(); i++) {
+                labels[i] = b + 1;
             }
         }
     }

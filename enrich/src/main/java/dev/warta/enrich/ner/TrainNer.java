@@ -20,10 +20,12 @@ import java.util.Random;
  * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
- * Optional trailing arguments: {@code --epochs N} (default 12), {@code --bits B} (hash table size 2^B, default 20).
+ * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19).
  */
 public final class TrainNer {
     private static final String[] HOUSE = {"nerui", "nerugm", "idner-news", "nergrit", "nerp"};
+
+    static final int CAP_BITS = 18;
 
     private TrainNer() {
     }
@@ -31,8 +33,8 @@ public final class TrainNer {
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
         Path out = Path.of(args.length > 1 ? args[1] : "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz");
-        int epochs = 12;
-        int bits = 20;
+        int epochs = 16;
+        int bits = 19;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
@@ -61,14 +63,20 @@ public final class TrainNer {
 
     static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs, List<Path> devFiles)
             throws IOException {
-        NerModel model = NerModel.empty(bits);
+        List<String[]> cased = new ArrayList<>();
+        for (NerCorpus.Sentence s : train) {
+            if (NerFeatures.prepare(s.tokens(), Gazetteer.empty(), null).cased) {
+                cased.add(s.tokens());
+            }
+        }
+        NerModel model = NerModel.empty(bits, NerFeatures.capTable(cased, CAP_BITS));
         int mask = model.mask();
         int labels = NerModel.LABELS;
         List<int[]> feats = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
             NerCorpus.Sentence s = train.get(i);
             int[] f = new int[s.tokens().length * NerFeatures.COUNT];
-            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz), domains.get(i), mask, f);
+            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps), domains.get(i), mask, f);
             feats.add(f);
         }
         float[] w = model.weights;
@@ -142,7 +150,7 @@ public final class TrainNer {
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
                 int n = s.tokens().length;
                 int[] fs = new int[n * NerFeatures.COUNT];
-                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz);
+                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps);
                 NerFeatures.extract(ps, 0, mask, fs);
                 general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
                 NerFeatures.extract(ps, d, mask, fs);
