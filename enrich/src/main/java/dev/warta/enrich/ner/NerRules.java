@@ -44,6 +44,7 @@ final class NerRules {
             return;
         }
         cleanSpans(s, labels);
+        splitAdjacentNames(gaz, labels);
         overrideWithLongNames(gaz, labels);
         applyGazetteer(gaz, labels);
         String[] t = s.tokens;
@@ -94,6 +95,37 @@ final class NerRules {
                     labels[i + 1] = labels[i];
                     labels[i] = 0;
                 }
+            }
+        }
+    }
+
+    /** Two adjacent gazetteer names of different types inside one span are two entities ("AS Blinken"). */
+    private static void splitAdjacentNames(List<Gazetteer.Match> gaz, int[] labels) {
+        for (int k = 0; k + 1 < gaz.size(); k++) {
+            Gazetteer.Match a = gaz.get(k);
+            Gazetteer.Match b = gaz.get(k + 1);
+            if (a.end() != b.start() || a.entry().type().equals(b.entry().type())
+                    || !NerLabels.isInside(labels[b.start()])) {
+                continue;
+            }
+            int end = b.end();
+            boolean inside = true;
+            for (int i = a.start() + 1; i < end; i++) {
+                inside &= NerLabels.isInside(labels[i]);
+            }
+            if (labels[a.start()] == 0 || !inside || (end < labels.length && NerLabels.isInside(labels[end]))) {
+                continue;
+            }
+            int ba = NerLabels.begin(a.entry().type());
+            int bb = NerLabels.begin(b.entry().type());
+            if (ba < 0 || bb < 0) {
+                continue;
+            }
+            for (int i = a.start(); i < a.end(); i++) {
+                labels[i] = i == a.start() ? ba : ba + 1;
+            }
+            for (int i = b.start(); i < b.end(); i++) {
+                labels[i] = i == b.start() ? bb : bb + 1;
             }
         }
     }

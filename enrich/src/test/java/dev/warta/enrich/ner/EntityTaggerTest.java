@@ -35,6 +35,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldSplitCountryAndPersonAfterTitle() {
+        List<Mention> ms = TAGGER.tag("Dalam kunjungan itu, Menlu AS Blinken tiba di Jakarta pada Selasa malam.");
+        assertThat(find(ms, "AS").type()).isEqualTo("LOCATION");
+        Mention blinken = find(ms, "Blinken");
+        assertThat(blinken.type()).isEqualTo("PERSON");
+        assertThat(blinken.canonical()).isEqualTo("Antony Blinken");
+    }
+
+    @Test
     void shouldGiveOffsetsThatPointIntoTheText() {
         String text = "Presiden Joko Widodo menerima kunjungan Perdana Menteri Jepang di Istana Bogor.\n\n"
                 + "Kedua pemimpin membahas kerja sama ASEAN dan G-20.";
