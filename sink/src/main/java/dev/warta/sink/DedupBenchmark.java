@@ -24,11 +24,9 @@ import java.util.Set;
  * fingerprint.
  *
  * <pre>
- * mvn -B -q -o -pl sink -am compile
- * mvn -B -q -o -pl sink dependency:build-classpath -Dmdep.outputFile=/tmp/cp-sink.txt
- * java -cp sink/target/classes:enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-sink.txt) \
- *     dev.warta.sink.DedupBenchmark [--csv ../shared/data/news/detik-dev.csv] [--column isi_berita] \
- *     [--bands 32] [--rows 8] [--capacity 4] [--threshold 0.8]
+ * mvn -B -q -o -pl sink -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-sink.txt
+ * java -cp sink/target/classes:$(cat /tmp/cp-sink.txt) dev.warta.sink.DedupBenchmark \
+ *     [--csv ../shared/data/news/detik-dev.csv] [--column isi_berita] [--bands 32] [--rows 8] [--capacity 4] [--threshold 0.8]
  * </pre>
  */
 public final class DedupBenchmark {
