@@ -242,6 +242,29 @@ class SinkTopologyTest {
     }
 
     @Test
+    void shouldDecideLikeTheLocalDeduplicatorTheBenchmarkMeasures() {
+        start();
+        List<EnrichedArticle> sent = List.of(
+                Articles.article("1", Articles.FLOOD), Articles.article("2", Articles.MARKET),
+                Articles.article("3", Articles.FLOOD_EDITED), Articles.article("4", Articles.ELECTION),
+                Articles.article("5", Articles.MARKET + " Operasi pasar digelar di empat lokasi."),
+                Articles.article("6", Articles.ELECTION.toLowerCase()), Articles.article("7", Articles.FLOOD_EDITED),
+                Articles.article("3", Articles.FLOOD_EDITED));
+        dev.warta.sink.dedup.LocalDeduplicator local = new dev.warta.sink.dedup.LocalDeduplicator(32, 8, 0.8, 4);
+        List<String> expected = new ArrayList<>();
+        for (EnrichedArticle a : sent) {
+            send(a);
+            dev.warta.sink.dedup.Verdict v = local.offer(a.getId(), clock, Articles.FP.minhash(a.getText()),
+                    a.getTextHash());
+            expected.add(a.getId() + "->" + v.duplicateOf() + "@" + v.similarity());
+        }
+        List<String> actual = new ArrayList<>();
+        clean.readValuesToList().forEach(a -> actual.add(a.getId() + "->" + a.getDuplicateOf() + "@" + a.getSimilarity()));
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(expected).filteredOn(s -> !s.contains("->null")).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void shouldKeepProcessorStoreAndRepartitionNamesStable() {
         Topology topology = SinkTopology.build(SinkConfig.defaults(serde));
         TopologyDescription d = topology.describe();
