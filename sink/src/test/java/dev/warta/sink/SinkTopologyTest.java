@@ -194,9 +194,17 @@ class SinkTopologyTest {
         Set<String> keysA = new HashSet<>(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
         keysA.retainAll(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
         assertThat(keysA).as("shared band buckets").isNotEmpty();
-        assertThat(driver.producedTopicNames()).contains(
-                APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition",
+        String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
+        assertThat(driver.producedTopicNames()).contains(bandsTopic,
                 APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition");
+        // the probes of both articles travel on the band repartition topic under the shared bucket keys
+        var messages = new dev.warta.sink.dedup.DedupSerdes(serde).message();
+        Map<String, Set<String>> idsByKey = new java.util.HashMap<>();
+        for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(bandsTopic,
+                Serdes.String().deserializer(), messages.deserializer()).readRecordsToList()) {
+            idsByKey.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.value().articleId());
+        }
+        assertThat(keysA).allSatisfy(k -> assertThat(idsByKey.get(k)).containsExactlyInAnyOrder(a, b));
         assertThat(byId(clean.readValuesToList()).get(b).getDuplicateOf()).isEqualTo(a);
     }
 
