@@ -167,6 +167,10 @@ public final class DedupBenchmark {
                 + "decision: %.0f ns/article, %.1f bucket comparisons/article, %d buckets%n",
                 nsPerArticle, nsPerArticle * 4096 / avgChars, nsPerDecision, (double) dedup.comparisons() / n,
                 dedup.buckets());
+        dev.warta.sink.dedup.Lsh lsh = new dev.warta.sink.dedup.Lsh(bands, rows);
+        System.out.printf(Locale.ROOT, "LSH candidate probability: J=0.5 %.3f, 0.7 %.3f, 0.8 %.4f, 0.9 %.6f%n",
+                lsh.candidateProbability(0.5), lsh.candidateProbability(0.7), lsh.candidateProbability(0.8),
+                lsh.candidateProbability(0.9));
         misses.stream().limit(20).forEach(System.out::println);
         if (sink == 42) {
             System.out.println();
