@@ -112,6 +112,16 @@ class SinkTopologyTest {
     }
 
     @Test
+    void shouldKeyOutcomesByArticleIdWhateverTheInputKey() {
+        start();
+        clock += 1000;
+        in.pipeInput(new TestRecord<>(null, Articles.article("k1", Articles.MARKET), Instant.ofEpochMilli(clock)));
+        in.pipeInput(new TestRecord<>("wrong", Articles.article("k2", ""), Instant.ofEpochMilli(clock + 1)));
+        assertThat(clean.readKeyValue().key).isEqualTo("k1");
+        assertThat(filtered.readKeyValue().key).isEqualTo("k2");
+    }
+
+    @Test
     void shouldFilterEmptyText() {
         start();
         send(Articles.article("e1", "  \n\n "));
