@@ -105,6 +105,15 @@ class FingerprinterTest {
     }
 
     @Test
+    void shouldComputeBothFingerprintsAtOnceAsSeparately() {
+        for (String t : new String[] {STORY, "", "😀", "Dua kata"}) {
+            Fingerprinter.Fingerprint both = f.fingerprint(t);
+            assertThat(both.textHash()).isEqualTo(f.textHash(t));
+            assertThat(both.minhash()).isEqualTo(f.minhash(t));
+        }
+    }
+
+    @Test
     void shouldNeverThrowOnGarbage() {
         String garbage = new String(new char[] {'\uD800', 0, 0xFFFF, '\uDC00', 'a'});
         assertThat(f.minhash(garbage)).hasSize(Fingerprinter.PERMUTATIONS);
