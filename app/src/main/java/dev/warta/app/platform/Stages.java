@@ -27,7 +27,11 @@ public final class Stages {
 
     /** Starts the enrich stage. */
     public static StreamsApp startEnrich(Platform platform, String applicationId, int threads) {
-        String version = EnrichmentVersion.current();
+        return startEnrich(platform, applicationId, threads, EnrichmentVersion.current());
+    }
+
+    /** Starts the enrich stage stamping {@code version}. */
+    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads, String version) {
         Analysis analysis = Analysis.standard(version, StepTimer.NONE);
         Properties props = streamsProps(platform, "enrich", applicationId, threads, version);
         return StreamsApp.start("enrich", EnrichTopology.build(analysis, props), props);

@@ -1,0 +1,143 @@
+package dev.warta.ingest;
+
+import dev.warta.ingest.fetch.PageFetcher;
+import dev.warta.ingest.source.FeedSource;
+import dev.warta.ingest.source.HtmlPageSource;
+import dev.warta.ingest.source.JsonlSource;
+import dev.warta.ingest.source.Records;
+import dev.warta.ingest.source.TextPageSource;
+import dev.warta.ingest.source.WarcSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Turns files into {@link Item}s without Kafka (used by ingest and by the offline {@code warta analyze}).
+ * The file kind comes from its extension: {@code .txt}, {@code .html}/{@code .htm} (optionally {@code .gz}),
+ * {@code .jsonl}/{@code .ndjson} (optionally {@code .gz}), {@code .warc}/{@code .warc.gz}/{@code .arc}/{@code .arc.gz},
+ * {@code .xml}/{@code .rss}/{@code .atom} (feeds). Provenance is the path for single-page files and {@code path#N}
+ * for the N-th record (N from 1) of a JSONL or WARC file.
+ *
+ * <pre>{@code
+ * Sources sources = new Sources(IngestLimits.defaults(), PageFetcher.disabled());
+ * sources.forEach(Path.of("page.html"), item -> ...);
+ * }</pre>
+ * Thread-safe.
+ */
+public final class Sources {
+    /** Kinds of input files. */
+    public enum Kind { TEXT, HTML, JSONL, WARC, FEED }
+
+    private final TextPageSource text;
+    private final HtmlPageSource html;
+    private final JsonlSource jsonl;
+    private final WarcSource warc;
+    private final FeedSource feed;
+
+    public Sources(IngestLimits limits, PageFetcher fetcher) {
+        this.text = new TextPageSource(limits);
+        this.html = new HtmlPageSource(limits);
+        this.jsonl = new JsonlSource(limits);
+        this.warc = new WarcSource(limits);
+        this.feed = new FeedSource(limits, fetcher);
+    }
+
+    /** Sources with default limits that never fetch pages. */
+    public static Sources offline() {
+        return new Sources(IngestLimits.defaults(), PageFetcher.disabled());
+    }
+
+    /** All items of one file, in order. For very large JSONL/WARC files prefer {@link #forEach}. */
+    public static List<Item> read(Path path) {
+        List<Item> items = new ArrayList<>();
+        offline().forEach(path, items::add);
+        return items;
+    }
+
+    /** The kind of {@code path} from its name, or null when ingest does not read such files. */
+    public static Kind kindOf(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".txt")) {
+            return Kind.TEXT;
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
+            return Kind.HTML;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return Kind.JSONL;
+        }
+        if (name.endsWith(".warc") || name.endsWith(".arc")) {
+            return Kind.WARC;
+        }
+        if (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom")) {
+            return Kind.FEED;
+        }
+        return null;
+    }
+
+    /** Reads one file, giving each item to {@code out}; an unknown extension gives a dead letter. */
+    public void forEach(Path path, Consumer<Item> out) {
+        forEach(path, id -> false, out);
+    }
+
+    /** As {@link #forEach(Path, Consumer)}; feed items whose id {@code known} accepts are not fetched again. */
+    public void forEach(Path path, Predicate<String> known, Consumer<Item> out) {
+        Kind kind = kindOf(path);
+        if (kind == null) {
+            String s = path.toString();
+            out.accept(new Item.Dead(Records.deadLetter("unsupported-type", "no reader for " + s, null, s, s, null, 0)));
+            return;
+        }
+        switch (kind) {
+            case TEXT -> text.read(path, out);
+            case HTML -> html.read(path, out);
+            case JSONL -> jsonl.read(path, out);
+            case WARC -> warc.read(path, out);
+            case FEED -> feed.read(path, known, out);
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /** The feed reader (for feed URLs). */
+    public FeedSource feeds() {
+        return feed;
+    }
+
+    /** The HTML reader (for pages posted over HTTP). */
+    public HtmlPageSource html() {
+        return html;
+    }
+
+    /** The JSONL reader (for objects posted over HTTP). */
+    public JsonlSource jsonl() {
+        return jsonl;
+    }
+
+    /**
+     * The readable files under {@code paths} (directories recursively, hidden files and unknown extensions skipped),
+     * in a stable order (sorted by path).
+     */
+    public static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> kindOf(f) != null).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.warta.ingest.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/** Reads bytes with a hard limit; gzip input is decompressed with the same limit (no gzip bombs). */
+public final class BoundedReads {
+    private BoundedReads() {
+    }
+
+    /** True when the file name ends with {@code .gz} (case-insensitive). */
+    public static boolean isGzip(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** The whole file, gunzipped when its name ends with .gz, at most {@code limit} bytes, else {@link TooLargeException}. */
+    public static byte[] readFile(Path path, long limit) throws IOException {
+        if (!isGzip(path) && Files.size(path) > limit) {
+            throw new TooLargeException("file " + path, limit);
+        }
+        try (InputStream in = open(path)) {
+            return readBounded(in, limit, "file " + path);
+        }
+    }
+
+    /** Opens {@code path}, gunzipping when its name ends with .gz. */
+    public static InputStream open(Path path) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(path), 65536);
+        return isGzip(path) ? new GZIPInputStream(raw, 65536) : raw;
+    }
+
+    /** Reads {@code in} to its end; throws {@link TooLargeException} as soon as more than {@code limit} bytes arrive. */
+    public static byte[] readBounded(InputStream in, long limit, String what) throws IOException {
+        byte[] buf = new byte[(int) Math.min(limit + 1, 64 * 1024)];
+        int len = 0;
+        while (true) {
+            if (len == buf.length) {
+                if (len > limit) {
+                    throw new TooLargeException(what, limit);
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(limit + 1, Math.max(buf.length * 2L, 1)));
+            }
+            int n = in.read(buf, len, buf.length - len);
+            if (n < 0) {
+                break;
+            }
+            len += n;
+            if (len > limit) {
+                throw new TooLargeException(what, limit);
+            }
+        }
+        return len == buf.length ? buf : Arrays.copyOf(buf, len);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.warta.ingest.source;
+
+import dev.warta.ingest.IngestLimits;
+import dev.warta.ingest.Item;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Reads a {@code .txt} page (the seeds' style): the first non-empty line is the title, the whole text is the body,
+ * kept as it is (cruft included; enrich cleans it). No URL, so the id is a hash of title and text. Thread-safe.
+ */
+public final class TextPageSource {
+    private final IngestLimits limits;
+
+    public TextPageSource(IngestLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Reads one text file into one item. */
+    public void read(Path path, Consumer<Item> out) {
+        String source = path.toString();
+        byte[] bytes;
+        try {
+            bytes = BoundedReads.readFile(path, limits.maxPageBytes());
+        } catch (TooLargeException e) {
+            out.accept(new Item.Dead(Records.deadLetter("too-large", e.getMessage(), e, source, source, null, e.limit() + 1)));
+            return;
+        } catch (IOException | RuntimeException e) {
+            out.accept(new Item.Dead(Records.deadLetter("unreadable", "cannot read " + source + ": " + e, e, source, source,
+                    null, 0)));
+            return;
+        }
+        out.accept(fromBytes(bytes, new Records.Draft("text", source, source)));
+    }
+
+    /** An item from the bytes of a text page. */
+    public Item fromBytes(byte[] bytes, Records.Draft draft) {
+        Charsets.Decoded decoded = Charsets.decodeText(bytes);
+        if (decoded.binary()) {
+            return new Item.Dead(Records.deadLetter("invalid-encoding", "not " + decoded.charset() + " text ("
+                    + decoded.malformed() + " malformed sequences)", null, draft.source, draft.provenance, bytes, bytes.length));
+        }
+        String text = decoded.text();
+        String title = firstLine(text);
+        if (title == null) {
+            return new Item.Dead(Records.deadLetter("empty", "no text in page", null, draft.source, draft.provenance,
+                    bytes, bytes.length));
+        }
+        draft.contentType("text/plain").charset(decoded.charset()).body(text).title(title);
+        if (decoded.malformed() > 0) {
+            draft.meta("encoding.malformed", Integer.toString(decoded.malformed()));
+        }
+        return new Item.Article(draft.build());
+    }
+
+    /** First line with a non-whitespace character, stripped; null when there is none. */
+    static String firstLine(String text) {
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            String line = text.substring(start, Math.min(end, start + 4096)).strip();
+            if (!line.isEmpty()) {
+                return line;
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+}
