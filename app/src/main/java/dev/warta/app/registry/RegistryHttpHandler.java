@@ -17,6 +17,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -109,7 +110,12 @@ final class RegistryHttpHandler implements HttpHandler {
                     }
                     if (n == 4 && p.get(3).equals("versions")) {
                         return on(method, "GET", () -> Answer.ok(service.subjectVersions(id, deleted).stream()
-                                .map(sv -> Map.of("subject", sv.subject(), "version", sv.version())).toList()));
+                                .map(sv -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("subject", sv.subject());
+                                    m.put("version", sv.version());
+                                    return m;
+                                }).toList()));
                     }
                     if (n == 4 && p.get(3).equals("subjects")) {
                         return on(method, "GET", () -> Answer.ok(service.subjectVersions(id, deleted).stream()
@@ -245,7 +251,7 @@ final class RegistryHttpHandler implements HttpHandler {
     }
 
     private static Map<String, Object> full(RegisteredSchema r) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("subject", r.subject());
         m.put("version", r.version());
         m.put("id", r.id());
