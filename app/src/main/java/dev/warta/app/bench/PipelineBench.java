@@ -13,7 +13,10 @@ import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.IngestSummary;
 import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.sink.KafkaArticleSink;
+import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
+import dev.warta.sink.SinkConfig;
+import dev.warta.sink.SinkTopology;
 import dev.warta.schemas.serde.AvroSerde;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -39,7 +43,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * {@code warta bench}: the pipeline end to end on an embedded broker and registry in a scratch data directory.
  * Phases: (1) ingest the corpus files into {@code news.raw} with the real ingest; (2) the pass-through baseline
- * copies that backlog; (3) the pipeline stages process the same backlog; (4) with the stages caught up, articles
+ * copies that backlog; (3) the pipeline stages (enrich and sink) process the same backlog; (4) with the stages caught up, articles
  * are ingested one file at a time at a steady rate and the latency to the stage output is measured; (5) small
  * text files are ingested into a side topic for the ingest-throughput figure. Throughputs are measured between the
  * first and the last output record (stage start-up excluded, the same for the baseline and the pipeline).
@@ -103,7 +107,7 @@ public final class PipelineBench {
             log.printf("bench: ingested %d articles (%d dead letters) in %.1f s%n", articles, ingestDead, ingestSeconds);
 
             // (2) the pass-through baseline over the backlog
-            double[] baseline = runBaseline(platform, client, articles);
+            double[] baseline = runBaseline(platform, client, articles, corpus.bytes());
             log.printf("bench: baseline %.0f articles/s%n", baseline[0]);
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
@@ -111,27 +115,41 @@ public final class PipelineBench {
                     EnrichmentVersion.current());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             Analysis analysis = Analysis.standard(EnrichmentVersion.current(), metrics.stepTimer());
-            List<String> outputs = List.of(Topics.ENRICHED);
+            Properties sinkProps = Stages.streamsProps(platform, "sink", "warta-bench-sink", options.threads(),
+                    EnrichmentVersion.current());
+            sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            SinkConfig sinkConfig = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
+                    .withStats(metrics.sinkStats());
+            Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
+            long clean;
+            long filtered;
             double pipelineRate;
             double pipelineMb;
             double pipelineSeconds;
+            double enrichSeconds;
             long enriched;
             long dlq;
             LatencyHistogram latency = new LatencyHistogram();
             long latencyCount;
-            try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.DLQ), null);
-                 StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps)) {
+            try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
+                         Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
+                 StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
+                 StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps)) {
                 metrics.bindStreams("enrich", enrich.streams());
+                metrics.bindStreams("sink", sink.streams());
                 long start = System.nanoTime();
                 if (!out.awaitTotal(articles, options.timeout())) {
                     throw new IllegalStateException("the pipeline produced " + out.total() + " of " + articles
                             + " records within " + options.timeout().toSeconds() + " s");
                 }
                 pipelineSeconds = (out.lastNanos() - start) / 1e9;
+                enrichSeconds = (out.lastNanos(Topics.ENRICHED) - start) / 1e9;
                 double active = Math.max(1e-3, out.activeSeconds());
                 pipelineRate = (articles - 1) / active;
                 pipelineMb = corpus.bytes() / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles));
                 enriched = out.count(Topics.ENRICHED);
+                clean = out.count(Topics.CLEAN);
+                filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
                 log.printf("bench: pipeline %.0f articles/s%n", pipelineRate);
                 latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
@@ -149,11 +167,11 @@ public final class PipelineBench {
             return new BenchReport(articles, corpus.bytes(), options.partitions(), options.threads(),
                     ingestSeconds, articles / ingestSeconds, corpus.bytes() / (1024.0 * 1024.0) / ingestSeconds,
                     (long) small[1], small[0], baseline[0], baseline[1],
-                    pipelineRate, pipelineMb, pipelineSeconds,
-                    enriched, 0, 0, dlq + ingestDead,
+                    pipelineRate, pipelineMb, pipelineSeconds, enrichSeconds,
+                    enriched, clean, filtered, dlq + ingestDead,
                     options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
-                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich");
+                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink");
         }
     }
 
@@ -168,29 +186,30 @@ public final class PipelineBench {
         return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
     }
 
-    /** Articles/s and MB/s of the pass-through over the backlog of {@code articles} records. */
-    private double[] runBaseline(Platform platform, Properties client, long articles) throws Exception {
+    /** Articles/s and MB/s (of corpus text) of the pass-through over the backlog of {@code articles} records. */
+    private double[] runBaseline(Platform platform, Properties client, long articles, long corpusBytes) throws Exception {
         Properties props = Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
-        try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), null);
+        try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), Set.of(PASSTHROUGH_TOPIC), null);
              StreamsApp app = StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
             if (!out.awaitTotal(articles, options.timeout())) {
                 throw new IllegalStateException("the baseline copied " + out.total() + " of " + articles + " records within "
                         + options.timeout().toSeconds() + " s");
             }
             double active = Math.max(1e-3, out.activeSeconds());
-            return new double[] {(articles - 1) / active, out.bytes() / (1024.0 * 1024.0) / active};
+            return new double[] {(articles - 1) / active,
+                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles))};
         }
     }
 
     /** Ingests generated articles one file at a time at the configured rate; returns how many arrived. */
-    private long measureLatency(Platform platform, Properties client, List<String> outputs, LatencyHistogram latency,
+    private long measureLatency(Platform platform, Properties client, Set<String> outputs, LatencyHistogram latency,
                                 Path dir) throws Exception {
         int total = (int) Math.max(1, options.rate() * options.latencyDuration().toMillis() / 1000);
         log.printf("bench: latency, %d articles at %d/s%n", total, options.rate());
         Files.createDirectories(dir);
         ArticleGenerator generator = new ArticleGenerator(4242, options.articleChars());
         List<CompletableFuture<Void>> acks = new ArrayList<>(total);
-        try (TopicCounter out = new TopicCounter(client, outputs, latency);
+        try (TopicCounter out = new TopicCounter(client, List.copyOf(outputs), outputs, latency);
              KafkaArticleSink sink = articleSink(platform, Topics.RAW, SEEN_TOPIC);
              IngestRunner runner = ingestRunner(sink)) {
             long start = System.nanoTime();

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class TopicCounter implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastByTopic = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final LatencyHistogram latencies;
     private final Thread thread;
@@ -30,7 +31,11 @@ final class TopicCounter implements AutoCloseable {
     private volatile long lastNanos;
     private volatile RuntimeException failure;
 
-    TopicCounter(Properties client, List<String> topics, LatencyHistogram latencies) {
+    private final java.util.Set<String> finalTopics;
+
+    /** Counts {@code topics}; the first/last arrival times and latencies are those of {@code finalTopics} only. */
+    TopicCounter(Properties client, List<String> topics, java.util.Set<String> finalTopics, LatencyHistogram latencies) {
+        this.finalTopics = java.util.Set.copyOf(finalTopics);
         Properties p = new Properties();
         p.putAll(client);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -65,17 +70,25 @@ final class TopicCounter implements AutoCloseable {
                 }
                 long nowNanos = System.nanoTime();
                 long nowMillis = System.currentTimeMillis();
+                boolean finalSeen = false;
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     counts.get(r.topic()).incrementAndGet();
+                    lastByTopic.put(r.topic(), nowNanos);
+                    if (!finalTopics.contains(r.topic())) {
+                        continue;
+                    }
+                    finalSeen = true;
                     bytes.addAndGet(r.serializedValueSize() < 0 ? 0 : r.serializedValueSize());
                     if (latencies != null) {
                         latencies.record(Math.max(0, nowMillis - r.timestamp()));
                     }
                 }
-                if (firstNanos == 0) {
-                    firstNanos = nowNanos;
+                if (finalSeen) {
+                    if (firstNanos == 0) {
+                        firstNanos = nowNanos;
+                    }
+                    lastNanos = nowNanos;
                 }
-                lastNanos = nowNanos;
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -89,8 +102,9 @@ final class TopicCounter implements AutoCloseable {
         return c == null ? 0 : c.get();
     }
 
+    /** Records counted on the final topics. */
     long total() {
-        return counts.values().stream().mapToLong(AtomicLong::get).sum();
+        return finalTopics.stream().mapToLong(this::count).sum();
     }
 
     long bytes() {
@@ -100,6 +114,11 @@ final class TopicCounter implements AutoCloseable {
     /** Seconds between the first and the last arrival. */
     double activeSeconds() {
         return firstNanos == 0 ? 0 : (lastNanos - firstNanos) / 1e9;
+    }
+
+    /** {@link System#nanoTime()} of the last arrival on {@code topic}, 0 when none. */
+    long lastNanos(String topic) {
+        return lastByTopic.getOrDefault(topic, 0L);
     }
 
     long lastNanos() {

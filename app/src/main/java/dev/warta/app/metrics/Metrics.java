@@ -2,6 +2,9 @@ package dev.warta.app.metrics;
 
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.StepTimer;
+import dev.warta.ingest.IngestStats;
+import dev.warta.sink.SinkStats;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -54,6 +57,7 @@ public final class Metrics implements AutoCloseable {
     private final Counter clean;
     private final Map<Analysis.Step, Timer> analyzerTimers;
     private final StepTimer stepTimer;
+    private final SinkStats sinkStats;
     private final List<AutoCloseable> binders = new CopyOnWriteArrayList<>();
     private final List<StageHealth> stages = new CopyOnWriteArrayList<>();
 
@@ -69,7 +73,23 @@ public final class Metrics implements AutoCloseable {
                     .tag("step", stepName(step)).register(registry));
         }
         analyzerTimers = timers;
-        stepTimer = (step, nanos) -> analyzerTimers.get(step).record(nanos, TimeUnit.NANOSECONDS);
+        stepTimer = (step, nanos) -> {
+            analyzerTimers.get(step).record(nanos, TimeUnit.NANOSECONDS);
+            if (step == Analysis.Step.ENTITIES) {
+                enriched.increment();
+            }
+        };
+        sinkStats = new SinkStats() {
+            @Override
+            public void clean(boolean duplicate) {
+                Metrics.this.clean();
+            }
+
+            @Override
+            public void filtered(String reason) {
+                Metrics.this.filtered(reason);
+            }
+        };
     }
 
     /** A fresh registry (not the global one), so that tests and benchmarks do not share counts. */
@@ -91,7 +111,10 @@ public final class Metrics implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** Records each analyzer's time into {@value #ANALYZER_TIMER}; pass it to {@link Analysis#standard(String, StepTimer)}. */
+    /**
+     * Records each analyzer's time into {@value #ANALYZER_TIMER} and counts analysed articles ({@value #ENRICHED}, once
+     * per article, when the entity step runs); pass it to {@link Analysis#standard(String, StepTimer)}.
+     */
     public StepTimer stepTimer() {
         return stepTimer;
     }
@@ -99,6 +122,26 @@ public final class Metrics implements AutoCloseable {
     /** The timer of one analyzer (for reports: count, mean, max). */
     public Timer analyzerTimer(Analysis.Step step) {
         return analyzerTimers.get(step);
+    }
+
+    /** Counts the sink's outcomes ({@value #CLEAN}, {@value #FILTERED} by reason); pass it to {@code SinkConfig.withStats}. */
+    public SinkStats sinkStats() {
+        return sinkStats;
+    }
+
+    /**
+     * Exposes ingest's own counters: {@code warta.ingest.published} (published + updated), {@code warta.ingest.repeats},
+     * {@code warta.ingest.dead.letters}, {@code warta.ingest.files}.
+     */
+    public void bindIngest(IngestStats stats) {
+        FunctionCounter.builder("warta.ingest.published", stats, s -> s.published.get() + s.updates.get())
+                .description("Articles ingest published or updated").register(registry);
+        FunctionCounter.builder("warta.ingest.repeats", stats, s -> s.repeats.get())
+                .description("Articles ingest saw again unchanged").register(registry);
+        FunctionCounter.builder("warta.ingest.dead.letters", stats, s -> s.deadLettered.get())
+                .description("Inputs ingest dead-lettered").register(registry);
+        FunctionCounter.builder("warta.ingest.files", stats, s -> s.files.get())
+                .description("Files ingest read").register(registry);
     }
 
     /** Counts dead letters by stage and reason; set it as {@code DeadLetterHandler.LISTENER} in the Streams properties. */

@@ -55,6 +55,31 @@ class MetricsServerTest {
     }
 
     @Test
+    void shouldCountSinkOutcomesIngestCountersAndEnrichedArticles() throws Exception {
+        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+            metrics.sinkStats().clean(false);
+            metrics.sinkStats().clean(true);
+            metrics.sinkStats().filtered("duplicate");
+            dev.warta.ingest.IngestStats ingest = new dev.warta.ingest.IngestStats();
+            metrics.bindIngest(ingest);
+            ingest.published.addAndGet(5);
+            ingest.updates.incrementAndGet();
+            ingest.repeats.addAndGet(2);
+            for (Analysis.Step step : Analysis.Step.values()) {
+                metrics.stepTimer().record(step, 1000);
+            }
+
+            String body = get(server, "/metrics").body();
+
+            assertThat(body).contains("warta_clean_total 2.0");
+            assertThat(body).contains("warta_filtered_total{reason=\"duplicate\"} 1.0");
+            assertThat(body).contains("warta_ingest_published_total 6.0");
+            assertThat(body).contains("warta_ingest_repeats_total 2.0");
+            assertThat(body).contains("warta_enriched_total 1.0");
+        }
+    }
+
+    @Test
     void shouldCountDeadLettersByStageAndReasonThroughTheListener() throws Exception {
         try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
             var listener = metrics.deadLetterListener();
