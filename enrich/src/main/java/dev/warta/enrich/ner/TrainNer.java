@@ -20,25 +20,27 @@ import java.util.Random;
  * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
- * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19).
+ * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19),
+ * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
  */
 public final class TrainNer {
-    private static final String[] HOUSE = {"nerui", "nerugm", "idner-news", "nergrit", "nerp"};
-
     static final int CAP_BITS = 18;
+    private static final String DEFAULT_OUTPUT = "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz";
 
     private TrainNer() {
     }
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
-        Path out = Path.of(args.length > 1 ? args[1] : "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz");
+        Path out = Path.of(args.length > 1 ? args[1] : DEFAULT_OUTPUT);
         int epochs = 16;
         int bits = 19;
+        boolean familyFeatures = true;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--bits" -> bits = Integer.parseInt(args[i + 1]);
+                case "--family-features" -> familyFeatures = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -49,7 +51,7 @@ public final class TrainNer {
             List<NerCorpus.Sentence> s = NerCorpus.read(f);
             System.out.printf("train %s: %d sentences%n", f.getFileName(), s.size());
             train.addAll(s);
-            int d = NerFeatures.domain(NerCorpus.family(f));
+            int d = familyFeatures ? NerFeatures.domain(NerCorpus.family(f)) : 0;
             s.forEach(x -> domains.add(d));
         }
         List<Path> devFiles = NerCorpus.files(data, "dev", "valid");
@@ -61,7 +63,8 @@ public final class TrainNer {
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
     }
 
-    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs, List<Path> devFiles)
+    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs,
+                          List<Path> devFiles)
             throws IOException {
         List<String[]> cased = new ArrayList<>();
         for (NerCorpus.Sentence s : train) {
@@ -142,10 +145,7 @@ public final class TrainNer {
         for (Path f : devFiles) {
             NerScore general = new NerScore();
             NerScore adapted = new NerScore();
-            NerScore[] house = new NerScore[HOUSE.length];
-            for (int h = 0; h < HOUSE.length; h++) {
-                house[h] = new NerScore();
-            }
+
             int d = NerFeatures.domain(NerCorpus.family(f));
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
                 int n = s.tokens().length;
@@ -155,13 +155,6 @@ public final class TrainNer {
                 general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
                 NerFeatures.extract(ps, d, mask, fs);
                 adapted.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
-                for (int h = 0; h < HOUSE.length; h++) {
-                    NerFeatures.extract(ps, NerFeatures.domain(ps.cased ? HOUSE[h] : "nerp"), mask, fs);
-                    house[h].add(s.labels(), model.viterbi(model.emissions(fs, n), n));
-                }
-            }
-            for (int h = 0; h < HOUSE.length; h++) {
-                System.out.printf("   house %s: %.3f%n", HOUSE[h], house[h].f1(null));
             }
             System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
                     general.f1(null), adapted.f1(null));
