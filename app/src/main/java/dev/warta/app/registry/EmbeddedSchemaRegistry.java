@@ -37,6 +37,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final RegistryStore store;
     private final int requestedPort;
@@ -85,6 +86,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static HttpServer bind(int port) {
+        // the JDK server writes headers and body apart: without TCP_NODELAY each answer waits ~40 ms (Nagle + delayed
+        // ACK). Read once, when the first HttpServer of the JVM is made; an explicit setting wins.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
             try {
