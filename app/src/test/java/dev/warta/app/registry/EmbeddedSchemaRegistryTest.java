@@ -314,6 +314,28 @@ class EmbeddedSchemaRegistryTest {
         assertThat(store.entries()).hasSize(n);
     }
 
+    @Test
+    void storeFailureAnswers50001AndChangesNothing() throws Exception {
+        RegistryStore failing = new RegistryStore() {
+            @Override
+            public void replay(java.util.function.Consumer<dev.warta.schemas.registry.RegistryCatalog.Entry> sink) {
+            }
+
+            @Override
+            public void append(List<? extends dev.warta.schemas.registry.RegistryCatalog.Entry> entries) {
+                throw new dev.warta.schemas.registry.RegistryException(50001, 500, "Error while registering: broker down");
+            }
+        };
+        registry.close();
+        registry = new EmbeddedSchemaRegistry(failing, 0).start();
+        url = registry.url();
+
+        assertError(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V1)), 500, 50001);
+        assertError(call("PUT", "/config", "{\"compatibility\":\"NONE\"}"), 500, 50001);
+        assertThat(call("GET", "/subjects", null).body()).isEqualTo("[]");
+        assertThat(call("GET", "/config", null).json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD_TRANSITIVE");
+    }
+
     private static void assertError(Answer a, int status, int code) throws IOException {
         assertThat(a.status()).as(a.body()).isEqualTo(status);
         assertThat(a.errorCode()).as(a.body()).isEqualTo(code);
