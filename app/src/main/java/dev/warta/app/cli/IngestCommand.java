@@ -1,8 +1,54 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.platform.IngestService;
+import dev.warta.app.platform.Lifecycle;
+import dev.warta.app.platform.Platform;
+import dev.warta.ingest.IngestSummary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
-/** {@code warta ingest}. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Publish articles from files, feeds, WARCs, an inbox directory or HTTP to news.raw.")
-public final class IngestCommand extends NotBuiltYet {
+/** {@code warta ingest}: publish articles to news.raw. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Publish articles from files (.txt, .html/.htm[.gz], .jsonl, .warc[.gz], .arc, RSS/Atom .xml), "
+                + "feeds, an inbox directory or HTTP POST /articles to news.raw. Exits after the PATHs unless a feed, "
+                + "inbox or HTTP endpoint keeps it running.")
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    IngestOptions ingest;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (paths.isEmpty() && !ingest.continuous()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "nothing to ingest: give PATHs, --feed, --watch or --http-port");
+        }
+        try (Lifecycle life = Lifecycle.install();
+             Platform platform = Platform.open(cluster, false);
+             IngestService service = new IngestService(platform, ingest, System.console() != null)) {
+            IngestSummary summary = service.ingest(paths);
+            if (!paths.isEmpty()) {
+                System.err.println("ingest: " + summary);
+            }
+            if (ingest.continuous()) {
+                service.startContinuous(ingest);
+                if (service.httpPort() >= 0) {
+                    System.err.println("ingest: POST http://" + ingest.httpBind + ":" + service.httpPort() + "/articles");
+                }
+                life.await();
+                System.err.println("ingest: " + service.runner().stats().snapshot());
+            }
+        }
+        return 0;
+    }
 }

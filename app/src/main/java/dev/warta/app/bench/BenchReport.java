@@ -1,0 +1,112 @@
+package dev.warta.app.bench;
+
+import dev.warta.app.metrics.Json;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Every figure of a {@code warta bench} run, as a table and as one JSON line. */
+public record BenchReport(
+        long articles, long corpusBytes, int partitions, int threads,
+        double ingestSeconds, double ingestArticlesPerSec, double ingestMbPerSec,
+        long smallFiles, double smallIngestPerSec,
+        double baselineArticlesPerSec, double baselineMbPerSec,
+        double pipelineArticlesPerSec, double pipelineMbPerSec, double pipelineSeconds, double enrichSeconds,
+        long enriched, long clean, long filtered, long deadLetters,
+        int latencyRate, double latencySeconds, long latencyCount, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
+        Map<String, StepCost> steps,
+        long heapUsedMaxBytes, long vmHwmBytes, String stages) {
+
+    /** Mean cost of one analyzer per call, and the number of calls. */
+    public record StepCost(double meanMicros, long count) {
+    }
+
+    /** Pipeline throughput as a fraction of the pass-through baseline. */
+    public double ratio() {
+        return baselineArticlesPerSec <= 0 ? 0 : pipelineArticlesPerSec / baselineArticlesPerSec;
+    }
+
+    /** A human-readable table. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        row(sb, "corpus", String.format(Locale.ROOT, "%d articles, %.1f MB (avg %d B), %d partitions, %d stream threads",
+                articles, mb(corpusBytes), articles == 0 ? 0 : corpusBytes / articles, partitions, threads));
+        row(sb, "ingest (corpus files -> news.raw)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s)",
+                ingestArticlesPerSec, ingestMbPerSec, ingestSeconds));
+        row(sb, "ingest small text files", String.format(Locale.ROOT, "%.0f articles/s (%d files)", smallIngestPerSec, smallFiles));
+        row(sb, "baseline pass-through (Avro, EOS v2)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s",
+                baselineArticlesPerSec, baselineMbPerSec));
+        row(sb, "pipeline (" + stages + ")", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s)",
+                pipelineArticlesPerSec, pipelineMbPerSec, pipelineSeconds));
+        row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
+        row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
+        row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
+                enriched, clean, filtered, deadLetters));
+        row(sb, "latency ingest -> output", String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d articles at %d/s for %.0f s)",
+                latencyP50Ms, latencyP99Ms, latencyMaxMs, latencyCount, latencyRate, latencySeconds));
+        steps.forEach((name, cost) -> row(sb, "  analyzer " + name, String.format(Locale.ROOT, "%.1f us mean (%d calls)",
+                cost.meanMicros(), cost.count())));
+        row(sb, "peak heap used", String.format(Locale.ROOT, "%.0f MB", mb(heapUsedMaxBytes)));
+        row(sb, "peak RSS (VmHWM, broker included)", vmHwmBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", mb(vmHwmBytes)));
+        return sb.toString();
+    }
+
+    /** One JSON object on one line with every figure. */
+    public String json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("articles", articles);
+        m.put("corpusBytes", corpusBytes);
+        m.put("partitions", partitions);
+        m.put("threads", threads);
+        m.put("stages", stages);
+        m.put("ingestArticlesPerSec", r1(ingestArticlesPerSec));
+        m.put("ingestMbPerSec", r1(ingestMbPerSec));
+        m.put("ingestSeconds", r1(ingestSeconds));
+        m.put("smallFiles", smallFiles);
+        m.put("smallIngestArticlesPerSec", r1(smallIngestPerSec));
+        m.put("baselineArticlesPerSec", r1(baselineArticlesPerSec));
+        m.put("baselineMbPerSec", r1(baselineMbPerSec));
+        m.put("pipelineArticlesPerSec", r1(pipelineArticlesPerSec));
+        m.put("pipelineMbPerSec", r1(pipelineMbPerSec));
+        m.put("pipelineSeconds", r1(pipelineSeconds));
+        m.put("enrichDoneSeconds", r1(enrichSeconds));
+        m.put("pipelineToBaselineRatio", Math.round(ratio() * 1000) / 1000.0);
+        m.put("enriched", enriched);
+        m.put("clean", clean);
+        m.put("filtered", filtered);
+        m.put("deadLetters", deadLetters);
+        m.put("latencyRate", latencyRate);
+        m.put("latencySeconds", r1(latencySeconds));
+        m.put("latencyCount", latencyCount);
+        m.put("latencyP50Ms", latencyP50Ms);
+        m.put("latencyP99Ms", latencyP99Ms);
+        m.put("latencyMaxMs", latencyMaxMs);
+        StringBuilder sb = new StringBuilder("{");
+        m.forEach((k, v) -> sb.append('"').append(k).append("\":").append(value(v)).append(','));
+        sb.append("\"stepMeanMicros\":{");
+        int i = 0;
+        for (var e : steps.entrySet()) {
+            sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":")
+                    .append(r1(e.getValue().meanMicros()));
+        }
+        sb.append("},\"heapUsedMaxMb\":").append(r1(mb(heapUsedMaxBytes)))
+                .append(",\"vmHwmMb\":").append(vmHwmBytes < 0 ? "null" : r1(mb(vmHwmBytes))).append('}');
+        return sb.toString();
+    }
+
+    private static String value(Object v) {
+        return v instanceof String s ? "\"" + Json.escape(s) + "\"" : String.valueOf(v);
+    }
+
+    private static double r1(double d) {
+        return Double.isFinite(d) ? Math.round(d * 10) / 10.0 : 0;
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static void row(StringBuilder sb, String name, String value) {
+        sb.append(String.format(Locale.ROOT, "%-40s %s%n", name, value));
+    }
+}

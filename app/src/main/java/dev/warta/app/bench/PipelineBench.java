@@ -1,0 +1,279 @@
+package dev.warta.app.bench;
+
+import dev.warta.app.cli.ClusterOptions;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.Stages;
+import dev.warta.app.platform.StreamsApp;
+import dev.warta.enrich.Analysis;
+import dev.warta.enrich.EnrichTopology;
+import dev.warta.enrich.EnrichmentVersion;
+import dev.warta.enrich.stream.DeadLetterHandler;
+import dev.warta.ingest.IngestRunner;
+import dev.warta.ingest.IngestSummary;
+import dev.warta.ingest.fetch.PageFetcher;
+import dev.warta.ingest.sink.KafkaArticleSink;
+import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.Topics;
+import dev.warta.sink.SinkConfig;
+import dev.warta.sink.SinkTopology;
+import dev.warta.schemas.serde.AvroSerde;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * {@code warta bench}: the pipeline end to end on an embedded broker and registry in a scratch data directory.
+ * Phases: (1) ingest the corpus files into {@code news.raw} with the real ingest; (2) the pass-through baseline
+ * copies that backlog; (3) the pipeline stages (enrich and sink) process the same backlog; (4) with the stages caught up, articles
+ * are ingested one file at a time at a steady rate and the latency to the stage output is measured; (5) small
+ * text files are ingested into a side topic for the ingest-throughput figure. Throughputs are measured between the
+ * first and the last output record (stage start-up excluded, the same for the baseline and the pipeline).
+ */
+public final class PipelineBench {
+    static final String PASSTHROUGH_TOPIC = "bench.passthrough";
+    static final String SMALL_RAW_TOPIC = "bench.ingest.raw";
+    static final String SMALL_SEEN_TOPIC = "bench.ingest.seen";
+    static final String SEEN_TOPIC = dev.warta.ingest.IngestTopics.SEEN;
+
+    /** What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}. */
+    public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
+                          int partitions, Path dataDir, int smallFiles, Duration timeout) {
+    }
+
+    private final Options options;
+    private final PrintStream log;
+
+    public PipelineBench(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Runs every phase and returns the figures; the scratch directory is deleted unless it was given. */
+    public BenchReport run() throws Exception {
+        Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("warta-bench");
+        try (PeakMemory memory = new PeakMemory(); Metrics metrics = Metrics.create()) {
+            return run(dataDir, memory, metrics);
+        } finally {
+            if (options.dataDir() == null) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    private BenchReport run(Path dataDir, PeakMemory memory, Metrics metrics) throws Exception {
+        ClusterOptions cluster = new ClusterOptions();
+        cluster.dataDir = dataDir.resolve("data");
+        cluster.partitions = options.partitions();
+        cluster.replicationFactor = 1;
+        log.println("bench: preparing the corpus");
+        Corpus corpus = options.corpus() != null ? Corpus.of(options.corpus())
+                : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0);
+        try (Platform platform = Platform.open(cluster, true)) {
+            log.println("bench: broker " + platform.bootstrapServers() + ", registry " + platform.registryUrl());
+            createTopics(platform, List.of(PASSTHROUGH_TOPIC, SMALL_RAW_TOPIC));
+            Properties client = platform.clientProperties();
+
+            // (1) ingest the corpus
+            log.println("bench: ingesting " + corpus.files() + " files");
+            long t0;
+            IngestSummary ingested;
+            try (KafkaArticleSink sink = articleSink(platform, Topics.RAW, SEEN_TOPIC);
+                 IngestRunner runner = ingestRunner(sink)) {
+                t0 = System.nanoTime();
+                ingested = runner.ingestPaths(List.of(corpus.dir()));
+            }
+            double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+            long articles = ingested.published() + ingested.updates();
+            long ingestDead = ingested.deadLettered();
+            log.printf("bench: ingested %d articles (%d dead letters) in %.1f s%n", articles, ingestDead, ingestSeconds);
+
+            // (2) the pass-through baseline over the backlog
+            double[] baseline = runBaseline(platform, client, articles, corpus.bytes());
+            log.printf("bench: baseline %.0f articles/s%n", baseline[0]);
+
+            // (3) the pipeline over the same backlog, then (4) latency at a steady rate
+            Properties enrichProps = Stages.streamsProps(platform, "enrich", "warta-bench-enrich", options.threads(),
+                    EnrichmentVersion.current());
+            enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            Analysis analysis = Analysis.standard(EnrichmentVersion.current(), metrics.stepTimer());
+            Properties sinkProps = Stages.streamsProps(platform, "sink", "warta-bench-sink", options.threads(),
+                    EnrichmentVersion.current());
+            sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            SinkConfig sinkConfig = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
+                    .withStats(metrics.sinkStats());
+            Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
+            long clean;
+            long filtered;
+            double pipelineRate;
+            double pipelineMb;
+            double pipelineSeconds;
+            double enrichSeconds;
+            long enriched;
+            long dlq;
+            LatencyHistogram latency = new LatencyHistogram();
+            long latencyCount;
+            try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
+                         Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
+                 StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
+                 StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps)) {
+                metrics.bindStreams("enrich", enrich.streams());
+                metrics.bindStreams("sink", sink.streams());
+                long start = System.nanoTime();
+                if (!out.awaitTotal(articles, options.timeout())) {
+                    throw new IllegalStateException("the pipeline produced " + out.total() + " of " + articles
+                            + " records within " + options.timeout().toSeconds() + " s");
+                }
+                pipelineSeconds = (out.lastNanos() - start) / 1e9;
+                enrichSeconds = (out.lastNanos(Topics.ENRICHED) - start) / 1e9;
+                double active = Math.max(1e-3, out.activeSeconds());
+                pipelineRate = (articles - 1) / active;
+                pipelineMb = corpus.bytes() / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles));
+                enriched = out.count(Topics.ENRICHED);
+                clean = out.count(Topics.CLEAN);
+                filtered = out.count(Topics.FILTERED);
+                dlq = out.count(Topics.DLQ);
+                log.printf("bench: pipeline %.0f articles/s%n", pipelineRate);
+                latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
+            }
+
+            // (5) small text files
+            double[] small = smallIngest(platform, dataDir.resolve("small"));
+
+            Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
+            for (Analysis.Step step : Analysis.Step.values()) {
+                var timer = metrics.analyzerTimer(step);
+                steps.put(Metrics.stepName(step), new BenchReport.StepCost(timer.mean(TimeUnit.NANOSECONDS) / 1000.0,
+                        timer.count()));
+            }
+            return new BenchReport(articles, corpus.bytes(), options.partitions(), options.threads(),
+                    ingestSeconds, articles / ingestSeconds, corpus.bytes() / (1024.0 * 1024.0) / ingestSeconds,
+                    (long) small[1], small[0], baseline[0], baseline[1],
+                    pipelineRate, pipelineMb, pipelineSeconds, enrichSeconds,
+                    enriched, clean, filtered, dlq + ingestDead,
+                    options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
+                    latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
+                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink");
+        }
+    }
+
+    private static KafkaArticleSink articleSink(Platform platform, String raw, String seen) {
+        Map<String, Object> configs = new HashMap<>();
+        platform.clientProperties().forEach((k, v) -> configs.put(k.toString(), v));
+        configs.put(AvroSerde.REGISTRY_URL, platform.registryUrl());
+        return new KafkaArticleSink(configs, raw, Topics.DLQ, seen);
+    }
+
+    private static IngestRunner ingestRunner(KafkaArticleSink sink) {
+        return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+    }
+
+    /** Articles/s and MB/s (of corpus text) of the pass-through over the backlog of {@code articles} records. */
+    private double[] runBaseline(Platform platform, Properties client, long articles, long corpusBytes) throws Exception {
+        Properties props = Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
+        try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), Set.of(PASSTHROUGH_TOPIC), null);
+             StreamsApp app = StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
+            if (!out.awaitTotal(articles, options.timeout())) {
+                throw new IllegalStateException("the baseline copied " + out.total() + " of " + articles + " records within "
+                        + options.timeout().toSeconds() + " s");
+            }
+            double active = Math.max(1e-3, out.activeSeconds());
+            return new double[] {(articles - 1) / active,
+                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles))};
+        }
+    }
+
+    /** Ingests generated articles one file at a time at the configured rate; returns how many arrived. */
+    private long measureLatency(Platform platform, Properties client, Set<String> outputs, LatencyHistogram latency,
+                                Path dir) throws Exception {
+        int total = (int) Math.max(1, options.rate() * options.latencyDuration().toMillis() / 1000);
+        log.printf("bench: latency, %d articles at %d/s%n", total, options.rate());
+        Files.createDirectories(dir);
+        ArticleGenerator generator = new ArticleGenerator(4242, options.articleChars());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(total);
+        try (TopicCounter out = new TopicCounter(client, List.copyOf(outputs), outputs, latency);
+             KafkaArticleSink sink = articleSink(platform, Topics.RAW, SEEN_TOPIC);
+             IngestRunner runner = ingestRunner(sink)) {
+            long start = System.nanoTime();
+            long interval = 1_000_000_000L / Math.max(1, options.rate());
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                Path file = dir.resolve("l" + i + ".txt");
+                Files.write(file, generator.article(1_000_000L + i).body().getBytes(StandardCharsets.UTF_8));
+                acks.add(runner.ingestFile(file));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(options.timeout().toSeconds(), TimeUnit.SECONDS);
+            out.awaitTotal(total, options.timeout());
+            return out.total();
+        }
+    }
+
+    /** Articles/s ingesting small text files into a side topic, and the number of files. */
+    private double[] smallIngest(Platform platform, Path dir) {
+        int n = options.smallFiles();
+        if (n <= 0) {
+            return new double[] {0, 0};
+        }
+        Corpus small = Corpus.generate(dir, n, 400, 7, 5_000_000L);
+        log.println("bench: ingesting " + small.files() + " small text files");
+        long t0;
+        IngestSummary s;
+        try (KafkaArticleSink sink = articleSink(platform, SMALL_RAW_TOPIC, SMALL_SEEN_TOPIC);
+             IngestRunner runner = ingestRunner(sink)) {
+            t0 = System.nanoTime();
+            s = runner.ingestPaths(List.of(small.dir()));
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new double[] {s.published() / secs, n};
+    }
+
+    private void createTopics(Platform platform, List<String> names) {
+        try (Admin admin = Admin.create(platform.clientProperties())) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
+                    .map(n -> new NewTopic(n, options.partitions(), (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the bench topics: " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a scratch directory that cannot be fully removed is left for the OS's temp cleaner
+        }
+    }
+}

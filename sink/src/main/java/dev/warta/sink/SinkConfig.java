@@ -1,0 +1,131 @@
+package dev.warta.sink;
+
+import dev.warta.enrich.fingerprint.Fingerprinter;
+import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.Topics;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * Settings of the sink topology. Build with {@link #defaults(Serde)} and the {@code with...} methods.
+ *
+ * @param articleSerde    value serde of news.enriched / news.clean / news.filtered (e.g. a configured AvroSerde);
+ *                        also used to carry the article through the dedup repartition topics
+ * @param inputTopic      default {@link Topics#ENRICHED}
+ * @param cleanTopic      default {@link Topics#CLEAN}
+ * @param filteredTopic   default {@link Topics#FILTERED}
+ * @param languages       ISO 639-1 codes to publish; empty = every language (default)
+ * @param policy          duplicate policy, default {@link DuplicatePolicy#MARK}
+ * @param threshold       estimated Jaccard at or above which an article is a near-duplicate, default 0.8
+ * @param bands           LSH bands, default 32
+ * @param rows            MinHash rows per band, default 8 ({@code bands * rows} must not exceed the signature
+ *                        length, {@link Fingerprinter#PERMUTATIONS})
+ * @param bucketCapacity  articles remembered per band bucket (the first ones seen), default 4
+ * @param stats           outcome counters, default {@link SinkStats#NONE}
+ */
+public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic, String cleanTopic,
+                         String filteredTopic, Set<String> languages, DuplicatePolicy policy, double threshold,
+                         int bands, int rows, int bucketCapacity, SinkStats stats) {
+
+    public SinkConfig {
+        Objects.requireNonNull(articleSerde, "articleSerde");
+        Objects.requireNonNull(inputTopic, "inputTopic");
+        Objects.requireNonNull(cleanTopic, "cleanTopic");
+        Objects.requireNonNull(filteredTopic, "filteredTopic");
+        languages = Set.copyOf(languages);
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(stats, "stats");
+        if (!(threshold > 0.0 && threshold <= 1.0)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+        }
+        if (bands < 1 || rows < 1 || bands * rows > Fingerprinter.PERMUTATIONS) {
+            throw new IllegalArgumentException("need 1 <= bands * rows <= 128: " + bands + " x " + rows);
+        }
+        if (bucketCapacity < 1) {
+            throw new IllegalArgumentException("bucketCapacity must be >= 1: " + bucketCapacity);
+        }
+    }
+
+    /** The defaults: warta's topics, every language, mark, 0.8, 32 bands x 8 rows, 4 per bucket. */
+    public static SinkConfig defaults(Serde<EnrichedArticle> articleSerde) {
+        return new SinkConfig(articleSerde, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Set.of(),
+                DuplicatePolicy.MARK, 0.8, 32, 8, 4, SinkStats.NONE);
+    }
+
+    /** Setting: comma-separated language codes to publish (empty = all). */
+    public static final String LANGUAGES = "warta.sink.languages";
+    /** Setting: {@code mark} or {@code drop}. */
+    public static final String DUPLICATES = "warta.sink.duplicates";
+    /** Setting: similarity threshold in (0, 1]. */
+    public static final String THRESHOLD = "warta.sink.threshold";
+    /** Setting: LSH bands. */
+    public static final String BANDS = "warta.sink.lsh.bands";
+    /** Setting: LSH rows per band. */
+    public static final String ROWS = "warta.sink.lsh.rows";
+    /** Setting: articles remembered per band bucket. */
+    public static final String BUCKET_CAPACITY = "warta.sink.bucket.capacity";
+
+    /**
+     * This config with the {@code warta.sink.*} settings present in {@code settings} applied (e.g. the Streams
+     * properties file); absent keys keep their value. Bad values raise IllegalArgumentException naming the key.
+     */
+    public SinkConfig withSettings(java.util.Map<?, ?> settings) {
+        SinkConfig c = this;
+        Object v;
+        try {
+            if ((v = settings.get(LANGUAGES)) != null) {
+                Set<String> codes = new java.util.TreeSet<>();
+                for (String code : v.toString().split(",")) {
+                    if (!code.isBlank()) {
+                        codes.add(code.strip().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                c = c.withLanguages(codes);
+            }
+            if ((v = settings.get(DUPLICATES)) != null) {
+                c = c.withPolicy(DuplicatePolicy.parse(v.toString()));
+            }
+            if ((v = settings.get(THRESHOLD)) != null) {
+                c = c.withThreshold(Double.parseDouble(v.toString().strip()));
+            }
+            int b = settings.get(BANDS) == null ? c.bands : Integer.parseInt(settings.get(BANDS).toString().strip());
+            int r = settings.get(ROWS) == null ? c.rows : Integer.parseInt(settings.get(ROWS).toString().strip());
+            int cap = settings.get(BUCKET_CAPACITY) == null ? c.bucketCapacity
+                    : Integer.parseInt(settings.get(BUCKET_CAPACITY).toString().strip());
+            return c.withBanding(b, r, cap);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad warta.sink.* setting: " + e.getMessage(), e);
+        }
+    }
+
+    public SinkConfig withLanguages(Set<String> codes) {
+        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, codes, policy, threshold, bands,
+                rows, bucketCapacity, stats);
+    }
+
+    public SinkConfig withPolicy(DuplicatePolicy p) {
+        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, p, threshold, bands,
+                rows, bucketCapacity, stats);
+    }
+
+    public SinkConfig withThreshold(double t) {
+        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, t, bands,
+                rows, bucketCapacity, stats);
+    }
+
+    public SinkConfig withBanding(int b, int r, int capacity) {
+        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold, b,
+                r, capacity, stats);
+    }
+
+    public SinkConfig withTopics(String input, String clean, String filtered) {
+        return new SinkConfig(articleSerde, input, clean, filtered, languages, policy, threshold, bands, rows,
+                bucketCapacity, stats);
+    }
+
+    public SinkConfig withStats(SinkStats s) {
+        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold,
+                bands, rows, bucketCapacity, s);
+    }
+}
