@@ -48,6 +48,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /**
      * A registry storing its schemas on the cluster {@code kafka} names ({@code bootstrap.servers} and any security
      * settings, passed through to the Kafka clients), to serve on {@code port} once {@link #start() started}.
+     * Connects now: creates {@code _schemas} when missing; a cluster that cannot be reached within 30 s fails with a
+     * {@link dev.warta.schemas.registry.RegistryException} (50001).
      */
     public EmbeddedSchemaRegistry(Properties kafka, int port) {
         this(new KafkaRegistryStore(kafka, STORE_TIMEOUT), port);

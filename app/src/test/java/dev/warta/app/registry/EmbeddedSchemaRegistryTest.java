@@ -72,7 +72,11 @@ class EmbeddedSchemaRegistryTest {
     }
 
     private static String schemaBody(Schema schema) {
-        return JSON.createObjectNode().put("schema", schema.toString()).toString();
+        return schemaBody(schema.toString());
+    }
+
+    private static String schemaBody(String schema) {
+        return JSON.createObjectNode().put("schema", schema).toString();
     }
 
     private int register(String subject, Schema schema) throws Exception {
@@ -187,6 +191,11 @@ class EmbeddedSchemaRegistryTest {
         assertError(proto, 422, 42201);
         assertThat(proto.json().get("message").asText()).contains("PROTOBUF").contains("AVRO");
         assertError(call("POST", "/subjects/x-value/versions", "{}"), 422, 42201);
+        String deep = "\"string\"";
+        for (int i = 0; i < 3000; i++) {
+            deep = "{\"type\":\"array\",\"items\":" + deep + "}";
+        }
+        assertError(call("POST", "/subjects/x-value/versions", schemaBody(deep)), 422, 42201);
         assertError(call("POST", "/subjects/x-value/versions", "not json"), 400, 400);
         Answer avro = call("POST", "/subjects/x-value/versions",
                 "{\"schemaType\":\"AVRO\",\"schema\":" + JSON.writeValueAsString(PING_V1.toString()) + "}");
