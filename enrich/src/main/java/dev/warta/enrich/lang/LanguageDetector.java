@@ -30,9 +30,9 @@ public final class LanguageDetector {
     /** Chars looked at by {@link #detect}: enough for a verdict, bounded for huge input. */
     static final int DETECT_WINDOW = 1000;
     /** Chars looked at per paragraph by {@link #detectDocument}, at least (a few paragraphs get a share of the budget). */
-    static final int PARAGRAPH_WINDOW = 160;
+    static final int PARAGRAPH_WINDOW = 120;
     /** Chars {@link #detectDocument} spreads over the paragraphs; once spent, paragraphs get {@link #TAIL_WINDOW}. */
-    static final int DOCUMENT_BUDGET = 2000;
+    static final int DOCUMENT_BUDGET = 1200;
     static final int TAIL_WINDOW = 60;
     /** Log-odds (nats) the document's language gets when judging one paragraph. */
     static final float DOCUMENT_PRIOR = 12f;
@@ -44,7 +44,7 @@ public final class LanguageDetector {
     /** Weight of the n-gram model's Malay-minus-Indonesian log-odds in the Indonesian/Malay decision. */
     static final float ID_MS_MODEL_WEIGHT = 0.1f;
     /** Evidence Malay needs over Indonesian: neutral text between the two is taken as Indonesian. */
-    static final float ID_MS_THRESHOLD = 2f;
+    static final float ID_MS_THRESHOLD = 1.2f;
     /** Pull of the document's verdict (id or ms) on one paragraph's Indonesian/Malay decision. */
     static final float ID_MS_DOCUMENT_PRIOR = 3f;
 

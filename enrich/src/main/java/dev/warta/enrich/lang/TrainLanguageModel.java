@@ -38,8 +38,11 @@ public final class TrainLanguageModel {
     static final float ALPHA = 0.3f;
     /** At most this many chars of training text per language, so the big Malay / Indonesian sets do not dominate. */
     static final int CAP = 600_000;
-    /** Confidence at which a line of {@code sentences/ms.txt} counts as Indonesian for self-training. */
-    static final double SELF_TRAINING_CONFIDENCE = 0.9;
+    /**
+     * Self-training: a line of {@code sentences/ms.txt} counts as Indonesian when the first model puts it in
+     * {id, ms} and it has net Indonesian word evidence, or no Malay word evidence and this margin (nats) for id.
+     */
+    static final float SELF_TRAINING_MARGIN = 5f;
 
     private TrainLanguageModel() {
     }
@@ -55,14 +58,26 @@ public final class TrainLanguageModel {
         Map<String, List<String>> corpus = corpus(data);
         NgramModel model = train(corpus, settings);
         // self-training: sentences/ms.txt is mostly Indonesian web text mislabelled as Malay, the register the
-        // Leipzig Indonesian set is in; lines the first model calls Indonesian with confidence join Indonesian
+        // Leipzig Indonesian set is in; lines that are clearly Indonesian (see SELF_TRAINING_MARGIN) join Indonesian
         Path msTxt = data.resolve("sentences/ms.txt");
         if (Files.exists(msTxt)) {
-            LanguageDetector first = new LanguageDetector(model);
+            MalayIndonesian words = new MalayIndonesian();
+            int id = model.indexOf("id");
+            int ms = model.indexOf("ms");
             List<String> extra = new ArrayList<>();
             for (String line : train(LangData.lines(msTxt))) {
-                LanguageResult r = first.detect(line);
-                if (r.code().equals("id") && r.confidence() >= SELF_TRAINING_CONFIDENCE) {
+                float[] sc = new float[model.size()];
+                model.score(line, 0, line.length(), sc);
+                int best = 0;
+                for (int l = 1; l < sc.length; l++) {
+                    if (sc[l] > sc[best]) {
+                        best = l;
+                    }
+                }
+                float w = words.score(line, 0, line.length());
+                boolean indonesian = (best == id || best == ms)
+                        && (w <= -1f || w <= 0f && best == id && sc[id] - sc[ms] >= SELF_TRAINING_MARGIN);
+                if (indonesian) {
                     extra.add(line);
                 }
             }
