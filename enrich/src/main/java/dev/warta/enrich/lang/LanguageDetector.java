@@ -52,13 +52,27 @@ public final class LanguageDetector {
 
     private final NgramModel model;
     private final MalayIndonesian malayIndonesian = new MalayIndonesian();
+    /** Log-prior (nats) of the regional languages of Indonesia against Indonesian: short ambiguous lines are Indonesian. */
+    static final float REGIONAL_PRIOR = -2f;
+    private static final java.util.Set<String> REGIONAL =
+            java.util.Set.of("ace", "ban", "bbc", "bjn", "bug", "mad", "min", "nij", "jv", "su");
+
     private final int id;
     private final int ms;
+    private final float[] prior;
 
     LanguageDetector(NgramModel model) {
         this.model = model;
         this.id = model.indexOf("id");
         this.ms = model.indexOf("ms");
+        this.prior = new float[model.size()];
+        for (int l = 0; l < prior.length; l++) {
+            prior[l] = REGIONAL.contains(model.language(l)) ? REGIONAL_PRIOR : 0f;
+        }
+    }
+
+    private float[] newScores() {
+        return prior.clone();
     }
 
     /** Loads the shipped model from the classpath (once per JVM; later calls return the same instance). */
@@ -150,7 +164,7 @@ public final class LanguageDetector {
             if (t.other() > t.latin()) {
                 scriptLetters.merge(t.otherCode(), t.other(), Integer::sum);
             } else if (t.latin() > 0) {
-                float[] s = new float[n];
+                float[] s = newScores();
                 model.score(p, 0, to, s);
                 scores[i] = s;
                 latinLetters += t.latin();
@@ -233,7 +247,7 @@ public final class LanguageDetector {
         if (t.other() > t.latin()) {
             return new Verdict(-1, t.otherCode(), t.other() / (double) (t.other() + t.latin()));
         }
-        float[] s = new float[model.size()];
+        float[] s = newScores();
         model.score(text, from, to, s);
         if (priorIndex >= 0) {
             s[priorIndex] += prior;
