@@ -193,6 +193,15 @@ final class SpamCues {
         for (String b : n.brandTokens()) {
             if (!isNewsyCode(b)) {
                 brands++;
+                int d = 0;
+                while (d < b.length() && !Character.isDigit(b.charAt(d))) {
+                    d++;
+                }
+                Cue stem = WORDS.get(b.substring(0, d)); // slot88, togel62
+                if (stem != null && stem.category().equals(G) && seen.add(stem.reason())) {
+                    gambling += stem.weight();
+                    heavyCount += stem.weight() >= 2.5 ? 1 : 0;
+                }
             }
         }
         int leet = 0;

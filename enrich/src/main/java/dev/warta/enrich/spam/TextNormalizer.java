@@ -140,6 +140,25 @@ public final class TextNormalizer {
         int leet = 0;
         for (int i = 0; i < raw.size(); i++) {
             String t = raw.get(i);
+            if (t.length() <= 2 && isAsciiLetters(t)) {
+                int j = i;
+                while (j < raw.size() && raw.get(j).length() <= 2 && isAsciiLetters(raw.get(j))
+                        && (j == i || !dotted[j - 1])) {
+                    j++;
+                }
+                if (j - i >= 4 && j - i < 12) { // "GA RU DA HO KI": a name cut into syllables
+                    StringBuilder joined = new StringBuilder(2 * (j - i));
+                    for (int k = i; k < j; k++) {
+                        joined.append(raw.get(k));
+                    }
+                    if (joined.length() > j - i) { // not only single letters (handled below)
+                        tokens.add(joined.toString());
+                        spacedRuns++;
+                        i = j - 1;
+                        continue;
+                    }
+                }
+            }
             if (t.length() == 1 && t.charAt(0) < 128) {
                 int j = i;
                 boolean letters = false;
@@ -168,11 +187,22 @@ public final class TextNormalizer {
                 brands.add(t);
                 tokens.add(t);
             } else {
-                String plain = unleet(t);
-                tokens.add(plain);
-                if (leetWords.size() < 8) {
+                // t0gel62: decode the letters part, keep a numeric brand suffix
+                int end = t.length();
+                while (end > 0 && Character.isDigit(t.charAt(end - 1))) {
+                    end--;
+                }
+                String plain = unleet(t.substring(0, end)) + t.substring(end);
+                if (end < t.length() && isBrandLike(plain)) {
+                    brands.add(plain);
+                    String stem = plain.substring(0, end);
+                    if (leetWords.size() < 8) {
+                        leetWords.add(stem);
+                    }
+                } else if (leetWords.size() < 8) {
                     leetWords.add(plain);
                 }
+                tokens.add(plain);
                 leet++;
             }
         }
@@ -251,6 +281,15 @@ public final class TextNormalizer {
             }
         }
         return new String(out);
+    }
+
+    private static boolean isAsciiLetters(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!isAsciiLetter(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAsciiLetter(char c) {
