@@ -142,11 +142,14 @@ public final class TextNormalizer {
             String t = raw.get(i);
             if (t.length() <= 2 && isAsciiLetters(t)) {
                 int j = i;
+                int pairs = 0;
                 while (j < raw.size() && raw.get(j).length() <= 2 && isAsciiLetters(raw.get(j))
                         && (j == i || !dotted[j - 1])) {
+                    pairs += raw.get(j).length() == 2 ? 1 : 0;
                     j++;
                 }
-                if (j - i >= 4 && j - i < 12) { // "GA RU DA HO KI": a name cut into syllables
+                // "GA RU DA HO KI": a name cut into syllables (mostly two-letter pieces)
+                if (j - i >= 4 && j - i < 12 && pairs * 2 >= j - i) {
                     StringBuilder joined = new StringBuilder(2 * (j - i));
                     for (int k = i; k < j; k++) {
                         joined.append(raw.get(k));
