@@ -89,8 +89,24 @@ final class SpamCues {
     }
 
     private static final Map<String, Entry> LEXICON = lexicon();
+    private static final QuickFilter QUICK = quickFilter();
 
     private SpamCues() {
+    }
+
+    private static QuickFilter quickFilter() {
+        Set<String> words = new java.util.HashSet<>(WORDS.keySet());
+        words.addAll(URL_PARTS);
+        List<String> endings = new ArrayList<>();
+        for (String[] e : BRAND_ENDINGS) {
+            endings.add(e[0]);
+        }
+        return new QuickFilter(words, TRIGGERS, PAIRS.keySet(), endings, SpamDetector.SHORT_TEXT);
+    }
+
+    /** The allocation-free pre-filter: true when {@code text} certainly carries no spam cue. */
+    static boolean certainlyClean(String text) {
+        return QUICK.certainlyClean(text);
     }
 
     private static Map<String, Entry> lexicon() {

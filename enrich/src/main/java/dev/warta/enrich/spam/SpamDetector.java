@@ -19,7 +19,7 @@ public final class SpamDetector {
     private static final double CLEAN = 0.2;
     private static final int SENTENCE_CHECK_MIN = 80;
     private static final int MAX_PARAGRAPHS = 10_000;
-    private static final int SHORT_TEXT = 300;
+    static final int SHORT_TEXT = 200;
 
     private final SpamModel model;
 
@@ -113,7 +113,7 @@ public final class SpamDetector {
         int reporting = 0;
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i);
-            if (p != null && !p.isBlank()) {
+            if (p != null && !p.isBlank() && (!hidden.isEmpty() || !SpamCues.certainlyClean(p))) {
                 ns[i] = TextNormalizer.normalize(p);
                 hs[i] = SpamCues.of(ns[i], p);
                 if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0 && hs[i].brands() == 0) {
