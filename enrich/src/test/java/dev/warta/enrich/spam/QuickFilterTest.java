@@ -23,7 +23,7 @@ class QuickFilterTest {
                 "main di kapal88 auto wd",
                 "yang lagi cari s l o t g a c o r langsung ke sini",
                 "Gabung Lautanhoki sekarang juga, cuan tiap hari tanpa ribet dan langsung cair ke rekening kamu",
-                "gacoorrr parah hari ini",
+                "slot gacoorrr parah, maxwiiin terus",
                 "Link alternatif resmi ada di www.contoh-situs.com dan www.contoh-lain.net",
                 "GA RU DA HO KI terpopuler",
                 "Togel hari ini: keluaran sgp dan data sgp terlengkap.",
