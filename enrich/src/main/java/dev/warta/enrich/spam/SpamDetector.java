@@ -69,7 +69,7 @@ public final class SpamDetector {
         }
         double z = model.logit(SpamFeatures.extract(n, cues))
                 + 0.35 * cues.gambling() + 0.25 * cues.promo()
-                + 0.4 * Math.min(cues.obfuscation(), 6) + 0.3 * Math.min(cues.urls(), 4)
+                + 0.4 * Math.min(cues.obfuscation(), 6) + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
                 - 0.8 * cues.guard();
         if (cues.obfuscation() == 0 && cues.brands() == 0 && extraGuard > 0) {

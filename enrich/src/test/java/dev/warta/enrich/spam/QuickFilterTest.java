@@ -24,7 +24,7 @@ class QuickFilterTest {
                 "yang lagi cari s l o t g a c o r langsung ke sini",
                 "Gabung Lautanhoki sekarang juga, cuan tiap hari tanpa ribet dan langsung cair ke rekening kamu",
                 "slot gacoorrr parah, maxwiiin terus",
-                "Link alternatif resmi ada di www.contoh-situs.com dan www.contoh-lain.net",
+                "Link alternatif slot gacor resmi: www.contoh-situs.com dan www.contoh-lain.net",
                 "GA RU DA HO KI terpopuler",
                 "Togel hari ini: keluaran sgp dan data sgp terlengkap.",
                 "ｓｌｏｔ ｇａｃｏｒ");
