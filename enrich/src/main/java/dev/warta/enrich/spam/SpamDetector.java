@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * Finds, cuts and explains injected spam (online gambling SEO text, gambling promo comments, hidden link blocks)
- * per paragraph, and per sentence block inside long paragraphs when only part of one is spam. Each text is
- * normalised ({@link TextNormalizer}), checked against cheap lexical cues ({@link SpamCues}); only when a cue
- * fires is the trained model run, and its log-odds are combined with the cues and with counter-cues of news
- * reporting about gambling. Thread-safe; load once, share.
+ * per paragraph, and per sentence block inside long paragraphs when only part of one is spam.
+ *
+ * <p>Per paragraph: an allocation-free pre-filter ({@link QuickFilter}) passes plain text; the rest is normalised
+ * ({@link TextNormalizer}) and checked for cues ({@link SpamCues}); only with a strong cue (or a weak one in a
+ * short text) is the trained model ({@link SpamModel}, see {@link TrainSpamModel}) run. Its log-odds are combined
+ * with the cue weights, minus counter-cues of news reporting on gambling (police, blocking, courts; stronger
+ * when another paragraph of the article reports on gambling). A spam paragraph with a clean head or tail keeps
+ * it; an article where at least half the text is spam is {@code wholePage}. Hidden html blocks with gambling
+ * cues mark matching paragraphs, or are reported as extra segments with index -1.
+ * Thread-safe; load once, share.
  *
  * <p>{@code SpamDetector.load().analyze(List.of("Berita ...", "Daftar slot gacor maxwin di MEGA88!"), null)}
  * flags the second paragraph as {@code gambling} and keeps the first.
