@@ -67,7 +67,9 @@ final class SpamCues {
                 "mudah menang", "pasti jp", "langsung jp", "situs slot", "judi slot", "pg soft", "live casino",
                 "casino online", "poker online", "togel hari", "keluaran hk", "keluaran sgp", "pengeluaran hk",
                 "pengeluaran sgp", "toto macau", "wd terus", "auto wd", "auto jp", "menang terus", "bocoran slot",
-                "gates of", "sweet bonanza", "starlight princess", "mahjong ways", "kakek zeus", "scatter hitam");
+                "gates of", "sweet bonanza", "starlight princess", "mahjong ways", "kakek zeus", "scatter hitam",
+                "togel sgp", "togel sdy", "togel hk", "togel singapore", "togel hongkong", "togel sidney",
+                "live draw", "result sgp", "result hk", "angka jitu");
         pair(G, 1.2, "menang besar", "member baru", "daftar sekarang", "main di", "gabung di", "main slot",
                 "situs judi", "judi online", "agen judi", "bandar judi", "judi bola", "menang banyak");
         guard(1.0, "polisi", "polri", "polda", "polres", "polresta", "polsek", "bareskrim", "kapolri", "kapolda",
