@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * java -cp ingest/target/classes:$(cat /tmp/cp-ingest.txt) dev.warta.ingest.tools.IngestThroughput \
- *     [--count 20000] [--format txt|jsonl] [--bootstrap-servers HOST:PORT --registry-url URL]
+ *     [--count 20000] [--format txt|jsonl] [--seed 42] [--bootstrap-servers HOST:PORT --registry-url URL]
  * </pre>
  * Without {@code --bootstrap-servers} the sink serializes each record with {@link AvroSerde} (in-memory registry)
  * and drops it: the CPU cost of ingest itself (read, hash, id, Avro). With it, records go to a real broker through
@@ -48,17 +48,19 @@ public final class IngestThroughput {
         String format = "txt";
         String bootstrap = null;
         String registry = "mem://throughput";
+        long seed = 42;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--format" -> format = args[++i];
                 case "--bootstrap-servers" -> bootstrap = args[++i];
                 case "--registry-url" -> registry = args[++i];
+                case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dir = Files.createTempDirectory("warta-throughput");
-        generate(dir, count, format);
+        generate(dir, count, format, seed);
         ArticleSink sink;
         if (bootstrap != null) {
             Map<String, Object> configs = new HashMap<>();
@@ -86,12 +88,12 @@ public final class IngestThroughput {
         }
     }
 
-    static void generate(Path dir, int count, String format) throws IOException {
-        Random random = new Random(42);
+    static void generate(Path dir, int count, String format, long seed) throws IOException {
+        Random random = new Random(seed);
         if (format.equals("jsonl")) {
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
                 for (int i = 0; i < count; i++) {
-                    w.write("{\"url\":\"https://bench.example/berita/" + i + "\",\"title\":\"" + sentence(random, 6)
+                    w.write("{\"url\":\"https://bench.example/" + seed + "/berita/" + i + "\",\"title\":\"" + sentence(random, 6)
                             + "\",\"text\":\"" + paragraph(random) + "\"}\n");
                 }
             }
