@@ -179,7 +179,11 @@ public final class Publisher implements AutoCloseable {
             t = t.getCause();
         }
         String msg = t.getMessage();
-        return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+        String first = msg == null ? "" : msg.lines().findFirst().orElse("");
+        if (t instanceof IllegalStateException || t instanceof IngestException) {
+            return first;
+        }
+        return t.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
     }
 
     /** Flushes the sink. */
