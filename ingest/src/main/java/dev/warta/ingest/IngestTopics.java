@@ -7,7 +7,7 @@ public final class IngestTopics {
      * under that id, newest first (at most 8). Written after
      * {@code news.raw} acked the article; read on start to tell repeats from new articles and updates.
      */
-    public static final String SEEN = "news.ingest.seen";
+    public static final String SEEN = dev.warta.schemas.Topics.INGEST_SEEN;
 
     private IngestTopics() {
     }

@@ -1,12 +1,11 @@
 package dev.warta.app.cli;
 
 import dev.warta.app.platform.ArticleFollower;
-import dev.warta.app.platform.IngestService;
+import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
-import dev.warta.ingest.IngestSummary;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.ArticleJson;
 import java.io.PrintStream;
@@ -52,14 +51,12 @@ public final class RunCommand implements Callable<Integer> {
                  StreamsApp sinkApp = Stages.startSink(platform, Stages.SINK_APP_ID, 1, sink.languageSet(), sink.policy());
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
-                 IngestService ingestService = new IngestService(platform, ingest, System.console() != null)) {
+                 IngestStage ingestStage = IngestStage.start(platform, ingest, paths)) {
                 out.printf("Pipeline up in %d ms (ingest -> news.raw -> enrich -> news.enriched -> sink -> news.clean)%n",
                         (System.nanoTime() - start) / 1_000_000);
                 if (!paths.isEmpty()) {
-                    IngestSummary summary = ingestService.ingest(paths);
-                    System.err.println("ingest: " + summary);
+                    System.err.println("ingest: " + ingestStage.service().bulkSummary());
                 }
-                ingestService.startContinuous(ingest);
                 if (ingest.watch != null) {
                     System.err.println("watching " + ingest.watch.toAbsolutePath() + " for new files");
                 }
