@@ -96,7 +96,7 @@ public final class TextCleaner {
     private static final Pattern INLINE_PHOTO = Pattern.compile(
             "(?:\\((?:foto|photo|image|gambar|dok|ilustrasi)\\s*:\\s*([^()]{1,80})\\)\\s*$)"
                     + "|(?:[.!?]\\s*/\\s*([\\p{L}][\\p{L} .&]{1,30})$)", FLAGS);
-    private static final Pattern LIST_ITEM = Pattern.compile("^(?:\\d+[.)]|[-•*])\\s+.*");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:\\(?\\d{1,3}[.)]|[-•*–])\\s*\\S.*");
     private static final Pattern PHOTO_CREDIT_LINE = Pattern.compile("^(?:foto|photo|image|gambar|ilustrasi|dok)\\s*[:：].*");
     private static final Pattern NOTIFICATION = Pattern.compile(
             "notifikasi|notification|push notif|izinkan notifikasi|allow notifications|setting browser|pengaturan/setting",
@@ -117,7 +117,8 @@ public final class TextCleaner {
             "ini", "itu", "soal", "usai", "jadi", "atau", "pada", "dalam", "oleh", "akan", "the", "of", "and", "to", "in",
             "for", "on", "a", "an", "at", "by", "with", "vs", "hingga", "saat", "bagi", "tak", "tidak", "jelang");
 
-    private enum Kind { STORY, SHORT, DROP }
+    /** STORY: reads as prose; SHORT: heading-like line; LIST: numbered or bulleted item; DROP: cut. */
+    private enum Kind { STORY, SHORT, LIST, DROP }
 
     /** Removes what is not the article from {@code text}; {@code title} may be null. Never throws. */
     public Cleaned clean(String title, String text) {
@@ -342,17 +343,20 @@ public final class TextCleaner {
             credits.add("Foto: " + l.substring(photo.start(g), photo.end(g)).strip());
             return Kind.DROP;
         }
-        if (l.length() < 400 && containsAny(low, PROMO_TRIGGERS) && PROMO.matcher(low).find()) {
+        if (l.length() < (isSentence(l) ? 220 : 400) && containsAny(low, PROMO_TRIGGERS) && PROMO.matcher(low).find()) {
             return Kind.DROP;
         }
         if (isSectionLabel(l)) {
             return Kind.DROP;
         }
-        return isSentence(l) ? Kind.STORY : Kind.SHORT;
+        if (isSentence(l)) {
+            return Kind.STORY;
+        }
+        return LIST_ITEM.matcher(l).matches() || l.startsWith("-") ? Kind.LIST : Kind.SHORT;
     }
 
     private static boolean isSectionLabel(String l) {
-        if (l.length() > 30 || l.indexOf(' ') > 0 && l.split(" ").length > 3) {
+        if (l.length() > 30 || !Character.isLetter(l.charAt(0)) || l.indexOf(' ') > 0 && l.split(" ").length > 3) {
             return false;
         }
         boolean letters = false;

@@ -69,9 +69,6 @@ final class MainText {
             return List.of();
         }
         Element top = score(body);
-        if (Boolean.getBoolean("warta.debug")) {
-            System.err.println("TOP " + top.normalName() + " ." + top.className() + " #" + top.id() + " blocks=" + blocks.size());
-        }
         List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
         List<Element> keep = List.of(top);
