@@ -118,7 +118,7 @@ final class MainText {
                 return known;
             }
             Stats s = stats.get(cur);
-            if (s != null && s.text >= 100 && s.link > s.text * 0.35) {
+            if (s != null && s.text >= 100 && s.link > s.text * 0.35 && s.score < s.text * 0.5) {
                 clusters.put(e, true);
                 return true;
             }
