@@ -56,6 +56,7 @@ public final class ExtractionBenchmark {
         List<String> names = new ArrayList<>();
         List<String> htmls = new ArrayList<>();
         List<String> expected = new ArrayList<>();
+        List<JsonNode> specsByPage = new ArrayList<>();
         for (Path spec : specs) {
             String publisher = spec.getFileName().toString().replace(".json", "");
             List<Path> pages;
@@ -74,6 +75,7 @@ public final class ExtractionBenchmark {
                 names.add(dir.relativize(pages.get(i)).toString());
                 htmls.add(gunzip(pages.get(i)));
                 expected.add(body(root.get(versions.get(i)).get("body")));
+                specsByPage.add(root.get(versions.get(i)));
             }
         }
         // warm-up, then timed pass
@@ -89,6 +91,10 @@ public final class ExtractionBenchmark {
         long cleanNanos = 0;
         long parseNanos = 0;
         long bytes = 0;
+        int datesExpected = 0;
+        int datesRight = 0;
+        int datesWrong = 0;
+        int titlesRight = 0;
         for (int i = 0; i < htmls.size(); i++) {
             long t0 = CPU.getCurrentThreadCpuTime();
             org.jsoup.Jsoup.parse(htmls.get(i));
@@ -102,6 +108,25 @@ public final class ExtractionBenchmark {
             cleanNanos += t3 - t2;
             bytes += htmls.get(i).length();
             String text = raw ? e.text() : c.text();
+            JsonNode spec = specsByPage.get(i);
+            String wantDate = spec.path("publishing_date").asText(null);
+            if (wantDate != null) {
+                datesExpected++;
+                String got = e.publishedAt() != null ? e.publishedAt() : c.publishedAt();
+                String want = DateParser.parseMachine(wantDate);
+                if (got != null && want != null
+                        && java.time.OffsetDateTime.parse(got).toInstant().equals(java.time.OffsetDateTime.parse(want).toInstant())) {
+                    datesRight++;
+                } else if (got != null) {
+                    datesWrong++;
+                    System.out.printf("  date mismatch %s: got %s (%s) want %s%n", names.get(i), got,
+                            e.publishedAt() != null ? e.publishedAtRule() : "text:" + c.publishedAtRule(), want);
+                }
+            }
+            String wantTitle = spec.path("title").asText("");
+            if (e.title() != null && e.title().strip().equalsIgnoreCase(wantTitle.strip())) {
+                titlesRight++;
+            }
             double[] prf = shingleMatch(expected.get(i), text);
             sp += prf[0];
             sr += prf[1];
@@ -113,6 +138,8 @@ public final class ExtractionBenchmark {
         double mr = sr / n;
         System.out.printf("pages=%d meanP=%.4f meanR=%.4f meanF1=%.4f F1(meanP,meanR)=%.4f%n", n, mp, mr, sf / n,
                 2 * mp * mr / (mp + mr));
+        System.out.printf("title exact=%d/%d; publishedAt same instant=%d/%d, other instant=%d, none=%d%n", titlesRight, n,
+                datesRight, datesExpected, datesWrong, datesExpected - datesRight - datesWrong);
         System.out.printf("CPU ms/page: extract=%.2f (of which jsoup parse alone=%.2f) clean=%.3f; mean page %d KB%n",
                 extractNanos / 1e6 / n, parseNanos / 1e6 / n, cleanNanos / 1e6 / n, bytes / n / 1024);
     }
