@@ -29,8 +29,8 @@ import java.util.zip.GZIPInputStream;
  * machine matters less) for extraction, for a bare jsoup parse of the same page (the floor), and for cleaning.
  *
  * <pre>
- * mvn -B -q -o -pl enrich -am compile
- * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich.txt) \
+ * mvn -B -q -o -pl enrich -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-enrich.txt
+ * java -cp enrich/target/classes:$(cat /tmp/cp-enrich.txt) \
  *   dev.warta.enrich.extract.ExtractionBenchmark ../shared/data/extract/fundus [--raw]
  * </pre>
  * {@code --raw} scores the extractor alone (no cleaning).
