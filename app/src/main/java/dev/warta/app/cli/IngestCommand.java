@@ -1,5 +1,7 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.metrics.MetricsServer;
 import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
@@ -23,6 +25,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     IngestOptions ingest;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
     List<Path> paths = new ArrayList<>();
 
@@ -34,7 +39,10 @@ public final class IngestCommand implements Callable<Integer> {
         }
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster, false);
+             Metrics metrics = Metrics.create();
+             MetricsServer server = ingest.continuous() ? metricsOptions.serve(metrics) : null;
              IngestStage stage = IngestStage.start(platform, ingest, paths)) {
+            metrics.bindIngest(stage.service().stats());
             if (!paths.isEmpty()) {
                 System.err.println("ingest: " + stage.service().bulkSummary());
             }
