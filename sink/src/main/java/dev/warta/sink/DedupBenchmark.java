@@ -220,7 +220,7 @@ public final class DedupBenchmark {
 
     /** One column of an RFC 4180 CSV file (quoted fields may span lines). */
     static List<String> readColumn(Path csv, String column) throws IOException {
-        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+        List<List<String>> rows = dev.warta.enrich.Csv.read(csv);
         int col = rows.get(0).indexOf(column);
         if (col < 0) {
             throw new IllegalArgumentException("no column " + column + " in " + csv + ": " + rows.get(0));
@@ -230,45 +230,5 @@ public final class DedupBenchmark {
             out.add(col < r.size() ? r.get(col) : "");
         }
         return out;
-    }
-
-    static List<List<String>> parseCsv(String s) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

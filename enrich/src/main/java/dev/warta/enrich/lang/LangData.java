@@ -54,7 +54,7 @@ final class LangData {
 
     /** NusaX rows as language code to sentences (column order). */
     static Map<String, List<String>> nusax(Path csv) throws IOException {
-        List<String[]> rows = csv(csv);
+        List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream().map(r -> r.toArray(String[]::new)).toList();
         String[] header = rows.get(0);
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
@@ -71,7 +71,7 @@ final class LangData {
 
     /** Article bodies of the Detik CSV (column {@code isi_berita}). */
     static List<String> detikBodies(Path csv) throws IOException {
-        List<String[]> rows = csv(csv);
+        List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream().map(r -> r.toArray(String[]::new)).toList();
         int col = List.of(rows.get(0)).indexOf("isi_berita");
         List<String> out = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
@@ -110,47 +110,4 @@ final class LangData {
         return out;
     }
 
-    /** Minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and newlines. */
-    static List<String[]> csv(Path file) throws IOException {
-        String s = Files.readString(file, StandardCharsets.UTF_8);
-        List<String[]> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row.toArray(String[]::new));
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row.toArray(String[]::new));
-        }
-        return rows;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.warta.enrich.spam;
 
+import dev.warta.enrich.Csv;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

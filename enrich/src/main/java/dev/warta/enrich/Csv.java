@@ -1,4 +1,4 @@
-package dev.warta.enrich.spam;
+package dev.warta.enrich;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes) for the offline tools. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
     /** All records of the file, header included as the first row. */
-    static List<List<String>> read(Path file) throws IOException {
-        String s = Files.readString(file, StandardCharsets.UTF_8);
+    public static List<List<String>> read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** All records of {@code s}, header included as the first row. */
+    public static List<List<String>> parse(String s) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
