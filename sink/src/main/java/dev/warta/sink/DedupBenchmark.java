@@ -24,11 +24,9 @@ import java.util.Set;
  * fingerprint.
  *
  * <pre>
- * mvn -B -q -o -pl sink -am compile
- * mvn -B -q -o -pl sink dependency:build-classpath -Dmdep.outputFile=/tmp/cp-sink.txt
- * java -cp sink/target/classes:enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-sink.txt) \
- *     dev.warta.sink.DedupBenchmark [--csv ../shared/data/news/detik-dev.csv] [--column isi_berita] \
- *     [--bands 32] [--rows 8] [--capacity 4] [--threshold 0.8]
+ * mvn -B -q -o -pl sink -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-sink.txt
+ * java -cp sink/target/classes:$(cat /tmp/cp-sink.txt) dev.warta.sink.DedupBenchmark \
+ *     [--csv ../shared/data/news/detik-dev.csv] [--column isi_berita] [--bands 32] [--rows 8] [--capacity 4] [--threshold 0.8]
  * </pre>
  */
 public final class DedupBenchmark {
@@ -75,6 +73,13 @@ public final class DedupBenchmark {
             }
         }
         double nsPerArticle = (double) (cpu.getCurrentThreadCpuTime() - start) / (rounds * (long) n);
+        start = cpu.getCurrentThreadCpuTime();
+        for (int round = 0; round < rounds; round++) {
+            for (String t : texts) {
+                sink += fp.fingerprint(t).minhash().length;
+            }
+        }
+        double nsPerFingerprint = (double) (cpu.getCurrentThreadCpuTime() - start) / (rounds * (long) n);
         double avgChars = (double) chars / n;
 
         int[][] sigs = new int[n][];
@@ -165,10 +170,15 @@ public final class DedupBenchmark {
                 threshold, assignedOk, predicted, ratio(assignedOk, predicted));
         System.out.printf(Locale.ROOT, "duplicate pairs: truth %d, predicted (same cluster) %d, precision %.4f, recall %.4f%n",
                 truePairs.size(), predPairs, ratio(pairTp, predPairs), ratio(pairTp, truePairs.size()));
-        System.out.printf(Locale.ROOT, "fingerprint (textHash + minhash), thread CPU time: %.0f ns/article, %.0f ns per 4 KB; "
-                + "decision: %.0f ns/article, %.1f bucket comparisons/article, %d buckets%n",
-                nsPerArticle, nsPerArticle * 4096 / avgChars, nsPerDecision, (double) dedup.comparisons() / n,
-                dedup.buckets());
+        System.out.printf(Locale.ROOT, "thread CPU time: textHash() + minhash() %.0f ns/article (%.0f ns per 4 KB), "
+                + "fingerprint() %.0f ns/article (%.0f ns per 4 KB)%n", nsPerArticle, nsPerArticle * 4096 / avgChars,
+                nsPerFingerprint, nsPerFingerprint * 4096 / avgChars);
+        System.out.printf(Locale.ROOT, "decision: %.0f ns/article, %.1f bucket comparisons/article, %d buckets%n",
+                nsPerDecision, (double) dedup.comparisons() / n, dedup.buckets());
+        dev.warta.sink.dedup.Lsh lsh = new dev.warta.sink.dedup.Lsh(bands, rows);
+        System.out.printf(Locale.ROOT, "LSH candidate probability: J=0.5 %.3f, 0.7 %.3f, 0.8 %.4f, 0.9 %.6f%n",
+                lsh.candidateProbability(0.5), lsh.candidateProbability(0.7), lsh.candidateProbability(0.8),
+                lsh.candidateProbability(0.9));
         misses.stream().limit(20).forEach(System.out::println);
         if (sink == 42) {
             System.out.println();

@@ -66,7 +66,8 @@ public final class JsonlFileSink implements Closeable {
         if (out == null) {
             open();
         }
-        byte[] line = (json.replace("\n", "\\n") + "\n").getBytes(StandardCharsets.UTF_8);
+        // a raw line break can only be JSON whitespace (strings escape theirs): keep one record per line
+        byte[] line = (json.replace('\n', ' ').replace('\r', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
         out.write(line);
         bytes += line.length;
         records++;

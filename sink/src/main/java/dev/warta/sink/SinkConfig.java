@@ -53,6 +53,52 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
                 DuplicatePolicy.MARK, 0.8, 32, 8, 4, SinkStats.NONE);
     }
 
+    /** Setting: comma-separated language codes to publish (empty = all). */
+    public static final String LANGUAGES = "warta.sink.languages";
+    /** Setting: {@code mark} or {@code drop}. */
+    public static final String DUPLICATES = "warta.sink.duplicates";
+    /** Setting: similarity threshold in (0, 1]. */
+    public static final String THRESHOLD = "warta.sink.threshold";
+    /** Setting: LSH bands. */
+    public static final String BANDS = "warta.sink.lsh.bands";
+    /** Setting: LSH rows per band. */
+    public static final String ROWS = "warta.sink.lsh.rows";
+    /** Setting: articles remembered per band bucket. */
+    public static final String BUCKET_CAPACITY = "warta.sink.bucket.capacity";
+
+    /**
+     * This config with the {@code warta.sink.*} settings present in {@code settings} applied (e.g. the Streams
+     * properties file); absent keys keep their value. Bad values raise IllegalArgumentException naming the key.
+     */
+    public SinkConfig withSettings(java.util.Map<?, ?> settings) {
+        SinkConfig c = this;
+        Object v;
+        try {
+            if ((v = settings.get(LANGUAGES)) != null) {
+                Set<String> codes = new java.util.TreeSet<>();
+                for (String code : v.toString().split(",")) {
+                    if (!code.isBlank()) {
+                        codes.add(code.strip().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                c = c.withLanguages(codes);
+            }
+            if ((v = settings.get(DUPLICATES)) != null) {
+                c = c.withPolicy(DuplicatePolicy.parse(v.toString()));
+            }
+            if ((v = settings.get(THRESHOLD)) != null) {
+                c = c.withThreshold(Double.parseDouble(v.toString().strip()));
+            }
+            int b = settings.get(BANDS) == null ? c.bands : Integer.parseInt(settings.get(BANDS).toString().strip());
+            int r = settings.get(ROWS) == null ? c.rows : Integer.parseInt(settings.get(ROWS).toString().strip());
+            int cap = settings.get(BUCKET_CAPACITY) == null ? c.bucketCapacity
+                    : Integer.parseInt(settings.get(BUCKET_CAPACITY).toString().strip());
+            return c.withBanding(b, r, cap);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad warta.sink.* setting: " + e.getMessage(), e);
+        }
+    }
+
     public SinkConfig withLanguages(Set<String> codes) {
         return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, codes, policy, threshold, bands,
                 rows, bucketCapacity, stats);

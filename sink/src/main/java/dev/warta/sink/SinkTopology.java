@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -69,7 +70,9 @@ public final class SinkTopology {
         KStream<String, EnrichedArticle> checked = builder
                 .stream(cfg.inputTopic(), Consumed.with(Serdes.String(), articles).withName("sink-source"))
                 .filter((id, a) -> a != null, Named.as("sink-skip-tombstones"))
-                .mapValues(a -> withFilterReason(a, cfg.languages()), Named.as("sink-filter-check"));
+                // key by article id whatever the producer used, so every outcome is keyed by id
+                .map((key, a) -> KeyValue.pair(a.getId(), withFilterReason(a, cfg.languages())),
+                        Named.as("sink-filter-check"));
 
         Map<String, KStream<String, EnrichedArticle>> routed = checked.split(Named.as("sink-route-"))
                 .branch((id, a) -> a.getFilterReason() != null, Branched.as("filtered"))

@@ -112,6 +112,16 @@ class SinkTopologyTest {
     }
 
     @Test
+    void shouldKeyOutcomesByArticleIdWhateverTheInputKey() {
+        start();
+        clock += 1000;
+        in.pipeInput(new TestRecord<>(null, Articles.article("k1", Articles.MARKET), Instant.ofEpochMilli(clock)));
+        in.pipeInput(new TestRecord<>("wrong", Articles.article("k2", ""), Instant.ofEpochMilli(clock + 1)));
+        assertThat(clean.readKeyValue().key).isEqualTo("k1");
+        assertThat(filtered.readKeyValue().key).isEqualTo("k2");
+    }
+
+    @Test
     void shouldFilterEmptyText() {
         start();
         send(Articles.article("e1", "  \n\n "));
@@ -194,9 +204,17 @@ class SinkTopologyTest {
         Set<String> keysA = new HashSet<>(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
         keysA.retainAll(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
         assertThat(keysA).as("shared band buckets").isNotEmpty();
-        assertThat(driver.producedTopicNames()).contains(
-                APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition",
+        String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
+        assertThat(driver.producedTopicNames()).contains(bandsTopic,
                 APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition");
+        // the probes of both articles travel on the band repartition topic under the shared bucket keys
+        var messages = new dev.warta.sink.dedup.DedupSerdes(serde).message();
+        Map<String, Set<String>> idsByKey = new java.util.HashMap<>();
+        for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(bandsTopic,
+                Serdes.String().deserializer(), messages.deserializer()).readRecordsToList()) {
+            idsByKey.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.value().articleId());
+        }
+        assertThat(keysA).allSatisfy(k -> assertThat(idsByKey.get(k)).containsExactlyInAnyOrder(a, b));
         assertThat(byId(clean.readValuesToList()).get(b).getDuplicateOf()).isEqualTo(a);
     }
 
@@ -239,6 +257,29 @@ class SinkTopologyTest {
         clean.readKeyValuesToList().forEach(kv -> ids.add(kv.key));
         filtered.readKeyValuesToList().forEach(kv -> ids.add(kv.key));
         assertThat(ids).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+    }
+
+    @Test
+    void shouldDecideLikeTheLocalDeduplicatorTheBenchmarkMeasures() {
+        start();
+        List<EnrichedArticle> sent = List.of(
+                Articles.article("1", Articles.FLOOD), Articles.article("2", Articles.MARKET),
+                Articles.article("3", Articles.FLOOD_EDITED), Articles.article("4", Articles.ELECTION),
+                Articles.article("5", Articles.MARKET + " Operasi pasar digelar di empat lokasi."),
+                Articles.article("6", Articles.ELECTION.toLowerCase()), Articles.article("7", Articles.FLOOD_EDITED),
+                Articles.article("3", Articles.FLOOD_EDITED));
+        dev.warta.sink.dedup.LocalDeduplicator local = new dev.warta.sink.dedup.LocalDeduplicator(32, 8, 0.8, 4);
+        List<String> expected = new ArrayList<>();
+        for (EnrichedArticle a : sent) {
+            send(a);
+            dev.warta.sink.dedup.Verdict v = local.offer(a.getId(), clock, Articles.FP.minhash(a.getText()),
+                    a.getTextHash());
+            expected.add(a.getId() + "->" + v.duplicateOf() + "@" + v.similarity());
+        }
+        List<String> actual = new ArrayList<>();
+        clean.readValuesToList().forEach(a -> actual.add(a.getId() + "->" + a.getDuplicateOf() + "@" + a.getSimilarity()));
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(expected).filteredOn(s -> !s.contains("->null")).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test

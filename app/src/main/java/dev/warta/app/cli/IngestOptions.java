@@ -13,7 +13,7 @@ public class IngestOptions {
 
     @Option(names = "--poll-interval", defaultValue = "PT5M", paramLabel = "DURATION",
             description = "Feed poll interval, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    public Duration pollInterval;
+    public Duration pollInterval = Duration.ofMinutes(5);
 
     @Option(names = "--watch", paramLabel = "DIR", description = "Inbox directory: files that appear are ingested, then moved to done/ or failed/.")
     public Path watch;
@@ -23,10 +23,10 @@ public class IngestOptions {
 
     @Option(names = "--http-bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
             description = "Address the HTTP endpoint binds to (default: ${DEFAULT-VALUE}).")
-    public String httpBind;
+    public String httpBind = "127.0.0.1";
 
     @Option(names = "--max-page-bytes", defaultValue = "10485760", description = "Largest page accepted (default: ${DEFAULT-VALUE}).")
-    public long maxPageBytes;
+    public long maxPageBytes = 10L * 1024 * 1024;
 
     /** True when ingest keeps running after the bulk paths (feeds, inbox or HTTP). */
     public boolean continuous() {

@@ -1,43 +1,71 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.platform.ArticleFollower;
+import dev.warta.app.platform.IngestService;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.ingest.IngestSummary;
+import dev.warta.schemas.Topics;
+import dev.warta.sink.ArticleJson;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code warta run}: everything in one process, on the embedded broker and registry unless told otherwise. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline in one process: broker + registry (embedded unless --bootstrap-servers), "
-                + "ingest PATHs, enrich, sink; print each clean article as it arrives. Ctrl-C stops cleanly.")
+                + "ingest PATHs (and --watch DIR, --feed, --http-port), enrich, sink; print each clean article as it "
+                + "reaches news.clean. Ctrl-C stops cleanly; data stays in --data-dir.")
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--watch", paramLabel = "DIR", description = "Inbox directory: files that appear are ingested.")
-    Path watch;
+    @Mixin
+    IngestOptions ingest;
+
+    @Mixin
+    SinkCommand.SinkOptions sink;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
-    List<Path> paths = List.of();
+    List<Path> paths = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster, true)) {
+            out.printf("Kafka broker:    %s%s%n", platform.bootstrapServers(), platform.embedded() ? " (embedded)" : "");
+            out.printf("Schema registry: %s%n", platform.registryUrl());
             if (platform.embedded()) {
-                System.out.printf("Kafka broker:    %s%nSchema registry: %s%nData dir:        %s%n",
-                        platform.bootstrapServers(), platform.registryUrl(), platform.dataDir().toAbsolutePath());
-                System.out.printf("Platform up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+                out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath());
             }
-            try (StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1)) {
+            try (StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1);
+                 StreamsApp sinkApp = Stages.startSink(platform, Stages.SINK_APP_ID, 1, sink.languageSet(), sink.policy());
+                 ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
+                         a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
+                 IngestService ingestService = new IngestService(platform, ingest, System.console() != null)) {
+                out.printf("Pipeline up in %d ms (ingest -> news.raw -> enrich -> news.enriched -> sink -> news.clean)%n",
+                        (System.nanoTime() - start) / 1_000_000);
+                if (!paths.isEmpty()) {
+                    IngestSummary summary = ingestService.ingest(paths);
+                    System.err.println("ingest: " + summary);
+                }
+                ingestService.startContinuous(ingest);
+                if (ingest.watch != null) {
+                    System.err.println("watching " + ingest.watch.toAbsolutePath() + " for new files");
+                }
+                System.err.println("running; Ctrl-C to stop");
                 life.await();
+                System.err.println("stopping...");
             }
         }
         return 0;

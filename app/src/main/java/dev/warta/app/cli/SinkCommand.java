@@ -1,8 +1,94 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.platform.ArticleFollower;
+import dev.warta.app.platform.Lifecycle;
+import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.Stages;
+import dev.warta.app.platform.StreamsApp;
+import dev.warta.schemas.Topics;
+import dev.warta.sink.DuplicatePolicy;
+import dev.warta.sink.JsonlFileSink;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code warta sink}. */
-@Command(name = "sink", mixinStandardHelpOptions = true, description = "Run the sink stage: news.enriched -> news.clean / news.filtered.")
-public final class SinkCommand extends NotBuiltYet {
+/** {@code warta sink}: the sink stage alone against a cluster. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = "Run the sink stage: news.enriched -> news.clean / news.filtered, near-duplicates marked "
+                + "(or dropped) across all partitions and instances.")
+public final class SinkCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    SinkOptions sink;
+
+    @Option(names = "--application-id", defaultValue = Stages.SINK_APP_ID,
+            description = "Kafka Streams application id (default: ${DEFAULT-VALUE}); instances with the same id share the work.")
+    String applicationId;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--to-jsonl", paramLabel = "DIR",
+            description = "Also write the clean records to rolling JSONL files in DIR (consumer group warta-jsonl-sink).")
+    java.nio.file.Path jsonlDir;
+
+    @Option(names = "--roll-bytes", defaultValue = "67108864", description = "Roll JSONL files at this size (default: ${DEFAULT-VALUE}).")
+    long rollBytes;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Lifecycle life = Lifecycle.install();
+             Platform platform = Platform.open(cluster, false);
+             StreamsApp app = Stages.startSink(platform, applicationId, threads, sink.languageSet(), sink.duplicates)) {
+            System.err.println("sink running (" + applicationId + ") against " + platform.bootstrapServers());
+            if (jsonlDir == null) {
+                life.await();
+            } else {
+                try (JsonlFileSink files = new JsonlFileSink(jsonlDir, rollBytes, java.time.Duration.ofMinutes(10),
+                        java.time.Clock.systemUTC());
+                     ArticleFollower follower = new ArticleFollower(platform, Topics.CLEAN, "warta-jsonl-sink", true, a -> {
+                         try {
+                             files.write(a);
+                         } catch (java.io.IOException e) {
+                             throw new java.io.UncheckedIOException(e);
+                         }
+                     }, e -> System.err.println("skipped " + e)).start()) {
+                    System.err.println("writing clean records to " + jsonlDir.toAbsolutePath());
+                    life.await();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Sink settings shared by {@code warta sink} and {@code warta run}. */
+    public static class SinkOptions {
+        @Option(names = "--languages", split = ",", paramLabel = "CODE",
+                description = "Publish only these languages (ISO 639-1, comma-separated); others are filtered. Default: all.")
+        Set<String> languages = new LinkedHashSet<>();
+
+        @Option(names = "--duplicates", defaultValue = "MARK", paramLabel = "mark|drop",
+                description = "Near-duplicate policy (default: mark).", converter = PolicyConverter.class)
+        DuplicatePolicy duplicates;
+
+        public Set<String> languageSet() {
+            return languages;
+        }
+
+        public DuplicatePolicy policy() {
+            return duplicates;
+        }
+    }
+
+    static final class PolicyConverter implements picocli.CommandLine.ITypeConverter<DuplicatePolicy> {
+        @Override
+        public DuplicatePolicy convert(String value) {
+            return DuplicatePolicy.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 }

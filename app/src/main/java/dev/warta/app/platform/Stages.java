@@ -5,7 +5,13 @@ import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.enrich.StepTimer;
 import dev.warta.enrich.stream.StreamsSettings;
+import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.serde.AvroSerde;
+import dev.warta.sink.DuplicatePolicy;
+import dev.warta.sink.SinkConfig;
+import dev.warta.sink.SinkTopology;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Starts warta's stream stages on a {@link Platform}. */
@@ -37,4 +43,22 @@ public final class Stages {
         return StreamsApp.start("enrich", EnrichTopology.build(analysis, props), props);
     }
 
+
+    /** Starts the sink stage publishing {@code languages} (empty: all) with duplicate {@code policy}. */
+    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
+                                       DuplicatePolicy policy) {
+        return startSink(platform, applicationId, threads, languages, policy, null);
+    }
+
+    /** As above with its own state directory (several instances in one process need one each). */
+    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
+                                       DuplicatePolicy policy, java.nio.file.Path stateDir) {
+        Properties props = streamsProps(platform, "sink", applicationId, threads, EnrichmentVersion.current());
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        }
+        SinkConfig config = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
+                .withLanguages(languages).withPolicy(policy);
+        return StreamsApp.start("sink", SinkTopology.build(config), props);
+    }
 }

@@ -58,22 +58,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.requestedPort = port;
     }
 
-    /** Rebuilds the state from the store, then serves; returns this. */
+    /** Rebuilds the state from the store, then serves; returns this. On failure the store is closed. */
     public synchronized EmbeddedSchemaRegistry start() {
         if (server != null) {
             return this;
         }
-        service = new RegistryService(store);
-        InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            try {
-                server = HttpServer.create(new InetSocketAddress(loopback, requestedPort), 64);
-            } catch (BindException taken) {
-                LOG.warn("port {} is taken, the schema registry takes a free port", requestedPort);
-                server = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the schema registry on 127.0.0.1:" + requestedPort, e);
+            service = new RegistryService(store);
+            server = bind(requestedPort);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
         int instance = INSTANCES.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
@@ -87,6 +82,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         server.start();
         LOG.info("schema registry serving {}", url());
         return this;
+    }
+
+    private static HttpServer bind(int port) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try {
+            try {
+                return HttpServer.create(new InetSocketAddress(loopback, port), 64);
+            } catch (BindException taken) {
+                LOG.warn("port {} is taken, the schema registry takes a free port", port);
+                return HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the schema registry on 127.0.0.1:" + port, e);
+        }
     }
 
     /** The URL clients use, e.g. {@code http://127.0.0.1:8081}. */

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RegistryStore} on the compacted, single-partition {@link Topics#SCHEMAS} topic (created when missing,
- * replication factor min(3, brokers)). Replay reads the partition from the beginning up to its end offset;
- * appends go through an idempotent producer with {@code acks=all} and wait for the acknowledgement.
+ * replication factor min(3, brokers)). Replay reads the partition from the beginning up to its end offset, and
+ * the same assigned consumer (no group) later catches up with what other registries wrote; appends go through an
+ * idempotent producer with {@code acks=all} and wait for the acknowledgement.
  *
  * <p>The client {@link Properties} carry {@code bootstrap.servers} and any security settings; they are passed
  * through to the admin client, the consumer and the producer. Thread-safe.
@@ -47,6 +48,8 @@ public final class KafkaRegistryStore implements RegistryStore {
     private final Properties client;
     private final Duration timeout;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final Object consumerLock = new Object();
+    private KafkaConsumer<byte[], byte[]> consumer;
 
     /** A store on the cluster {@code client} names; {@code timeout} bounds topic creation, replay and each write. */
     public KafkaRegistryStore(Properties client, Duration timeout) {
@@ -100,34 +103,59 @@ public final class KafkaRegistryStore implements RegistryStore {
 
     @Override
     public void replay(Consumer<RegistryCatalog.Entry> sink) {
+        synchronized (consumerLock) {
+            if (consumer == null) {
+                consumer = newConsumer();
+            }
+            consumer.seekToBeginning(List.of(PARTITION));
+            int count = readToEnd(sink);
+            LOG.info("replayed {} records of {}", count, Topics.SCHEMAS);
+        }
+    }
+
+    @Override
+    public void catchUp(Consumer<RegistryCatalog.Entry> sink) {
+        synchronized (consumerLock) {
+            if (consumer == null) {
+                replay(sink);
+            } else {
+                readToEnd(sink);
+            }
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
         Properties p = copy(client);
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "warta-registry-replay");
+        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "warta-registry-reader");
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        c.assign(List.of(PARTITION));
+        return c;
+    }
+
+    /** Reads from the consumer's position up to the partition's current end offset. */
+    private int readToEnd(Consumer<RegistryCatalog.Entry> sink) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(List.of(PARTITION));
-            consumer.seekToBeginning(List.of(PARTITION));
+        try {
             long end = consumer.endOffsets(List.of(PARTITION), timeout).get(PARTITION);
             while (consumer.position(PARTITION, timeout) < end) {
                 if (System.nanoTime() > deadline) {
-                    throw storeError("replay of " + Topics.SCHEMAS + " did not reach offset " + end + " within " + timeout, null);
+                    throw storeError("reading " + Topics.SCHEMAS + " did not reach offset " + end + " within " + timeout, null);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < end) {
-                        SchemasTopicCodec.decode(r.key(), r.value()).ifPresent(sink);
-                        count++;
-                    }
+                    SchemasTopicCodec.decode(r.key(), r.value()).ifPresent(sink);
+                    count++;
                 }
             }
-            LOG.info("replayed {} records of {} (end offset {})", count, Topics.SCHEMAS, end);
+            return count;
         } catch (RegistryException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw storeError("cannot read " + Topics.SCHEMAS, e);
+            throw storeError("cannot read " + Topics.SCHEMAS + ": " + e.getMessage(), e);
         }
     }
 
@@ -157,5 +185,11 @@ public final class KafkaRegistryStore implements RegistryStore {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
+        synchronized (consumerLock) {
+            if (consumer != null) {
+                consumer.close(Duration.ofSeconds(5));
+                consumer = null;
+            }
+        }
     }
 }

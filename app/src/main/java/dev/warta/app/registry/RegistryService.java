@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded registry's logic: a {@link RegistryCatalog} made durable by a {@link RegistryStore}. Every change
  * is stored (and acknowledged) before it is applied and answered, so what a client was told survives a restart.
- * Also usable in-process as a {@link SchemaRegistry}. Thread-safe (one lock; writes are rare).
+ * Before a write, and when a schema or id is not known, it first catches up with entries other registries stored
+ * (so two registries on one cluster agree on ids unless they register at the same instant: there is no leader
+ * election). Also usable in-process as a {@link SchemaRegistry}. Thread-safe (one lock; writes are rare).
  */
 public final class RegistryService implements SchemaRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryService.class);
@@ -25,14 +27,21 @@ public final class RegistryService implements SchemaRegistry {
     public RegistryService(RegistryStore store) {
         this.store = store;
         synchronized (this) {
-            store.replay(entry -> {
-                try {
-                    catalog.apply(entry);
-                } catch (RuntimeException e) {
-                    LOG.warn("skipping a stored registry entry that cannot be applied: {}: {}", entry, e.getMessage());
-                }
-            });
+            store.replay(this::applyStored);
         }
+    }
+
+    private void applyStored(RegistryCatalog.Entry entry) {
+        try {
+            catalog.apply(entry);
+        } catch (RuntimeException e) {
+            LOG.warn("skipping a stored registry entry that cannot be applied: {}: {}", entry, e.getMessage());
+        }
+    }
+
+    /** Applies what other registries on the same store wrote since; called before writes and on a miss. */
+    private void catchUp() {
+        store.catchUp(this::applyStored);
     }
 
     @Override
@@ -42,6 +51,9 @@ public final class RegistryService implements SchemaRegistry {
 
     /** Registers {@code schema} under {@code subject} (idempotent); 409 when incompatible. */
     public synchronized RegisteredSchema registerVersion(String subject, Schema schema) {
+        if (catalog.find(subject, schema, false).isEmpty()) {
+            catchUp();
+        }
         RegistryCatalog.Registration r = catalog.planRegistration(subject, schema);
         if (r.entry().isPresent()) {
             store.append(List.of(r.entry().get()));
@@ -58,6 +70,9 @@ public final class RegistryService implements SchemaRegistry {
 
     /** The version of {@code subject} that is {@code schema}: 40401 without the subject, 40403 without the schema. */
     public synchronized RegisteredSchema lookupVersion(String subject, Schema schema, boolean includeDeleted) {
+        if (catalog.find(subject, schema, includeDeleted).isEmpty()) {
+            catchUp();
+        }
         if (!catalog.hasSubject(subject, includeDeleted)) {
             throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
         }
@@ -67,6 +82,9 @@ public final class RegistryService implements SchemaRegistry {
 
     @Override
     public synchronized Schema getById(int id) {
+        if (catalog.schema(id).isEmpty()) {
+            catchUp();
+        }
         return catalog.schema(id).orElseThrow(() -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404,
                 "Schema " + id + " not found"));
     }
@@ -104,6 +122,7 @@ public final class RegistryService implements SchemaRegistry {
 
     /** Soft-deletes every version of {@code subject}; returns the versions deleted; 40401 when none. */
     public synchronized List<Integer> deleteSubject(String subject) {
+        catchUp();
         List<RegistryCatalog.SchemaEntry> entries = catalog.planSubjectDeletion(subject);
         if (entries.isEmpty()) {
             throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
@@ -143,6 +162,7 @@ public final class RegistryService implements SchemaRegistry {
 
     @Override
     public synchronized void setCompatibility(String subject, String level) {
+        catchUp();
         RegistryCatalog.ConfigEntry entry = catalog.planCompatibility(subject, level);
         store.append(List.of(entry));
         catalog.apply(entry);

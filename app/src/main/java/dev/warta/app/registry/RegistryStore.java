@@ -14,6 +14,13 @@ public interface RegistryStore extends AutoCloseable {
     void replay(Consumer<RegistryCatalog.Entry> sink);
 
     /**
+     * Feeds the entries stored since the last {@link #replay} or {@code catchUp} (by another registry on the same
+     * store, say) to {@code sink}; entries this store appended may come again. The default has nothing to feed.
+     */
+    default void catchUp(Consumer<RegistryCatalog.Entry> sink) {
+    }
+
+    /**
      * Stores {@code entries} in order and returns once they are durable.
      *
      * @throws dev.warta.schemas.registry.RegistryException 50001 when they could not be stored

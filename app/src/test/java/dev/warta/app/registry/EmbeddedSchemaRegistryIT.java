@@ -78,6 +78,21 @@ class EmbeddedSchemaRegistryIT {
         }
     }
 
+    @Test
+    void secondRegistryOnTheSameClusterSeesTheFirstOnesSchemas() {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
+                EmbeddedSchemaRegistry first = new EmbeddedSchemaRegistry(client(kafka), 0).start();
+                EmbeddedSchemaRegistry second = new EmbeddedSchemaRegistry(client(kafka), 0).start()) {
+            int note1 = rest(first).register("notes-value", NOTE_V1);
+
+            assertThat(rest(second).getById(note1)).as("an id the other registry gave").isEqualTo(NOTE_V1);
+            int note2 = rest(second).register("notes-value", NOTE_V2);
+            assertThat(note2).isNotEqualTo(note1);
+            assertThat(rest(second).versions("notes-value")).containsExactly(1, 2);
+            assertThat(rest(first).lookup("notes-value", NOTE_V2)).isEqualTo(note2);
+        }
+    }
+
     private static void assertSameState(SchemaRegistry api, int raw, int enriched, int note1, int note2) {
         assertThat(api.lookup(Topics.valueSubject(Topics.RAW), RawArticle.getClassSchema())).isEqualTo(raw);
         assertThat(api.register(Topics.valueSubject(Topics.ENRICHED), EnrichedArticle.getClassSchema())).isEqualTo(enriched);

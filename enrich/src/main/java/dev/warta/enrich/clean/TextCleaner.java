@@ -1,12 +1,473 @@
 package dev.warta.enrich.clean;
 
+import dev.warta.enrich.extract.DateParser;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Boilerplate removal on page text (seed-style pages and extracted HTML). Thread-safe. (Stub: being built.) */
+/**
+ * Boilerplate removal on page text (seed-style text pages and text extracted from HTML). Cuts navigation and
+ * section labels, share / subscribe / app-download prompts, related-article links ("Baca juga", "Read next"),
+ * advertisement and "scroll to continue" markers (also glued inside a paragraph), editor / photo / reporter
+ * credits (returned in {@link Cleaned#credits()}), photo captions, comment widgets, browser-notification
+ * instructions, religious or promotional blocks ("Yuk Ngaji" verses), footers and repeated title lines, and
+ * keeps every story sentence. It finds the publication time the page states (a date line or byline near the top,
+ * a "Diterbitkan"/"Published" label, a dateline prefix, or a title that is only a date) and never guesses from a
+ * date inside a story sentence.
+ *
+ * <p>Works on lines with structural cues (short lines without sentence punctuation in runs before and after the
+ * story, lines next to a photo credit) and Indonesian + English lexicons; no site-specific strings. Stateless and
+ * thread-safe: {@code new TextCleaner().clean("Title", pageText).text()}.
+ */
 public final class TextCleaner {
+    private static final int MAX_CHARS = 1_000_000;
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    /** Removes what is not the article from {@code text}; {@code title} may be null. */
+    /** Markers that may be glued inside a paragraph; replaced by a line break. */
+    private static final Pattern GLUED = Pattern.compile(
+            "(?:(?:advertisement|iklan)\\s*[.·:|-]?\\s*)?scroll\\s+(?:down\\s+)?to\\s+(?:see|continue|read|view)"
+                    + "(?:\\s+with)?(?:\\s+the)?(?:\\s+(?:content|reading|article|story))?", FLAGS);
+    private static final Pattern GLUED_AD = Pattern.compile(
+            "(?<=[.!?\"”’)])[ \\t]*(?:ADVERTISEMENT|Advertisement|IKLAN|Iklan)[ \\t]*(?=\\p{Lu}|$)", Pattern.MULTILINE);
+    private static final Pattern GLUED_RELATED = Pattern.compile(
+            "(?<=[.!?\"”’)])[ \\t]*(?=(?:baca juga|read also|also read|read next|read more|lihat juga|simak juga)\\s*:)",
+            FLAGS);
+
+    /** Whole lines that are never story text. */
+    private static final Pattern JUNK_LINE = Pattern.compile("^(?:"
+            + "advertisement|advertisment|iklan|ads?|sponsored|loading|memuat\\.*|comscore|aa text|aa|text|share|"
+            + "share this( article| story)?|bagikan|bagikan artikel ini|share on \\w+|tweet|email|print|cetak|"
+            + "copy link|salin link|komentar|comments?|\\d+ (komentar|comments?)|tulis komentar|lihat komentar|"
+            + "load more( comments)?|leave a (comment|reply)|berita lainnya|berita terkait|artikel terkait|"
+            + "related( articles| stories| news)?|more stories|recommended|trending|terpopuler|populer|"
+            + "most read|baca juga|read next|read more|lihat juga|selengkapnya|tag|tags|topik|topics|kanal|network|"
+            + "news update|live tv|follow|ikuti|follow us|ikuti kami|subscribe|berlangganan|newsletter|home|beranda|"
+            + "menu|search|cari|login|masuk|daftar|sign in|sign up|register|next|previous|sebelumnya|berikutnya|"
+            + "anda selesai\\.?|you('| a)re done\\.?|back to top|kembali ke atas|halaman \\d+|page \\d+( of \\d+)?|"
+            + "\\d+ / \\d+|video|foto|photo|gallery|galeri|scroll to continue with content|scroll to see content|"
+            + "reaksi|bagaimana reaksi anda\\??|bagaimana tanggapan anda mengenai artikel ini\\??|"
+            + "what do you think\\??|rate this article|beri rating"
+            + ")[\\s.:!|]*$", FLAGS);
+    /** Prompts and footers anywhere in a line (share, subscribe, app download, notices, copyright). */
+    private static final Pattern PROMO = Pattern.compile(
+            "\\b(?:get|download|unduh|install|pasang)\\b.{0,40}\\b(?:app|apps|aplikasi)\\b"
+                    + "|\\bfollow\\b.{0,40}\\b(?:whatsapp|telegram|google news|channel|instagram|twitter)\\b"
+                    + "|\\bikuti\\b.{0,40}\\b(?:whatsapp|telegram|google news|saluran|channel|instagram)\\b"
+                    + "|\\bklik (?:lebih lanjut|di ?sini|selengkapnya)\\b|\\bclick here\\b"
+                    + "|\\bpowered by\\b|\\ball rights reserved\\b|\\bhak cipta\\b|©|\\bcopyright\\b"
+                    + "|disajikan oleh advertiser|\\bsponsored content\\b|\\bkonten (?:ini )?(?:disponsori|bersponsor)\\b"
+                    + "|\\b(?:sign up|subscribe) (?:for|to) (?:our|the)\\b|\\bberlangganan (?:newsletter|gratis)\\b"
+                    + "|\\bsaksikan live\\b|\\bsimak video\\b|\\bsaksikan video\\b|\\btonton video\\b|\\bwatch (?:the )?video\\b"
+                    + "|\\bmembuka kesempatan bagi anda yang ingin menjadi\\b|\\bdownload (?:now|sekarang)\\b"
+                    + "|\\bcookie(?:s)? (?:policy|settings)\\b|\\bterms of (?:use|service)\\b|\\bprivacy policy\\b"
+                    + "|\\bkebijakan privasi\\b|\\bpedoman media siber\\b"
+                    + "|\\b(?:dapatkan|mendapatkan) (?:berita|update|info|notifikasi)\\w*\\b.{0,20}\\bterbaru\\b"
+                    + "|\\bget the latest (?:news|updates|stories)\\b",
+            FLAGS);
+    /** Related-article links: "Baca Juga: headline", "Read Next : headline". */
+    private static final Pattern RELATED = Pattern.compile(
+            "^(?:baca juga|read also|also read|read next|read more|lihat juga|simak juga|baca selengkapnya|berita terkait"
+                    + "|artikel terkait|related|see also|baca|more)\\s*[:：-]\\s*(.*)$", FLAGS);
+    /** Editor / reporter / photo / source credit lines. */
+    private static final Pattern CREDIT = Pattern.compile(
+            "^(?:\\(?(?:editor|editing|penyunting|penulis|reporter|pewarta|redaktur|fotografer|foto|photo|photos|"
+                    + "image|gambar|video|videografer|kontributor|contributor|sumber|source|laporan|writer|"
+                    + "reporting|writing|additional reporting|editor's note|catatan redaksi|copy ?editor|"
+                    + "penerjemah|translator|ilustrasi|grafis|infografis|dok(?:umentasi)?)\\b(?:\\s+by)?\\s*[:：,]\\s*"
+                    + "\\S.{0,160})$", FLAGS);
+    private static final Pattern CREDIT_BY = Pattern.compile(
+            "^(?:\\(?(?:reporting|writing|editing|additional reporting|compiled|photos?|video) by\\b.{1,200})$", FLAGS);
+    /** Editor initials at the end of Indonesian articles: (FJR), (rdn/rdn), (nwy/ega). */
+    private static final Pattern INITIALS = Pattern.compile("^\\(\\s*[A-Za-z]{2,5}(?:\\s*/\\s*[A-Za-z]{2,5}){0,3}\\s*\\)$");
+    /** An inline photo credit at the end of a caption: "(Foto: Reuters)", "./AFP", "Foto: X/Y". */
+    private static final Pattern INLINE_PHOTO = Pattern.compile(
+            "(?:\\((?:foto|photo|image|gambar|dok|ilustrasi)\\s*:\\s*([^()]{1,80})\\)\\s*$)"
+                    + "|(?:[.!?]\\s*/\\s*([\\p{L}][\\p{L} .&]{1,30})$)", FLAGS);
+    private static final Pattern NOTIFICATION = Pattern.compile(
+            "notifikasi|notification|push notif|izinkan notifikasi|allow notifications|setting browser|pengaturan/setting",
+            FLAGS);
+    private static final Pattern RELIGIOUS_HEADING = Pattern.compile(
+            "^(?:yuk ngaji|ngaji hari ini|ayat hari ini|hadits? hari ini|hadis hari ini|doa hari ini|renungan hari ini"
+                    + "|kutipan ayat|ayat pilihan|verse of the day|quote of the day|kata mutiara)\\b.*", FLAGS);
+    private static final Pattern CITATION = Pattern.compile(
+            "^\\(?\\s*(?:QS|Q\\.S|HR|H\\.R)\\.?\\s*[\\p{L}\\-' ]{1,40}.{0,40}\\)?$", FLAGS);
+    private static final Pattern PUBLISHED_LABEL = Pattern.compile(
+            "(?:diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|first published|publish|tayang)"
+                    + "\\s*(?:on|pada|:)?\\s*:?", FLAGS);
+    private static final Pattern UPDATED_LABEL = Pattern.compile("(?:updated|diperbarui|update|last modified)\\s*:?", FLAGS);
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”’)»:;。！？」।॥؟]\\s*$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern PERSON_NAME = Pattern.compile(
+            "^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
+    private static final Pattern DASH_SPLIT = Pattern.compile("\\s+[-–—|]\\s+");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
+    private static final Set<String> FUNCTION_WORDS = Set.of("dan", "di", "ke", "dari", "untuk", "yang", "dengan",
+            "ini", "itu", "soal", "usai", "jadi", "atau", "pada", "dalam", "oleh", "akan", "the", "of", "and", "to", "in",
+            "for", "on", "a", "an", "at", "by", "with", "vs", "hingga", "saat", "bagi", "tak", "tidak", "jelang");
+
+    private enum Kind { STORY, SHORT, DROP }
+
+    /** Removes what is not the article from {@code text}; {@code title} may be null. Never throws. */
     public Cleaned clean(String title, String text) {
-        return new Cleaned(text == null ? "" : text.strip(), List.of(), null, null);
+        try {
+            return doClean(title, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Cleaned(text == null ? "" : text.strip(), List.of(), null, null);
+        }
+    }
+
+    private Cleaned doClean(String title, String text) {
+        if (text == null || text.isBlank()) {
+            return new Cleaned("", List.of(), titleDate(title), titleDate(title) == null ? null : "title-line");
+        }
+        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        t = t.replace("\r\n", "\n").replace('\r', '\n');
+        t = GLUED.matcher(t).replaceAll("\n");
+        t = GLUED_AD.matcher(t).replaceAll("\n");
+        t = GLUED_RELATED.matcher(t).replaceAll("\n");
+        String[] raw = t.split("\n", -1);
+        int n = raw.length;
+        String[] lines = new String[n];
+        for (int i = 0; i < n; i++) {
+            lines[i] = SPACES.matcher(raw[i]).replaceAll(" ").strip();
+        }
+        boolean latin = mostlyLatin(t);
+        Kind[] kind = new Kind[n];
+        List<String> credits = new ArrayList<>();
+        String normTitle = title == null ? "" : key(title);
+
+        // 1. line-level classification
+        boolean religious = false;
+        boolean notification = false;
+        for (int i = 0; i < n; i++) {
+            String l = lines[i];
+            if (l.isEmpty()) {
+                kind[i] = null;
+                if (religious && nextNonEmptyIsStoryBlock(lines, i) && !nextIsCitation(lines, i)) {
+                    religious = false;
+                }
+                continue;
+            }
+            if (RELIGIOUS_HEADING.matcher(l).matches()) {
+                religious = true;
+            }
+            if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(l).matches()) {
+                kind[i] = Kind.DROP;
+                continue;
+            }
+            if (NOTIFICATION.matcher(l).find() && l.length() < 200) {
+                notification = true;
+                kind[i] = Kind.DROP;
+                continue;
+            }
+            if (notification) {
+                if (l.length() < 120 && (l.matches("^(?:\\d+[.)]|[-•*])\\s+.*") || !isSentence(l) || l.contains("http"))) {
+                    kind[i] = Kind.DROP;
+                    continue;
+                }
+                notification = false;
+            }
+            kind[i] = classify(l, normTitle, credits);
+        }
+        // 2. captions next to photo credits
+        for (int i = 0; i < n; i++) {
+            if (lines[i].isEmpty() || !isPhotoCredit(lines[i])) {
+                continue;
+            }
+            for (int d = -1; d <= 1; d += 2) {
+                int j = i + d;
+                if (j >= 0 && j < n && !lines[j].isEmpty() && kind[j] != Kind.DROP && lines[j].length() < 220
+                        && !isPhotoCredit(lines[j])) {
+                    kind[j] = Kind.DROP;
+                }
+            }
+        }
+        // 3. first and last story lines; runs of short lines around them are navigation
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            if (kind[i] == Kind.STORY) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        String published = null;
+        String rule = null;
+        String fromTitle = titleDate(title);
+        if (fromTitle != null) {
+            published = fromTitle;
+            rule = "title-line";
+        }
+        // labelled publication line anywhere in the first part of the page
+        for (int i = 0; i < Math.min(n, first < 0 ? n : Math.max(first + 15, 40)); i++) {
+            String l = lines[i];
+            if (l.isEmpty() || l.length() > 160) {
+                continue;
+            }
+            Matcher lab = PUBLISHED_LABEL.matcher(l);
+            if (lab.lookingAt() || (lab.find() && lab.start() < 40 && !UPDATED_LABEL.matcher(l).lookingAt())) {
+                String d = DateParser.parseText(l.substring(lab.end()));
+                if (d != null) {
+                    published = d;
+                    rule = "published-label";
+                    kind[i] = Kind.DROP;
+                    break;
+                }
+            }
+        }
+        int topEnd = first < 0 ? n : first;
+        for (int i = 0; i < topEnd; i++) {
+            if (lines[i].isEmpty() || kind[i] == Kind.DROP) {
+                continue;
+            }
+            String l = lines[i];
+            DateParser.Found f = l.length() <= 160 ? DateParser.find(l) : null;
+            if (f != null && isDateLine(l, f, credits)) {
+                if (published == null) {
+                    published = f.iso();
+                    rule = "dateline";
+                }
+                kind[i] = Kind.DROP;
+                continue;
+            }
+            if (PERSON_NAME.matcher(l).matches() && l.length() < 50 && !key(l).equals(normTitle)) {
+                credits.add(l);
+            }
+            kind[i] = Kind.DROP;
+        }
+        if (published == null && first >= 0) {
+            String lead = lines[first];
+            Matcher dash = DASH_SPLIT.matcher(lead);
+            if (dash.find() && dash.start() < 100) {
+                String d = DateParser.parseText(lead.substring(0, dash.start()));
+                if (d != null) {
+                    published = d;
+                    rule = "dateline";
+                }
+            }
+        }
+        if (last >= 0) {
+            for (int i = last + 1; i < n; i++) {
+                if (kind[i] == Kind.SHORT) {
+                    kind[i] = Kind.DROP;
+                }
+            }
+        }
+        // runs of three or more short lines inside the story are navigation or link lists
+        for (int i = Math.max(0, first); i <= last && i >= 0; i++) {
+            if (kind[i] != Kind.SHORT) {
+                continue;
+            }
+            int j = i;
+            int shortCount = 0;
+            while (j <= last && (kind[j] == Kind.SHORT || lines[j].isEmpty() || kind[j] == Kind.DROP)) {
+                if (kind[j] == Kind.SHORT) {
+                    shortCount++;
+                }
+                j++;
+            }
+            if (shortCount >= 4) {
+                for (int k = i; k < j; k++) {
+                    if (kind[k] == Kind.SHORT) {
+                        kind[k] = Kind.DROP;
+                    }
+                }
+            }
+            i = j;
+        }
+        // 4. repeated lines (the title repeated, captions twice)
+        Set<String> seen = new HashSet<>();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (lines[i].isEmpty() || kind[i] == Kind.DROP) {
+                continue;
+            }
+            String k = key(lines[i]);
+            if (!seen.add(k) && lines[i].length() < 300) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append("\n\n");
+            }
+            out.append(lines[i]);
+        }
+        return new Cleaned(out.toString(), List.copyOf(dedupe(credits)), published, rule);
+    }
+
+    private Kind classify(String l, String normTitle, List<String> credits) {
+        String k = key(l);
+        if (!normTitle.isEmpty() && k.equals(normTitle)) {
+            return Kind.DROP;
+        }
+        if (JUNK_LINE.matcher(l).matches()) {
+            return Kind.DROP;
+        }
+        if (RELATED.matcher(l).matches() && l.length() < 250) {
+            return Kind.DROP;
+        }
+        if (l.length() < 220 && (CREDIT.matcher(l).matches() || CREDIT_BY.matcher(l).matches())) {
+            credits.add(l);
+            return Kind.DROP;
+        }
+        if (INITIALS.matcher(l).matches()) {
+            credits.add(l);
+            return Kind.DROP;
+        }
+        Matcher photo = INLINE_PHOTO.matcher(l);
+        if (l.length() < 300 && photo.find()) {
+            credits.add(photo.group(1) != null ? "Foto: " + photo.group(1).strip() : "Foto: " + photo.group(2).strip());
+            return Kind.DROP;
+        }
+        if (l.length() < 400 && PROMO.matcher(l).find()) {
+            return Kind.DROP;
+        }
+        if (isSectionLabel(l)) {
+            return Kind.DROP;
+        }
+        return isSentence(l) ? Kind.STORY : Kind.SHORT;
+    }
+
+    private static boolean isSectionLabel(String l) {
+        if (l.length() > 30 || l.indexOf(' ') > 0 && l.split(" ").length > 3) {
+            return false;
+        }
+        boolean letters = false;
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters |= Character.isLetter(c);
+        }
+        return letters && !SENTENCE_END.matcher(l).find();
+    }
+
+    /** A line that reads as story text: enough words and sentence punctuation. */
+    private static boolean isSentence(String l) {
+        int words = 0;
+        Matcher m = WORD.matcher(l);
+        while (m.find() && words < 8) {
+            words++;
+        }
+        if (words < 6) {
+            words += ideographs(l) / 2;
+        }
+        boolean punct = SENTENCE_END.matcher(l).find() || l.indexOf(". ") > 0;
+        return punct && (words >= 6 || (words >= 2 && (l.startsWith("\"") || l.startsWith("“"))));
+    }
+
+    private static int ideographs(String l) {
+        int n = 0;
+        for (int i = 0; i < l.length(); i++) {
+            Character.UnicodeScript sc = Character.UnicodeScript.of(l.charAt(i));
+            if (sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isPhotoCredit(String l) {
+        return l.length() < 200 && l.matches("(?iu)^(?:foto|photo|image|gambar|ilustrasi|dok)\\s*[:：].*");
+    }
+
+    private static boolean isDateLine(String l, DateParser.Found f, List<String> credits) {
+        String rest = (l.substring(0, f.start()) + " " + l.substring(f.end())).strip();
+        rest = rest.replaceAll("^[\\s,|•·:\\-–—]+|[\\s,|•·:\\-–—]+$", "");
+        if (rest.isEmpty()) {
+            return true;
+        }
+        String noLabel = PUBLISHED_LABEL.matcher(rest).replaceFirst("").strip();
+        if (noLabel.isEmpty() || UPDATED_LABEL.matcher(rest).matches()) {
+            return true;
+        }
+        if (PERSON_NAME.matcher(noLabel).matches() && noLabel.length() < 60) {
+            credits.add(noLabel);
+            return true;
+        }
+        return rest.length() < 25 && !isSentence(l);
+    }
+
+    private static String titleDate(String title) {
+        if (title == null || title.isBlank() || title.length() > 80) {
+            return null;
+        }
+        DateParser.Found f = DateParser.find(title);
+        if (f == null) {
+            return null;
+        }
+        String rest = (title.substring(0, f.start()) + title.substring(f.end())).replaceAll("[\\s,|•·:\\-–—()]", "");
+        return rest.length() <= 3 ? f.iso() : null;
+    }
+
+    private static boolean nextNonEmptyIsStoryBlock(String[] lines, int blank) {
+        for (int i = blank + 1; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                return isSentence(lines[i]) && !CITATION.matcher(lines[i]).matches() && !mostlyArabic(lines[i]);
+            }
+        }
+        return false;
+    }
+
+    private static boolean nextIsCitation(String[] lines, int blank) {
+        for (int i = blank + 1; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                return CITATION.matcher(lines[i]).matches();
+            }
+        }
+        return false;
+    }
+
+    private static boolean mostlyLatin(String t) {
+        int latin = 0;
+        int letters = 0;
+        int limit = Math.min(t.length(), 20_000);
+        for (int i = 0; i < limit; i++) {
+            char c = t.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (c < 0x250) {
+                    latin++;
+                }
+            }
+        }
+        return letters > 0 && latin * 2 > letters;
+    }
+
+    private static boolean mostlyArabic(String l) {
+        int arabic = 0;
+        int letters = 0;
+        for (int i = 0; i < l.length(); i++) {
+            char c = l.charAt(i);
+            if (Character.isLetter(c) || (c >= 0x0600 && c <= 0x06FF)) {
+                letters++;
+                if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF)
+                        || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
+                    arabic++;
+                }
+            }
+        }
+        return letters > 0 && arabic * 2 > letters;
+    }
+
+    private static String key(String s) {
+        return SPACES.matcher(s).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> dedupe(List<String> in) {
+        List<String> out = new ArrayList<>();
+        for (String s : in) {
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }

@@ -1,13 +1,158 @@
 package dev.warta.enrich.extract;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
-/** Main-text extraction from HTML. Thread-safe; build once, share. (Stub: being built.) */
+/**
+ * Main-text extraction from HTML: title, main text (paragraphs separated by a blank line), publication time with
+ * the rule that found it, authors, site name, canonical URL and language hint.
+ *
+ * <p>Metadata comes from JSON-LD, meta tags, {@code link rel=canonical}, {@code <time datetime>}, then visible
+ * date and byline elements; the main text from {@link MainText}'s block scoring. No site-specific rules.
+ * Never throws: malformed HTML, binary garbage, huge pages (input is cut at {@value #MAX_CHARS} characters) and
+ * deep nesting (the parser caps the tree depth; all traversals are iterative) give a result.
+ *
+ * <p>Thread-safe and stateless: build once, share. {@code new HtmlExtractor().extract(html, url).text()}.
+ */
 public final class HtmlExtractor {
+    /** Pages longer than this are cut before parsing (bounded cost). */
+    public static final int MAX_CHARS = 3_000_000;
+    private static final int MAX_DEPTH = 256;
+    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—:•·»]\\s+[^|\\-–—:•·»]{2,60}$");
+    private static final Set<String> DROP_ROLES = Set.of("navigation", "dialog", "alertdialog", "banner",
+            "complementary", "contentinfo", "search", "menu", "menubar", "toolbar");
+    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por|written by)\\s*:?\\s+");
+    private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bdan\\b|&|\\|)\\s*");
+    private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,4}$");
 
-    /** Extracts title, main text, date, authors, site name, canonical URL and language hint from {@code html}. */
+    /**
+     * Extracts title, main text, date, authors, site name, canonical URL and language hint from {@code html}.
+     * Never null; fields the page does not state are null (lists empty).
+     */
     public Extracted extract(String html, String baseUrl) {
-        String text = org.jsoup.Jsoup.parse(html == null ? "" : html).text();
-        return new Extracted(null, text, null, null, List.of(), null, null, null);
+        try {
+            return doExtract(html, baseUrl);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Extracted(null, "", null, null, List.of(), null, null, null);
+        }
+    }
+
+    private Extracted doExtract(String html, String baseUrl) {
+        String input = html == null ? "" : html;
+        if (input.length() > MAX_CHARS) {
+            input = input.substring(0, MAX_CHARS);
+        }
+        Parser parser = Parser.htmlParser();
+        parser.setMaxDepth(MAX_DEPTH);
+        Document doc = Jsoup.parse(input, baseUrl == null ? "" : baseUrl, parser);
+        PageMetadata md = PageMetadata.read(doc);
+        String title = title(doc, md);
+        Element body = doc.body();
+        String published = md.published;
+        String rule = md.publishedRule;
+        List<String> authors = new ArrayList<>(md.authors);
+        if (body == null) {
+            return new Extracted(title, "", published, rule, authors, md.siteName, md.canonical, md.language);
+        }
+        ClassHints hints = new ClassHints();
+        if (published == null) {
+            published = visibleDate(body, hints);
+            if (published != null) {
+                rule = "visible";
+            }
+        }
+        if (authors.isEmpty()) {
+            authors.addAll(byline(body, hints));
+        }
+        for (Element e : body.getAllElements()) {
+            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || e.hasAttr("hidden")
+                    || DROP_ROLES.contains(e.attr("role")) || e.attr("aria-modal").equals("true")
+                    || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none"))) {
+                if (e.parent() != null) {
+                    e.remove();
+                }
+            }
+        }
+        List<String> paragraphs = MainText.paragraphs(body, title, hints);
+        String text = String.join("\n\n", paragraphs);
+        return new Extracted(title, text, published, rule, authors, md.siteName, md.canonical, md.language);
+    }
+
+    private static String title(Document doc, PageMetadata md) {
+        Element h1 = doc.selectFirst("article h1, main h1, h1");
+        String h1Text = h1 == null ? "" : MainText.norm(h1.text());
+        String meta = md.title == null ? null : MainText.norm(md.title);
+        if (meta != null && !meta.isEmpty()) {
+            if (!h1Text.isEmpty() && h1Text.length() < meta.length()
+                    && meta.toLowerCase(Locale.ROOT).startsWith(h1Text.toLowerCase(Locale.ROOT))) {
+                return h1Text;
+            }
+            return meta;
+        }
+        if (h1Text.length() >= 10 && h1Text.length() <= 300) {
+            return h1Text;
+        }
+        String t = MainText.norm(doc.title());
+        if (t.isEmpty()) {
+            return h1Text.isEmpty() ? null : h1Text;
+        }
+        String cut = TITLE_SUFFIX.matcher(t).replaceFirst("");
+        return cut.length() >= 10 ? cut : t;
+    }
+
+    private static String visibleDate(Element body, ClassHints hints) {
+        int seen = 0;
+        for (Element e : body.getAllElements()) {
+            if (++seen > 20_000) {
+                break;
+            }
+            if ((hints.of(e) & ClassHints.DATE) == 0) {
+                continue;
+            }
+            String text = ClassHints.boundedText(e, 300);
+            if (text == null) {
+                continue;
+            }
+            String d = DateParser.parseText(text);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> byline(Element body, ClassHints hints) {
+        List<String> out = new ArrayList<>();
+        int seen = 0;
+        for (Element e : body.getAllElements()) {
+            if (++seen > 20_000) {
+                break;
+            }
+            if ((hints.of(e) & ClassHints.BYLINE) == 0 && !e.attr("rel").equals("author")) {
+                continue;
+            }
+            String text = ClassHints.boundedText(e, 120);
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            text = BY_PREFIX.matcher(text).replaceFirst("");
+            for (String part : NAME_SPLIT.split(text)) {
+                String p = part.strip();
+                if (NAME.matcher(p).matches() && p.contains(" ") && !out.contains(p)) {
+                    out.add(p);
+                }
+            }
+            if (!out.isEmpty()) {
+                break;
+            }
+        }
+        return out;
     }
 }

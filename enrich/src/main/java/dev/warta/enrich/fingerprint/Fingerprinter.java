@@ -37,9 +37,23 @@ public final class Fingerprinter {
     public Fingerprinter() {
     }
 
+    /** Both fingerprints of one text. */
+    public record Fingerprint(String textHash, int[] minhash) {
+    }
+
+    /** {@link #textHash} and {@link #minhash} of {@code text}, normalizing it once. */
+    public Fingerprint fingerprint(String text) {
+        Chars normalized = normalizedChars(text);
+        return new Fingerprint(textHash(text, new String(normalized.chars, 0, normalized.length)),
+                minhash(normalized));
+    }
+
     /** Hash of the normalized text: equal for exact repeats (and for texts differing only in case/punctuation). */
     public String textHash(String text) {
-        String normalized = normalize(text);
+        return textHash(text, normalize(text));
+    }
+
+    private static String textHash(String text, String normalized) {
         if (normalized.isEmpty() && text != null && !text.isBlank()) {
             // emoji-only or symbol-only text: still tell one such text from another
             normalized = "\u0000" + Normalizer.normalize(text.strip(), Normalizer.Form.NFKC);
@@ -56,7 +70,10 @@ public final class Fingerprinter {
      * shingle.
      */
     public int[] minhash(String text) {
-        Chars normalized = normalizedChars(text);
+        return minhash(normalizedChars(text));
+    }
+
+    private static int[] minhash(Chars normalized) {
         if (normalized.length == 0) {
             return new int[0];
         }

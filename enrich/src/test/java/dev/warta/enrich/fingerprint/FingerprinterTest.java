@@ -53,10 +53,64 @@ class FingerprinterTest {
     }
 
     @Test
+    void shouldEstimateJaccardWithinSamplingErrorAcrossTheRange() {
+        java.util.Random rnd = new java.util.Random(11);
+        double sumError = 0;
+        double maxError = 0;
+        int pairs = 40;
+        for (int p = 0; p < pairs; p++) {
+            int length = 50 + rnd.nextInt(600);
+            String[] a = new String[length];
+            for (int i = 0; i < length; i++) {
+                a[i] = "w" + rnd.nextInt(5000);
+            }
+            String[] b = a.clone();
+            int edits = rnd.nextInt(length / 8 + 1);
+            for (int e = 0; e < edits; e++) {
+                b[rnd.nextInt(length)] = "x" + rnd.nextInt(5000);
+            }
+            double exact = exactJaccard(a, b);
+            double estimate = Fingerprinter.similarity(f.minhash(String.join(" ", a)), f.minhash(String.join(" ", b)));
+            double error = Math.abs(exact - estimate);
+            sumError += error;
+            maxError = Math.max(maxError, error);
+        }
+        // one-permutation MinHash with 256 bins: standard error <= 0.5 / sqrt(256) = 0.031
+        assertThat(sumError / pairs).isLessThan(0.03);
+        assertThat(maxError).isLessThan(0.1);
+    }
+
+    private static double exactJaccard(String[] a, String[] b) {
+        java.util.Set<String> sa = shingles(a);
+        java.util.Set<String> sb = shingles(b);
+        java.util.Set<String> union = new java.util.HashSet<>(sa);
+        union.addAll(sb);
+        sa.retainAll(sb);
+        return (double) sa.size() / union.size();
+    }
+
+    private static java.util.Set<String> shingles(String[] words) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int i = 0; i + 5 <= words.length; i++) {
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + 5)));
+        }
+        return out;
+    }
+
+    @Test
     void shouldFingerprintShortTextAsOneShingle() {
         assertThat(f.minhash("dua kata")).hasSize(Fingerprinter.PERMUTATIONS);
         assertThat(f.minhash("dua kata")).isEqualTo(f.minhash("Dua, kata!"));
         assertThat(Fingerprinter.similarity(f.minhash("dua kata"), f.minhash("tiga kata"))).isLessThan(0.2);
+    }
+
+    @Test
+    void shouldComputeBothFingerprintsAtOnceAsSeparately() {
+        for (String t : new String[] {STORY, "", "😀", "Dua kata"}) {
+            Fingerprinter.Fingerprint both = f.fingerprint(t);
+            assertThat(both.textHash()).isEqualTo(f.textHash(t));
+            assertThat(both.minhash()).isEqualTo(f.minhash(t));
+        }
     }
 
     @Test

@@ -29,7 +29,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * binary. Subjects follow TopicNameStrategy ({@code <topic>-value}). Writer schemas and ids are cached.
  *
  * <p>Configuration: {@value #REGISTRY_URL} (http(s) URL or {@code mem://scope}), {@value #AUTO_REGISTER}
- * (default true). A payload that is not wire format, names an unknown schema id or is truncated raises a
+ * (default true), and the registry client's {@code basic.auth.user.info} / {@code basic.auth.credentials.source}
+ * (Confluent's names). A payload that is not wire format, names an unknown schema id or is truncated raises a
  * {@link WireFormatException} with the reason.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
@@ -70,7 +71,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         Object url = configs.get(REGISTRY_URL);
         if (registry == null) {
-            registry = SchemaRegistries.open(url == null ? null : url.toString());
+            registry = SchemaRegistries.open(url == null ? null : url.toString(), configs);
         }
         Object auto = configs.get(AUTO_REGISTER);
         if (auto != null) {

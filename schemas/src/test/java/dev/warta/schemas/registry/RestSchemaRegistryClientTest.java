@@ -110,6 +110,24 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void serdeConfigPassesBasicAuthToTheClient() throws IOException {
+        String base = start("", false);
+        replies.add(new Reply(200, "{\"id\":3}"));
+        dev.warta.schemas.serde.AvroSerde<dev.warta.schemas.DeadLetter> serde =
+                new dev.warta.schemas.serde.AvroSerde<>(dev.warta.schemas.DeadLetter.class);
+        serde.configure(Map.of(dev.warta.schemas.serde.AvroSerde.REGISTRY_URL, base,
+                RestSchemaRegistryClient.BASIC_AUTH_USER_INFO, "svc:t0ken"), false);
+
+        byte[] bytes = serde.serialize("news.dlq", dev.warta.schemas.DeadLetter.newBuilder().setStage("ingest")
+                .setReason("too-large").setMessage("body over 8 MiB").setFailedAt(java.time.Instant.EPOCH).build());
+
+        assertThat(bytes[4]).isEqualTo((byte) 3);
+        Seen request = seen.poll();
+        assertThat(request.rawPath()).isEqualTo("/subjects/news.dlq-value/versions");
+        assertThat(request.authorization()).isEqualTo(basic("svc:t0ken"));
+    }
+
+    @Test
     void serverErrorsAreRetriedUntilAnAnswer() throws IOException {
         String base = start("", false);
         replies.add(new Reply(503, "<html>busy</html>"));

@@ -1,0 +1,294 @@
+package dev.warta.enrich.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses publication dates written by machines (JSON-LD, meta tags, {@code <time datetime>}) and by people
+ * (Indonesian and English day and month names, {@code (29/7/2022)}, {@code 28/07/2022 15:44}, {@code WIB}/{@code
+ * WITA}/{@code WIT}, {@code GMT+7}). Output is ISO-8601 with offset, e.g. {@code 2022-07-28T15:44:00+07:00}.
+ *
+ * <p>Conventions: a time without a stated zone is taken as UTC ({@code Z}); a date without a time is midnight
+ * UTC ({@code Jumat (29/7/2022)} gives {@code 2022-07-29T00:00:00Z}); numeric dates are day-first
+ * ({@code 5/7/2022} is 5 July) unless the first number cannot be a month... or the second cannot be a day, then
+ * month-first. Years outside 1990..2100 are rejected. Unparsable input gives null, never an exception.
+ *
+ * <p>Stateless and thread-safe: {@code DateParser.parseMachine("2022-07-28T15:44:00+0700")}.
+ */
+public final class DateParser {
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+    private static final int MAX_SCAN = 20_000;
+
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final Map<String, ZoneOffset> ZONES = new HashMap<>();
+
+    static {
+        String[][] months = {
+            {"januari", "january", "jan"}, {"februari", "february", "feb", "pebruari"},
+            {"maret", "march", "mar"}, {"april", "apr"}, {"mei", "may"}, {"juni", "june", "jun"},
+            {"juli", "july", "jul"}, {"agustus", "august", "aug", "agu", "agt", "ags"},
+            {"september", "sep", "sept"}, {"oktober", "october", "oct", "okt"},
+            {"november", "nov", "nop", "nopember"}, {"desember", "december", "dec", "des"}};
+        for (int i = 0; i < months.length; i++) {
+            for (String m : months[i]) {
+                MONTHS.put(m, i + 1);
+            }
+        }
+        ZONES.put("wib", ZoneOffset.ofHours(7));
+        ZONES.put("wita", ZoneOffset.ofHours(8));
+        ZONES.put("wit", ZoneOffset.ofHours(9));
+        ZONES.put("utc", ZoneOffset.UTC);
+        ZONES.put("gmt", ZoneOffset.UTC);
+        ZONES.put("z", ZoneOffset.UTC);
+        ZONES.put("est", ZoneOffset.ofHours(-5));
+        ZONES.put("edt", ZoneOffset.ofHours(-4));
+        ZONES.put("cst", ZoneOffset.ofHours(-6));
+        ZONES.put("cdt", ZoneOffset.ofHours(-5));
+        ZONES.put("pst", ZoneOffset.ofHours(-8));
+        ZONES.put("pdt", ZoneOffset.ofHours(-7));
+        ZONES.put("bst", ZoneOffset.ofHours(1));
+        ZONES.put("cet", ZoneOffset.ofHours(1));
+        ZONES.put("cest", ZoneOffset.ofHours(2));
+        ZONES.put("ist", ZoneOffset.ofHoursMinutes(5, 30));
+        ZONES.put("sgt", ZoneOffset.ofHours(8));
+        ZONES.put("myt", ZoneOffset.ofHours(8));
+        ZONES.put("aest", ZoneOffset.ofHours(10));
+        ZONES.put("aedt", ZoneOffset.ofHours(11));
+    }
+
+    private static final String MONTH_RE = "(januari|january|februari|february|pebruari|maret|march|april|mei|may|juni|june|"
+            + "juli|july|agustus|august|september|oktober|october|nopember|november|desember|december|"
+            + "jan|feb|mar|apr|jun|jul|aug|agu|agt|ags|sept|sep|oct|okt|nov|nop|dec|des)\\.?";
+    private static final String DAY_RE = "(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+            + "thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\\.?";
+    private static final String TIME_RE = "(?:[,\\s\\-|/•·]+(?:pukul|pkl\\.?|jam|at|um)?\\s*(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?"
+            + "(?:\\s*([ap])\\.?m\\.?)?)?";
+    private static final String ZONE_RE = "(?:\\s*\\(?\\s*(wib|wita|wit|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cest|cet|ist|sgt|myt|aest|aedt)"
+            + "\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\)?(?![\\p{L}]))?";
+
+    /** 29 Juli 2022, Jumat, 29 Juli 2022 15:44 WIB, 3 Dec 2021 20:16 WIB. */
+    private static final Pattern DMY_NAME = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:" + DAY_RE + "[,\\s]*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_RE + ",?\\s+(\\d{4})(?!\\d)"
+                    + TIME_RE + ZONE_RE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** July 28, 2022 3:44 PM EDT. */
+    private static final Pattern MDY_NAME = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:" + DAY_RE + "[,\\s]*)?" + MONTH_RE + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)"
+                    + TIME_RE + ZONE_RE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** 28/07/2022 15:44, (29/7/2022), 28-07-2022, 28.07.2022. */
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(?<![\\d/.\\-])(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})(?![\\d/])" + TIME_RE + ZONE_RE,
+            Pattern.CASE_INSENSITIVE);
+    /** 2022-07-28 15:44 in running text. */
+    private static final Pattern ISO_TEXT = Pattern.compile(
+            "(?<![\\d])(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?)?"
+                    + "\\s*(Z|[+-]\\d{2}:?\\d{2})?(?![\\d])");
+    /** 2022-07-28T15:44:00.000+0700 and friends (machine dates). */
+    private static final Pattern ISO_MACHINE = Pattern.compile(
+            "\\s*(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?)?"
+                    + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?\\s*");
+    private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
+
+    private DateParser() {
+    }
+
+    /** A date found in text: ISO-8601 value and its character span. */
+    public record Found(String iso, int start, int end) {
+    }
+
+    /**
+     * Parses a machine-written date: ISO-8601 variants ({@code 2022-07-28T15:44:00Z}, {@code 2022-07-28 15:44:00+0700},
+     * {@code 20220728}), epoch seconds or millis, or else any human form {@link #find} understands (RFC 1123 too).
+     * Returns null when nothing parses.
+     */
+    public static String parseMachine(String s) {
+        if (s == null) {
+            return null;
+        }
+        String v = s.strip();
+        if (v.isEmpty() || v.length() > 200) {
+            return null;
+        }
+        Matcher m = ISO_MACHINE.matcher(v);
+        if (m.matches()) {
+            return build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null, isoZone(m.group(7)));
+        }
+        if (EPOCH.matcher(v).matches()) {
+            long n = Long.parseLong(v);
+            long secs = v.length() == 13 ? n / 1000 : n;
+            OffsetDateTime t = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(secs), ZoneOffset.UTC);
+            return t.getYear() >= 1990 && t.getYear() <= 2100 ? OUT.format(t) : null;
+        }
+        Found f = find(v);
+        return f == null ? null : f.iso();
+    }
+
+    /** Parses the first date in {@code text} or returns null. */
+    public static String parseText(String text) {
+        Found f = find(text);
+        return f == null ? null : f.iso();
+    }
+
+    /** The first (leftmost) date written in {@code text} (scans at most the first 20,000 characters), or null. */
+    public static Found find(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        CharSequence s = text.length() > MAX_SCAN ? text.subSequence(0, MAX_SCAN) : text;
+        Found best = null;
+        best = earlier(best, findDmy(s));
+        best = earlier(best, findMdy(s));
+        best = earlier(best, findNumeric(s));
+        best = earlier(best, findIso(s));
+        return best;
+    }
+
+    private static Found earlier(Found a, Found b) {
+        if (a == null) {
+            return b;
+        }
+        return b != null && b.start() < a.start() ? b : a;
+    }
+
+    private static Found findDmy(CharSequence s) {
+        Matcher m = DMY_NAME.matcher(s);
+        while (m.find()) {
+            String iso = human(m.group(3), month(m.group(2)), m.group(1), m, 4);
+            if (iso != null) {
+                return new Found(iso, m.start(), m.end());
+            }
+        }
+        return null;
+    }
+
+    private static Found findMdy(CharSequence s) {
+        Matcher m = MDY_NAME.matcher(s);
+        while (m.find()) {
+            String iso = human(m.group(3), month(m.group(1)), m.group(2), m, 4);
+            if (iso != null) {
+                return new Found(iso, m.start(), m.end());
+            }
+        }
+        return null;
+    }
+
+    private static Found findNumeric(CharSequence s) {
+        Matcher m = NUMERIC.matcher(s);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(3));
+            int day = a;
+            int month = b;
+            if (b > 12 && a <= 12) {
+                day = b;
+                month = a;
+            }
+            String iso = human(m.group(4), month, Integer.toString(day), m, 5);
+            if (iso != null) {
+                return new Found(iso, m.start(), m.end());
+            }
+        }
+        return null;
+    }
+
+    private static Found findIso(CharSequence s) {
+        Matcher m = ISO_TEXT.matcher(s);
+        while (m.find()) {
+            String iso = build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null,
+                    isoZone(m.group(7)));
+            if (iso != null) {
+                return new Found(iso, m.start(), m.end());
+            }
+        }
+        return null;
+    }
+
+    private static int month(String name) {
+        Integer m = MONTHS.get(name.toLowerCase(Locale.ROOT).replace(".", ""));
+        return m == null ? -1 : m;
+    }
+
+    /** Groups from {@code first}: hour, minute, second, am/pm, zone name, zone offset. */
+    private static String human(String year, int month, String day, Matcher m, int first) {
+        if (month < 1) {
+            return null;
+        }
+        ZoneOffset zone = ZoneOffset.UTC;
+        String zoneName = m.group(first + 4);
+        if (zoneName != null) {
+            zone = ZONES.getOrDefault(zoneName.toLowerCase(Locale.ROOT), ZoneOffset.UTC);
+            String extra = m.group(first + 5);
+            if (extra != null) {
+                ZoneOffset off = offset(extra.replace(" ", ""));
+                if (off == null) {
+                    return null;
+                }
+                zone = ZoneOffset.ofTotalSeconds(zone.getTotalSeconds() + off.getTotalSeconds());
+            }
+        }
+        return build(year, Integer.toString(month), day, m.group(first), m.group(first + 1), m.group(first + 2),
+                m.group(first + 3), zone);
+    }
+
+    private static ZoneOffset isoZone(String z) {
+        if (z == null || z.equalsIgnoreCase("Z") || z.equalsIgnoreCase("UTC") || z.equalsIgnoreCase("GMT")) {
+            return ZoneOffset.UTC;
+        }
+        return offset(z);
+    }
+
+    /** +7, +07, +0700, +07:00, -05:30. */
+    private static ZoneOffset offset(String z) {
+        try {
+            int sign = z.charAt(0) == '-' ? -1 : 1;
+            String digits = z.substring(1).replace(":", "");
+            int h;
+            int min = 0;
+            if (digits.length() <= 2) {
+                h = Integer.parseInt(digits);
+            } else {
+                h = Integer.parseInt(digits.substring(0, digits.length() - 2));
+                min = Integer.parseInt(digits.substring(digits.length() - 2));
+            }
+            return ZoneOffset.ofHoursMinutes(sign * h, sign * min);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String build(String year, String month, String day, String hour, String minute, String second,
+                                String ampm, ZoneOffset zone) {
+        if (zone == null) {
+            return null;
+        }
+        try {
+            int y = Integer.parseInt(year);
+            if (y < 1990 || y > 2100) {
+                return null;
+            }
+            LocalDate date = LocalDate.of(y, Integer.parseInt(month), Integer.parseInt(day));
+            int h = hour == null ? 0 : Integer.parseInt(hour);
+            int mi = minute == null ? 0 : Integer.parseInt(minute);
+            int se = second == null ? 0 : Integer.parseInt(second);
+            if (ampm != null) {
+                if (h < 1 || h > 12) {
+                    return null;
+                }
+                boolean pm = Character.toLowerCase(ampm.charAt(0)) == 'p';
+                h = h % 12 + (pm ? 12 : 0);
+            }
+            LocalDateTime t = date.atTime(h, mi, se);
+            return OUT.format(t.atOffset(zone));
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.warta.enrich.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.enrich.clean.TextCleaner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Main-text benchmark on the fundus test pages: for each {@code <cc>/<Publisher>.json} (versions {@code V1},
+ * {@code V1_1}, ... sorted) and its {@code <Publisher>_<date>.html.gz} pages (sorted by name, same count), compares
+ * the extracted text (after {@link TextCleaner}) with the expected body (summary, section headlines and paragraphs)
+ * using the ScrapingHub article-extraction-benchmark metric: 4-gram word-shingle multiset precision / recall / F1.
+ * Prints one line per page, then the means and the extraction + cleaning time per page.
+ *
+ * <pre>
+ * mvn -B -q -o -pl enrich -am compile
+ * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich.txt) \
+ *   dev.warta.enrich.extract.ExtractionBenchmark ../shared/data/extract/fundus [--raw]
+ * </pre>
+ * {@code --raw} scores the extractor alone (no cleaning).
+ */
+public final class ExtractionBenchmark {
+    private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private ExtractionBenchmark() {
+    }
+
+    /** Runs the benchmark; {@code args[0]} is the fundus directory (default {@code ../shared/data/extract/fundus}). */
+    public static void main(String[] args) throws IOException {
+        Path dir = Paths.get(args.length > 0 ? args[0] : "../shared/data/extract/fundus");
+        boolean raw = args.length > 1 && args[1].equals("--raw");
+        ObjectMapper json = new ObjectMapper();
+        HtmlExtractor extractor = new HtmlExtractor();
+        TextCleaner cleaner = new TextCleaner();
+        List<Path> specs;
+        try (Stream<Path> s = Files.walk(dir)) {
+            specs = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        List<String> names = new ArrayList<>();
+        List<String> htmls = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (Path spec : specs) {
+            String publisher = spec.getFileName().toString().replace(".json", "");
+            List<Path> pages;
+            try (Stream<Path> s = Files.list(spec.getParent())) {
+                pages = s.filter(p -> p.getFileName().toString().startsWith(publisher + "_")
+                        && p.getFileName().toString().endsWith(".html.gz")).sorted().toList();
+            }
+            JsonNode root = json.readTree(spec.toFile());
+            List<String> versions = new ArrayList<>();
+            root.fieldNames().forEachRemaining(versions::add);
+            versions.sort(null);
+            if (versions.size() != pages.size()) {
+                continue;
+            }
+            for (int i = 0; i < pages.size(); i++) {
+                names.add(dir.relativize(pages.get(i)).toString());
+                htmls.add(gunzip(pages.get(i)));
+                expected.add(body(root.get(versions.get(i)).get("body")));
+            }
+        }
+        // warm-up, then timed pass
+        for (int r = 0; r < 3; r++) {
+            for (String h : htmls) {
+                cleaner.clean(null, extractor.extract(h, null).text());
+            }
+        }
+        double sp = 0;
+        double sr = 0;
+        double sf = 0;
+        long nanos = 0;
+        for (int i = 0; i < htmls.size(); i++) {
+            long t0 = System.nanoTime();
+            Extracted e = extractor.extract(htmls.get(i), null);
+            String text = raw ? e.text() : cleaner.clean(e.title(), e.text()).text();
+            nanos += System.nanoTime() - t0;
+            double[] prf = shingleMatch(expected.get(i), text);
+            sp += prf[0];
+            sr += prf[1];
+            sf += prf[2];
+            System.out.printf("%-45s P=%.3f R=%.3f F1=%.3f%n", names.get(i), prf[0], prf[1], prf[2]);
+        }
+        int n = htmls.size();
+        double mp = sp / n;
+        double mr = sr / n;
+        System.out.printf("pages=%d meanP=%.4f meanR=%.4f meanF1=%.4f F1(meanP,meanR)=%.4f ms/page=%.3f%n", n, mp, mr,
+                sf / n, 2 * mp * mr / (mp + mr), nanos / 1e6 / n);
+    }
+
+    private static String gunzip(Path p) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String body(JsonNode body) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode s : body.path("summary")) {
+            parts.add(s.asText());
+        }
+        for (JsonNode section : body.path("sections")) {
+            for (JsonNode h : section.path("headline")) {
+                parts.add(h.asText());
+            }
+            for (JsonNode p : section.path("paragraphs")) {
+                parts.add(p.asText());
+            }
+        }
+        return String.join("\n\n", parts);
+    }
+
+    /** Precision, recall, F1 of 4-gram word shingles (multiset), as in article-extraction-benchmark. */
+    static double[] shingleMatch(String truth, String pred) {
+        Map<String, Integer> t = shingles(truth);
+        Map<String, Integer> p = shingles(pred);
+        double tp = 0;
+        double fp = 0;
+        double fn = 0;
+        Map<String, Integer> all = new HashMap<>(t);
+        p.forEach((k, v) -> all.putIfAbsent(k, 0));
+        for (Iterator<String> it = all.keySet().iterator(); it.hasNext();) {
+            String k = it.next();
+            int tc = t.getOrDefault(k, 0);
+            int pc = p.getOrDefault(k, 0);
+            tp += Math.min(tc, pc);
+            fp += Math.max(0, pc - tc);
+            fn += Math.max(0, tc - pc);
+        }
+        double precision = tp + fp == 0 ? 1 : tp / (tp + fp);
+        double recall = tp + fn == 0 ? 1 : tp / (tp + fn);
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new double[] {precision, recall, f1};
+    }
+
+    private static Map<String, Integer> shingles(String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text == null ? "" : text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < Math.max(1, tokens.size() - 3); i++) {
+            String s = String.join(" ", tokens.subList(i, Math.min(tokens.size(), i + 4)));
+            if (!s.isEmpty()) {
+                out.merge(s, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+}

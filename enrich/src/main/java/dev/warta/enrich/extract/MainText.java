@@ -1,0 +1,467 @@
+package dev.warta.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the main text of a page: splits the body into text blocks (runs of inline content between block
+ * elements), scores their containers readability-style (text length, commas, link density, class/id hints) and
+ * keeps the blocks of the best container and of its strong siblings. Iterative traversals only, so any nesting
+ * depth is safe. One instance per call (holds per-page tables); not shared.
+ */
+final class MainText {
+    static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe", "button",
+            "input", "select", "textarea", "nav", "aside", "footer", "figure", "figcaption", "picture", "video", "audio",
+            "canvas", "object", "embed", "dialog", "menu", "head", "link", "meta", "form-ignored");
+    private static final Set<String> INLINE = Set.of("a", "b", "strong", "i", "em", "span", "u", "small", "sup", "sub",
+            "font", "mark", "abbr", "cite", "q", "code", "time", "br", "s", "strike", "del", "ins", "bdi", "bdo", "big",
+            "kbd", "var", "wbr", "tt", "acronym", "dfn", "label", "data", "img", "nobr");
+    private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
+            "dd", "dt", "td", "th");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
+    private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
+
+    private static final class Stats {
+        int text;
+        int link;
+        boolean block;
+        double score;
+        boolean candidate;
+    }
+
+    private record Block(Element element, String text, int linkChars, int totalChars) {
+        double linkDensity() {
+            return totalChars == 0 ? 0 : (double) linkChars / totalChars;
+        }
+    }
+
+    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    private final ClassHints hints;
+    private final Map<Element, Boolean> clusters = new IdentityHashMap<>();
+    private final List<Block> blocks = new ArrayList<>();
+
+    /** Paragraphs of the main text of {@code body} (already stripped of {@link #DROP_TAGS}), or an empty list. */
+    static List<String> paragraphs(Element body, String title, ClassHints hints) {
+        return new MainText(hints).run(body, title);
+    }
+
+    private MainText(ClassHints hints) {
+        this.hints = hints;
+    }
+
+    private List<String> run(Element body, String title) {
+        measure(body);
+        removeNegative(body);
+        stats.clear();
+        measure(body);
+        collectBlocks(body);
+        if (blocks.isEmpty()) {
+            return List.of();
+        }
+        Element top = score(body);
+        if (Boolean.getBoolean("warta.debug")) {
+            System.err.println("TOP " + top.normalName() + " ." + top.className() + " #" + top.id() + " blocks=" + blocks.size());
+        }
+        List<String> out = new ArrayList<>();
+        String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
+        List<Element> keep = List.of(top);
+        for (Block b : blocks) {
+            if (!inAny(b.element(), keep) || inLinkCluster(b.element(), top)) {
+                continue;
+            }
+            if (!acceptable(b, normTitle)) {
+                continue;
+            }
+            for (String p : PARA_BREAK.split(b.text())) {
+                String t = norm(p);
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean acceptable(Block b, String normTitle) {
+        String text = norm(b.text());
+        int len = text.length();
+        if (len == 0) {
+            return false;
+        }
+        String tag = b.element().normalName();
+        double ld = b.linkDensity();
+        if (ld > 0.5 || (ld > 0.25 && len < 80)) {
+            return false;
+        }
+        if (tag.equals("h1") || (!normTitle.isEmpty() && text.toLowerCase(Locale.ROOT).equals(normTitle))) {
+            return false;
+        }
+        if (tag.equals("li") || tag.equals("dt") || tag.equals("dd") || tag.equals("td") || tag.equals("th")) {
+            return len >= 40 && ld < 0.2;
+        }
+        return true;
+    }
+
+    /** True when an element between {@code e} and {@code top} is mostly links (a teaser or link list). */
+    private boolean inLinkCluster(Element e, Element top) {
+        Element cur = e;
+        while (cur != null && cur != top) {
+            Boolean known = clusters.get(cur);
+            if (known != null) {
+                return known;
+            }
+            Stats s = stats.get(cur);
+            if (s != null && s.text >= 100 && s.link > s.text * 0.35) {
+                clusters.put(e, true);
+                return true;
+            }
+            cur = cur.parent();
+        }
+        clusters.put(e, false);
+        return false;
+    }
+
+    private static boolean inAny(Element e, List<Element> containers) {
+        for (Element c : containers) {
+            if (e == c) {
+                return true;
+            }
+        }
+        Element p = e.parent();
+        while (p != null) {
+            for (Element c : containers) {
+                if (p == c) {
+                    return true;
+                }
+            }
+            p = p.parent();
+        }
+        return false;
+    }
+
+    private List<Element> keptContainers(Element top) {
+        List<Element> keep = new ArrayList<>();
+        keep.add(top);
+        Element parent = top.parent();
+        if (parent == null) {
+            return keep;
+        }
+        double topScore = stats(top).score;
+        double threshold = Math.max(10, topScore * 0.2);
+        for (Element sib : parent.children()) {
+            if (sib == top) {
+                continue;
+            }
+            Stats s = stats.get(sib);
+            if (s == null) {
+                continue;
+            }
+            double ld = s.text == 0 ? 1 : (double) s.link / s.text;
+            if (s.score >= threshold && ld < 0.3) {
+                keep.add(sib);
+            } else if (sib.normalName().equals("p") && s.text > 80 && ld < 0.25) {
+                keep.add(sib);
+            }
+        }
+        return keep;
+    }
+
+    /**
+     * The element that best holds the article: the one maximising good paragraph text inside it minus a share of
+     * all other text inside it (navigation, teasers, link lists), nudged by class/id and tag hints.
+     */
+    private Element score(Element body) {
+        List<Element> touched = new ArrayList<>();
+        for (Block b : blocks) {
+            String text = norm(b.text());
+            int len = text.length();
+            if (len < 25 || b.linkDensity() > 0.4) {
+                continue;
+            }
+            double good = (len - b.linkChars()) * (1 + Math.min(commas(text), 10) * 0.02);
+            if (!endsSentence(text)) {
+                good *= 0.6;
+            }
+            Element e = b.element();
+            while (e != null) {
+                Stats st = stats(e);
+                if (!st.candidate) {
+                    st.candidate = true;
+                    touched.add(e);
+                }
+                st.score += good;
+                e = e == body ? null : e.parent();
+            }
+        }
+        Element best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Element c : touched) {
+            Stats st = stats(c);
+            double good = st.score;
+            double other = Math.max(0, st.text - good);
+            double v = good - 0.6 * other + bonus(c) * good;
+            if (v > bestScore) {
+                bestScore = v;
+                best = c;
+            }
+        }
+        if (best == null) {
+            best = root(blocks.get(0).element());
+        }
+        return best;
+    }
+
+    private static boolean endsSentence(String t) {
+        char c = t.charAt(t.length() - 1);
+        return c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '’' || c == ')' || c == ':' || c == '»'
+                || c == '。' || c == '」' || c == '…' || c == '\'';
+    }
+
+    private double bonus(Element e) {
+        double s = 0;
+        String tag = e.normalName();
+        if (tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"))) {
+            s += 0.1;
+        }
+        int h = hints.of(e);
+        if ((h & ClassHints.NEGATIVE) != 0 && (h & ClassHints.POSITIVE) == 0) {
+            s -= 0.2;
+        } else if ((h & ClassHints.POSITIVE) != 0) {
+            s += 0.05;
+        }
+        return s;
+    }
+
+    /** True when no child of {@code e} is or holds a block element (a paragraph written as a div). */
+    private boolean isLeaf(Element e) {
+        for (Element c : e.children()) {
+            Stats s = stats.get(c);
+            if (s != null && s.block) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Element root(Element e) {
+        Element r = e;
+        while (r.parent() != null) {
+            r = r.parent();
+        }
+        return r;
+    }
+
+    private double initial(Element e) {
+        double s = switch (e.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "form", "ol", "ul", "li", "address", "dl", "dd", "dt" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if (e.normalName().equals("article")) {
+            s += 10;
+        }
+        int h = hints.of(e);
+        if ((h & ClassHints.NEGATIVE) != 0) {
+            s -= 25;
+        }
+        if ((h & ClassHints.POSITIVE) != 0) {
+            s += 25;
+        }
+        if ("articleBody".equals(e.attr("itemprop"))) {
+            s += 50;
+        }
+        return s;
+    }
+
+    private static int commas(String t) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Stats stats(Element e) {
+        return stats.computeIfAbsent(e, k -> new Stats());
+    }
+
+    /** Bottom-up text and link character counts and "has a block descendant" for every element. */
+    private void measure(Element body) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    int n = visibleLength(t.getWholeText());
+                    if (n == 0) {
+                        return;
+                    }
+                    boolean inLink = false;
+                    Node p = node.parentNode();
+                    for (int i = 0; i < 4 && p instanceof Element pe; i++) {
+                        if (pe.normalName().equals("a")) {
+                            inLink = true;
+                            break;
+                        }
+                        p = pe.parentNode();
+                    }
+                    if (node.parentNode() instanceof Element pe) {
+                        Stats s = stats(pe);
+                        s.text += n;
+                        if (inLink) {
+                            s.link += n;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && node != body) {
+                    Stats s = stats(e);
+                    if (!INLINE.contains(e.normalName())) {
+                        s.block = true;
+                    }
+                    Element parent = e.parent();
+                    if (parent != null) {
+                        Stats ps = stats(parent);
+                        ps.text += s.text;
+                        ps.link += s.link;
+                        ps.block |= s.block;
+                    }
+                }
+            }
+        }, body);
+    }
+
+    private static int visibleLength(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void removeNegative(Element body) {
+        int total = Math.max(1, stats(body).text);
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e == body) {
+                continue;
+            }
+            String tag = e.normalName();
+            if (tag.equals("article") || tag.equals("main") || tag.equals("html") || tag.equals("body")) {
+                continue;
+            }
+            int h = hints.of(e);
+            if ((h & ClassHints.STRONG_NEGATIVE) != 0 && (h & ClassHints.POSITIVE) == 0) {
+                doomed.add(e);
+                continue;
+            }
+            if ((h & ClassHints.NEGATIVE) == 0 || (h & ClassHints.POSITIVE) != 0) {
+                continue;
+            }
+            Stats s = stats.get(e);
+            if (s == null) {
+                continue;
+            }
+            double ld = s.text == 0 ? 0 : (double) s.link / s.text;
+            if (s.text < total * 0.25 || ld > 0.35) {
+                doomed.add(e);
+            }
+        }
+        for (Element e : doomed) {
+            if (e.parent() != null) {
+                e.remove();
+            }
+        }
+    }
+
+    /** Splits the body into runs of inline content; each run is attributed to its nearest block element. */
+    private void collectBlocks(Element body) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e && isContainer(e)) {
+                    StringBuilder sb = new StringBuilder();
+                    int[] counts = new int[2];
+                    for (Node child : e.childNodes()) {
+                        if (child instanceof Element ce && isContainer(ce)) {
+                            flush(e, sb, counts);
+                        } else {
+                            appendInline(child, sb, counts, false, 0);
+                        }
+                    }
+                    flush(e, sb, counts);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+            }
+        }, body);
+    }
+
+    /** An element whose text is not part of its parent's inline flow. */
+    private boolean isContainer(Element e) {
+        if (!INLINE.contains(e.normalName())) {
+            return true;
+        }
+        Stats s = stats.get(e);
+        return s != null && s.block;
+    }
+
+    private void flush(Element e, StringBuilder sb, int[] counts) {
+        if (counts[0] > 0) {
+            blocks.add(new Block(e, sb.toString(), counts[1], counts[0]));
+        }
+        sb.setLength(0);
+        counts[0] = 0;
+        counts[1] = 0;
+    }
+
+    private static void appendInline(Node node, StringBuilder sb, int[] counts, boolean inLink, int depth) {
+        if (node instanceof TextNode t) {
+            String s = t.getWholeText();
+            int n = visibleLength(s);
+            counts[0] += n;
+            if (inLink) {
+                counts[1] += n;
+            }
+            sb.append(s);
+        } else if (node instanceof Element e) {
+            if (e.normalName().equals("br")) {
+                sb.append('\n');
+                return;
+            }
+            if (e.normalName().equals("img") || depth > 40) {
+                return;
+            }
+            boolean link = inLink || e.normalName().equals("a");
+            for (Node c : e.childNodes()) {
+                appendInline(c, sb, counts, link, depth + 1);
+            }
+        }
+    }
+
+    /** Collapses whitespace runs (single line breaks included) to one space and strips. */
+    static String norm(String s) {
+        return SPACES.matcher(s).replaceAll(" ").strip();
+    }
+}

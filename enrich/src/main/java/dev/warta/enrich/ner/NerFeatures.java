@@ -1,0 +1,279 @@
+package dev.warta.enrich.ner;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hashed features of one sentence for the sequence tagger: word, lowercase, shape, prefixes and suffixes,
+ * neighbouring words and shapes, gazetteer hits. Every token gets exactly {@link #COUNT} feature ids in
+ * {@code [0, buckets)}; strings are hashed char by char, never concatenated. Case features are split by a
+ * sentence mode (cased text vs lowercased or all-caps text) so the lowercased training family does not teach
+ * the model that lowercase words are names in cased text.
+ */
+final class NerFeatures {
+    /** General features per token. */
+    static final int GENERAL = 36;
+    /** Templates that also get a per-corpus-family copy when a domain is given (domain adaptation). */
+    private static final int[] DOMAIN_TEMPLATES = {0, 1, 20};
+    /** Feature slots per token; unused domain slots hold -1. */
+    static final int COUNT = GENERAL + DOMAIN_TEMPLATES.length;
+
+    private static final int BOS = 0x2545F491;
+    private static final int EOS = 0x4F1BBCDC;
+    private static final int MAX_HASHED = 64;
+
+    private NerFeatures() {
+    }
+
+    /** One sentence prepared for feature extraction. */
+    static final class Sentence {
+        final String[] tokens;
+        final String[] lower;
+        final boolean cased;
+        final int[] gaz;
+        final int[] caps;
+
+        Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps) {
+            this.tokens = tokens;
+            this.lower = lower;
+            this.cased = cased;
+            this.gaz = gaz;
+            this.caps = caps;
+        }
+    }
+
+    /** Bucket of a lowercased word in a capitalisation table. */
+    static int capBucket(String lower, int tableSize) {
+        return hash(lower, 0, lower.length(), 29) & (tableSize - 1);
+    }
+
+    /**
+     * How words are written in the cased training text, by hashed lowercase form: 0 unseen, 1 almost always
+     * lowercase, 2 mixed, 3 almost always capitalised (sentence-initial tokens not counted). Lets the model
+     * recognise names in lowercased text.
+     */
+    static byte[] capTable(List<String[]> casedSentences, int bits) {
+        int size = 1 << bits;
+        int[] up = new int[size];
+        int[] low = new int[size];
+        for (String[] toks : casedSentences) {
+            for (int i = 1; i < toks.length; i++) {
+                String t = toks[i];
+                if (t.isEmpty() || !Character.isLetter(t.charAt(0))) {
+                    continue;
+                }
+                int b = capBucket(t.toLowerCase(Locale.ROOT), size);
+                if (Character.isUpperCase(t.charAt(0))) {
+                    up[b]++;
+                } else {
+                    low[b]++;
+                }
+            }
+        }
+        byte[] table = new byte[size];
+        for (int b = 0; b < size; b++) {
+            int total = up[b] + low[b];
+            if (total > 0) {
+                double r = (double) up[b] / total;
+                table[b] = (byte) (r < 0.1 ? 1 : r > 0.9 ? 3 : 2);
+            }
+        }
+        return table;
+    }
+
+    /** Prepares a sentence: lowercases, decides the case mode and marks gazetteer hits. */
+    static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable) {
+        int n = tokens.length;
+        String[] lower = new String[n];
+        boolean upper = false;
+        boolean lowerSeen = false;
+        for (int i = 0; i < n; i++) {
+            String t = tokens[i];
+            lower[i] = t.toLowerCase(Locale.ROOT);
+            for (int k = 0, len = Math.min(t.length(), MAX_HASHED); k < len; k++) {
+                char c = t.charAt(k);
+                if (Character.isUpperCase(c)) {
+                    upper = true;
+                } else if (Character.isLowerCase(c)) {
+                    lowerSeen = true;
+                }
+            }
+        }
+        boolean cased = upper && lowerSeen && !mostlyCaps(tokens);
+        int[] gaz = new int[n];
+        List<Gazetteer.Match> matches = gazetteer.matches(tokens, lower, cased);
+        for (Gazetteer.Match m : matches) {
+            int type = m.entry().type().hashCode();
+            for (int i = m.start(); i < m.end(); i++) {
+                gaz[i] = mix(type, i == m.start() ? 1 : 2);
+            }
+        }
+        int[] caps = new int[n];
+        if (capTable != null && capTable.length > 0) {
+            for (int i = 0; i < n; i++) {
+                caps[i] = capTable[capBucket(lower[i], capTable.length)];
+            }
+        }
+        return new Sentence(tokens, lower, cased, gaz, caps);
+    }
+
+    private static boolean mostlyCaps(String[] tokens) {
+        int words = 0;
+        int caps = 0;
+        for (String t : tokens) {
+            if (t.length() > 1 && Character.isLetter(t.charAt(0))) {
+                words++;
+                if (Character.isUpperCase(t.charAt(0)) && Character.isUpperCase(t.charAt(1))) {
+                    caps++;
+                }
+            }
+        }
+        return words >= 3 && caps * 10 >= words * 7;
+    }
+
+    /** Fills {@code out[i * COUNT + k]} with general feature ids for every token (no domain). */
+    static void extract(Sentence s, int mask, int[] out) {
+        extract(s, 0, mask, out);
+    }
+
+    /** Domain id of a corpus family name (0 = general, no family-specific features). */
+    static int domain(String family) {
+        return family == null || family.isEmpty() ? 0 : fmix(family.hashCode()) | 1;
+    }
+
+    /**
+     * Fills {@code out[i * COUNT + k]} with feature ids for every token; {@code out} must be large enough. A
+     * non-zero {@code domain} adds family-specific copies of some features (used in training so the general
+     * weights learn what the corpus families share, and to score a family with its own annotation habits).
+     */
+    static void extract(Sentence s, int domain, int mask, int[] out) {
+        int n = s.tokens.length;
+        int mode = s.cased ? 0x51ED270B : 0x68E31DA4;
+        int[] word = new int[n];
+        int[] exact = new int[n];
+        int[] shape = new int[n];
+        for (int i = 0; i < n; i++) {
+            word[i] = hash(s.lower[i], 0, s.lower[i].length(), 11);
+            exact[i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
+            shape[i] = shape(s.tokens[i]);
+        }
+        // position in a run of capitalised tokens (start / inside) and the run's length, capped at 4
+        int[] run = new int[n];
+        for (int i = 0; i < n; ) {
+            if (!NerRules.capitalised(s.tokens[i])) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && NerRules.capitalised(s.tokens[j])) {
+                j++;
+            }
+            int len = Math.min(j - i, 4);
+            for (int k = i; k < j; k++) {
+                run[k] = (k == i ? 16 : 32) + (k == j - 1 ? 8 : 0) + len;
+            }
+            i = j;
+        }
+        for (int i = 0; i < n; i++) {
+            String lw = s.lower[i];
+            int len = lw.length();
+            int wp1 = i > 0 ? word[i - 1] : BOS;
+            int wn1 = i + 1 < n ? word[i + 1] : EOS;
+            int wp2 = i > 1 ? word[i - 2] : BOS;
+            int wn2 = i + 2 < n ? word[i + 2] : EOS;
+            int sp1 = i > 0 ? shape[i - 1] : BOS;
+            int sn1 = i + 1 < n ? shape[i + 1] : EOS;
+            int gp1 = i > 0 ? s.gaz[i - 1] : BOS;
+            int gn1 = i + 1 < n ? s.gaz[i + 1] : EOS;
+            int o = i * COUNT;
+            out[o] = f(0, mode);
+            out[o + 1] = f(1, word[i]);
+            out[o + 2] = f(2, mix(exact[i], mode));
+            out[o + 3] = f(3, mix(shape[i], mode));
+            out[o + 4] = f(4, mix(mix(shape[i], i == 0 ? 1 : 0), mode));
+            out[o + 5] = f(5, hash(lw, 0, Math.min(1, len), 17));
+            out[o + 6] = f(6, hash(lw, 0, Math.min(2, len), 17));
+            out[o + 7] = f(7, hash(lw, 0, Math.min(3, len), 17));
+            out[o + 8] = f(8, hash(lw, Math.max(0, len - 1), len, 19));
+            out[o + 9] = f(9, hash(lw, Math.max(0, len - 2), len, 19));
+            out[o + 10] = f(10, hash(lw, Math.max(0, len - 3), len, 19));
+            out[o + 11] = f(11, hash(lw, Math.max(0, len - 4), len, 19));
+            out[o + 12] = f(12, wp1);
+            out[o + 13] = f(13, wn1);
+            out[o + 14] = f(14, wp2);
+            out[o + 15] = f(15, wn2);
+            out[o + 16] = f(16, mix(wp1, word[i]));
+            out[o + 17] = f(17, mix(word[i], wn1));
+            out[o + 18] = f(18, mix(mix(sp1, shape[i]), mode));
+            out[o + 19] = f(19, mix(mix(shape[i], sn1), mode));
+            out[o + 20] = f(20, s.gaz[i]);
+            out[o + 21] = f(21, gp1);
+            out[o + 22] = f(22, gn1);
+            out[o + 23] = f(23, mix(mix(wp1, shape[i]), mode));
+            out[o + 24] = f(24, mix(mix(shape[i], wn1), mode));
+            out[o + 25] = f(25, mix(mix(s.gaz[i], shape[i]), mode));
+            out[o + 26] = f(26, i > 2 ? word[i - 3] : BOS);
+            out[o + 27] = f(27, i + 3 < n ? word[i + 3] : EOS);
+            out[o + 28] = f(28, mix(wp2, wp1));
+            out[o + 29] = f(29, mix(wn1, wn2));
+            out[o + 30] = f(30, i > 0 ? hash(s.lower[i - 1], Math.max(0, s.lower[i - 1].length() - 3),
+                    s.lower[i - 1].length(), 23) : BOS);
+            out[o + 31] = f(31, mix(run[i], mode));
+            out[o + 32] = f(32, mix(mix(mix(sp1, shape[i]), sn1), mode));
+            out[o + 33] = f(33, mix(word[i], i == 0 ? 1 : 0));
+            out[o + 34] = f(34, mix(s.caps[i] + 1, mode));
+            out[o + 35] = f(35, mix((i > 0 ? s.caps[i - 1] : 7) * 64 + s.caps[i] * 8 + (i + 1 < n ? s.caps[i + 1] : 7),
+                    mode));
+            for (int k = 0; k < DOMAIN_TEMPLATES.length; k++) {
+                out[o + GENERAL + k] = domain == 0 ? -1 : mix(out[o + DOMAIN_TEMPLATES[k]], domain) & mask;
+            }
+            for (int k = 0; k < GENERAL; k++) {
+                out[o + k] &= mask;
+            }
+        }
+    }
+
+    private static int f(int template, int value) {
+        return fmix(value * 0x9E3779B1 + template * 0x85EBCA77);
+    }
+
+    static int mix(int a, int b) {
+        return fmix(a * 0xCC9E2D51 ^ Integer.rotateLeft(b, 15) * 0x1B873593);
+    }
+
+    private static int fmix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    private static int hash(String s, int from, int to, int seed) {
+        int h = 0x811C9DC5 ^ seed;
+        int end = Math.min(to, from + MAX_HASHED);
+        for (int i = from; i < end; i++) {
+            h = (h ^ s.charAt(i)) * 0x01000193;
+        }
+        return h;
+    }
+
+    /** Hash of the compressed word shape: X upper, x lower, d digit, other chars as is; runs collapsed, max 5. */
+    private static int shape(String t) {
+        int h = 0x3C6EF372;
+        char last = 0;
+        int kept = 0;
+        for (int i = 0, len = Math.min(t.length(), MAX_HASHED); i < len && kept < 5; i++) {
+            char c = t.charAt(i);
+            char k = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
+                    : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'l' : c;
+            if (k != last) {
+                h = (h ^ k) * 0x01000193;
+                last = k;
+                kept++;
+            }
+        }
+        return h;
+    }
+}

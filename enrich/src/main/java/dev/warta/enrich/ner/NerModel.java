@@ -1,0 +1,218 @@
+package dev.warta.enrich.ner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A first-order linear sequence model over hashed features: emission weights {@code [bucket * labels + label]}
+ * (floats while training, 16-bit fixed point once loaded), label-transition weights, a capitalisation table, and
+ * Viterbi decoding restricted to valid BIO. Immutable after loading; decoding
+ * uses only local arrays, so one instance serves all threads.
+ */
+final class NerModel {
+    static final int MAGIC = 0x5745524E; // "WERN"
+    static final int LABELS = NerLabels.SIZE;
+
+    final int bits;
+    final float[] weights;
+    /** {@code trans[(prev + 1) * LABELS + next]}; prev = -1 is the sentence start. */
+    final float[] trans;
+    /** Capitalisation classes by hashed lowercase word ({@link NerFeatures#capTable}). */
+    final byte[] caps;
+
+    /** Quantized emission weights used for inference (null while training): half the memory of floats. */
+    private final short[] quantized;
+    private final float scale;
+
+    NerModel(int bits, float[] weights, float[] trans, byte[] caps) {
+        this.bits = bits;
+        this.weights = weights;
+        this.trans = trans;
+        this.caps = caps;
+        this.quantized = null;
+        this.scale = 0;
+    }
+
+    private NerModel(int bits, short[] quantized, float scale, float[] trans, byte[] caps) {
+        this.bits = bits;
+        this.weights = null;
+        this.quantized = quantized;
+        this.scale = scale;
+        this.trans = trans;
+        this.caps = caps;
+    }
+
+    static NerModel empty(int bits, byte[] caps) {
+        return new NerModel(bits, new float[(1 << bits) * LABELS], new float[(LABELS + 1) * LABELS], caps);
+    }
+
+    int mask() {
+        return (1 << bits) - 1;
+    }
+
+    /** Emission scores {@code [i * LABELS + label]} for a sentence's features. */
+    float[] emissions(int[] feats, int n) {
+        if (quantized != null) {
+            return quantizedEmissions(feats, n);
+        }
+        float[] em = new float[n * LABELS];
+        for (int i = 0; i < n; i++) {
+            int eo = i * LABELS;
+            for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
+                int fid = feats[fo + k];
+                if (fid < 0) {
+                    continue;
+                }
+                int wo = fid * LABELS;
+                for (int l = 0; l < LABELS; l++) {
+                    em[eo + l] += weights[wo + l];
+                }
+            }
+        }
+        return em;
+    }
+
+    private float[] quantizedEmissions(int[] feats, int n) {
+        float[] em = new float[n * LABELS];
+        int[] acc = new int[LABELS];
+        short[] q = quantized;
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
+                int fid = feats[fo + k];
+                if (fid < 0) {
+                    continue;
+                }
+                int wo = fid * LABELS;
+                for (int l = 0; l < LABELS; l++) {
+                    acc[l] += q[wo + l];
+                }
+            }
+            for (int l = 0, eo = i * LABELS; l < LABELS; l++) {
+                em[eo + l] = acc[l] * scale;
+            }
+        }
+        return em;
+    }
+
+    /** Best valid label sequence for the emission scores. */
+    int[] viterbi(float[] em, int n) {
+        int[] best = new int[n];
+        if (n == 0) {
+            return best;
+        }
+        float[] score = new float[n * LABELS];
+        int[] back = new int[n * LABELS];
+        for (int l = 0; l < LABELS; l++) {
+            score[l] = NerLabels.allowed(-1, l) ? em[l] + trans[l] : Float.NEGATIVE_INFINITY;
+        }
+        for (int i = 1; i < n; i++) {
+            int po = (i - 1) * LABELS;
+            int co = i * LABELS;
+            for (int l = 0; l < LABELS; l++) {
+                float bestScore = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < LABELS; p++) {
+                    if (!NerLabels.allowed(p, l)) {
+                        continue;
+                    }
+                    float s = score[po + p] + trans[(p + 1) * LABELS + l];
+                    if (s > bestScore) {
+                        bestScore = s;
+                        arg = p;
+                    }
+                }
+                score[co + l] = bestScore + em[co + l];
+                back[co + l] = arg;
+            }
+        }
+        int lo = (n - 1) * LABELS;
+        int arg = 0;
+        for (int l = 1; l < LABELS; l++) {
+            if (score[lo + l] > score[lo + arg]) {
+                arg = l;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            best[i] = arg;
+            arg = back[i * LABELS + arg];
+        }
+        return best;
+    }
+
+    /** Writes the model: header, then weights quantized to 16 bits, gzip-compressed. */
+    void write(OutputStream os) throws IOException {
+        float max = 1e-9f;
+        for (float w : weights) {
+            max = Math.max(max, Math.abs(w));
+        }
+        float scale = max / 32767f;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16)))) {
+            out.writeInt(MAGIC);
+            out.writeInt(bits);
+            out.writeInt(LABELS);
+            for (float t : trans) {
+                out.writeFloat(t);
+            }
+            out.writeFloat(scale);
+            // runs of zeros are frequent: (zero-run length, value) pairs
+            int i = 0;
+            int len = weights.length;
+            while (i < len) {
+                int run = 0;
+                while (i < len && Math.round(weights[i] / scale) == 0 && run < Short.MAX_VALUE) {
+                    run++;
+                    i++;
+                }
+                out.writeShort(run);
+                out.writeShort(i < len ? Math.round(weights[i] / scale) : 0);
+                i++;
+            }
+            out.writeInt(caps.length);
+            out.write(caps);
+        }
+    }
+
+    static NerModel read(InputStream is) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16)))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a warta NER model");
+            }
+            int bits = in.readInt();
+            int labels = in.readInt();
+            if (labels != LABELS || bits < 8 || bits > 26) {
+                throw new IOException("model label set or size does not match this code");
+            }
+            float[] trans = new float[(LABELS + 1) * LABELS];
+            short[] weights = new short[(1 << bits) * LABELS];
+            for (int t = 0; t < trans.length; t++) {
+                trans[t] = in.readFloat();
+            }
+            float scale = in.readFloat();
+            int i = 0;
+            int len = weights.length;
+            while (i < len) {
+                i += in.readShort();
+                short v = in.readShort();
+                if (i < len) {
+                    weights[i] = v;
+                }
+                i++;
+            }
+            int capSize = in.readInt();
+            if (capSize < 0 || Integer.bitCount(capSize) > 1 || capSize > (1 << 24)) {
+                throw new IOException("bad capitalisation table size " + capSize);
+            }
+            byte[] caps = new byte[capSize];
+            in.readFully(caps);
+            return new NerModel(bits, weights, scale, trans, caps);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.warta.enrich.ner;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains the shipped sequence tagger: an averaged perceptron with Viterbi decoding over hashed features
+ * ({@link NerFeatures}, gazetteer from the classpath) on every {@code *-train.*} file of the NER data dir, and
+ * reports entity F1 on the {@code *-dev.*} / {@code *-valid.*} files (never trained on). Deterministic: fixed
+ * shuffle seed, no threads.
+ *
+ * <p>Reproduce the shipped model from the repository root:
+ * <pre>{@code
+ * mvn -B -q -o -pl enrich -am compile
+ * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
+ *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
+ * }</pre>
+ * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19).
+ */
+public final class TrainNer {
+    private static final String[] HOUSE = {"nerui", "nerugm", "idner-news", "nergrit", "nerp"};
+
+    static final int CAP_BITS = 18;
+
+    private TrainNer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
+        Path out = Path.of(args.length > 1 ? args[1] : "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz");
+        int epochs = 16;
+        int bits = 19;
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
+                case "--bits" -> bits = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Gazetteer gaz = Gazetteer.load();
+        List<NerCorpus.Sentence> train = new ArrayList<>();
+        List<Integer> domains = new ArrayList<>();
+        for (Path f : NerCorpus.files(data, "train")) {
+            List<NerCorpus.Sentence> s = NerCorpus.read(f);
+            System.out.printf("train %s: %d sentences%n", f.getFileName(), s.size());
+            train.addAll(s);
+            int d = NerFeatures.domain(NerCorpus.family(f));
+            s.forEach(x -> domains.add(d));
+        }
+        List<Path> devFiles = NerCorpus.files(data, "dev", "valid");
+        NerModel model = train(train, domains, gaz, bits, epochs, devFiles);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (OutputStream os = Files.newOutputStream(out)) {
+            model.write(os);
+        }
+        System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+    }
+
+    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs, List<Path> devFiles)
+            throws IOException {
+        List<String[]> cased = new ArrayList<>();
+        for (NerCorpus.Sentence s : train) {
+            if (NerFeatures.prepare(s.tokens(), Gazetteer.empty(), null).cased) {
+                cased.add(s.tokens());
+            }
+        }
+        NerModel model = NerModel.empty(bits, NerFeatures.capTable(cased, CAP_BITS));
+        int mask = model.mask();
+        int labels = NerModel.LABELS;
+        List<int[]> feats = new ArrayList<>(train.size());
+        for (int i = 0; i < train.size(); i++) {
+            NerCorpus.Sentence s = train.get(i);
+            int[] f = new int[s.tokens().length * NerFeatures.COUNT];
+            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps), domains.get(i), mask, f);
+            feats.add(f);
+        }
+        float[] w = model.weights;
+        float[] t = model.trans;
+        float[] wu = new float[w.length];
+        float[] tu = new float[t.length];
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random rnd = new Random(42);
+        long c = 1;
+        for (int e = 0; e < epochs; e++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            int errors = 0;
+            for (int idx : order) {
+                int[] gold = train.get(idx).labels();
+                int[] f = feats.get(idx);
+                int n = gold.length;
+                int[] pred = model.viterbi(model.emissions(f, n), n);
+                boolean wrong = false;
+                for (int i = 0; i < n; i++) {
+                    int gp = i > 0 ? gold[i - 1] : -1;
+                    int pp = i > 0 ? pred[i - 1] : -1;
+                    if (gold[i] != pred[i]) {
+                        wrong = true;
+                        for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
+                            if (f[fo + k] < 0) {
+                                continue;
+                            }
+                            int base = f[fo + k] * labels;
+                            w[base + gold[i]] += 1;
+                            wu[base + gold[i]] += c;
+                            w[base + pred[i]] -= 1;
+                            wu[base + pred[i]] -= c;
+                        }
+                    }
+                    if (gold[i] != pred[i] || gp != pp) {
+                        t[(gp + 1) * labels + gold[i]] += 1;
+                        tu[(gp + 1) * labels + gold[i]] += c;
+                        t[(pp + 1) * labels + pred[i]] -= 1;
+                        tu[(pp + 1) * labels + pred[i]] -= c;
+                    }
+                }
+                if (wrong) {
+                    errors++;
+                }
+                c++;
+            }
+            System.out.printf("epoch %d: %d/%d sentences wrong%n", e + 1, errors, order.length);
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] -= wu[i] / c;
+        }
+        for (int i = 0; i < t.length; i++) {
+            t[i] -= tu[i] / c;
+        }
+        for (Path f : devFiles) {
+            NerScore general = new NerScore();
+            NerScore adapted = new NerScore();
+            NerScore[] house = new NerScore[HOUSE.length];
+            for (int h = 0; h < HOUSE.length; h++) {
+                house[h] = new NerScore();
+            }
+            int d = NerFeatures.domain(NerCorpus.family(f));
+            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+                int n = s.tokens().length;
+                int[] fs = new int[n * NerFeatures.COUNT];
+                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps);
+                NerFeatures.extract(ps, 0, mask, fs);
+                general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                NerFeatures.extract(ps, d, mask, fs);
+                adapted.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                for (int h = 0; h < HOUSE.length; h++) {
+                    NerFeatures.extract(ps, NerFeatures.domain(ps.cased ? HOUSE[h] : "nerp"), mask, fs);
+                    house[h].add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                }
+            }
+            for (int h = 0; h < HOUSE.length; h++) {
+                System.out.printf("   house %s: %.3f%n", HOUSE[h], house[h].f1(null));
+            }
+            System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
+                    general.f1(null), adapted.f1(null));
+        }
+        return model;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.warta.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class HtmlExtractorTest {
+    private static final String P1 = "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+            + "a decision that ends two years of debate.";
+    private static final String P2 = "Construction is expected to start next spring, and officials said the first new "
+            + "stops could open by the end of 2027.";
+    private static final String P3 = "Opponents argued that the money, about 300 million euros, should go to buses, "
+            + "which serve more districts.";
+    private final HtmlExtractor extractor = new HtmlExtractor();
+
+    private static String page(String head, String bodyTop) {
+        return "<!doctype html><html lang=\"en-GB\"><head>" + head + "<title>Tram network to grow | Daily Example</title>"
+                + "</head><body><header><nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li>"
+                + "<li><a href=/sport>Sport</a></li></ul></nav></header>" + bodyTop
+                + "<main><article><h1>Tram network to grow</h1><div class=\"article-body\"><p>" + P1 + "</p>"
+                + "<div class=\"ad-slot\">Advertisement</div><p>" + P2 + "</p><h2>Critics</h2><p>" + P3 + "</p></div>"
+                + "<div class=\"related-stories\"><h3>Related</h3><ul><li><a href=/a>Bus fares frozen for another year"
+                + "</a></li><li><a href=/b>New bridge opens to cyclists after delays</a></li></ul></div>"
+                + "</article></main><footer><p>© 2024 Daily Example. All rights reserved.</p></footer></body></html>";
+    }
+
+    @Test
+    void extractsMainTextWithParagraphBreaksAndWithoutBoilerplate() {
+        Extracted e = extractor.extract(page("", ""), "https://example.com/tram");
+        assertThat(e.text()).contains(P1 + "\n\n" + P2).contains(P3);
+        assertThat(e.text()).doesNotContain("Home").doesNotContain("Bus fares").doesNotContain("rights reserved")
+                .doesNotContain("Advertisement");
+    }
+
+    @Test
+    void readsJsonLdMetadata() {
+        String ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+                + "\"NewsArticle\",\"headline\":\"Tram network to grow\",\"datePublished\":\"2024-03-05T09:30:00+01:00\","
+                + "\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Smith\"},{\"@type\":\"Person\",\"name\":\"Bo Lee\"}],"
+                + "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Daily Example\"}}]}</script>"
+                + "<link rel=canonical href=\"https://example.com/news/tram\">";
+        Extracted e = extractor.extract(page(ld, ""), "https://example.com/tram?utm=x");
+        assertThat(e.title()).isEqualTo("Tram network to grow");
+        assertThat(e.publishedAt()).isEqualTo("2024-03-05T09:30:00+01:00");
+        assertThat(e.publishedAtRule()).isEqualTo("json-ld");
+        assertThat(e.authors()).containsExactly("Ann Smith", "Bo Lee");
+        assertThat(e.siteName()).isEqualTo("Daily Example");
+        assertThat(e.canonicalUrl()).isEqualTo("https://example.com/news/tram");
+        assertThat(e.languageHint()).isEqualTo("en-GB");
+    }
+
+    @Test
+    void fallsBackToMetaTags() {
+        String meta = "<meta property=\"article:published_time\" content=\"2024-03-05T08:30:00Z\">"
+                + "<meta name=\"author\" content=\"Ann Smith\"><meta property=\"og:site_name\" content=\"Daily Example\">"
+                + "<meta property=\"og:url\" content=\"https://example.com/og/tram\">";
+        Extracted e = extractor.extract(page(meta, ""), null);
+        assertThat(e.publishedAt()).isEqualTo("2024-03-05T08:30:00Z");
+        assertThat(e.publishedAtRule()).isEqualTo("meta:article:published_time");
+        assertThat(e.authors()).containsExactly("Ann Smith");
+        assertThat(e.siteName()).isEqualTo("Daily Example");
+        assertThat(e.canonicalUrl()).isEqualTo("https://example.com/og/tram");
+    }
+
+    @Test
+    void usesTimeElementThenVisibleDateAndByline() {
+        Extracted timed = extractor.extract(page("", "<time datetime=\"2024-03-05\">5 March</time>"), null);
+        assertThat(timed.publishedAt()).isEqualTo("2024-03-05T00:00:00Z");
+        assertThat(timed.publishedAtRule()).isEqualTo("time");
+
+        Extracted visible = extractor.extract(page("", "<div class=\"byline\">By Ann Smith</div>"
+                + "<span class=\"post-date\">Selasa, 5 Maret 2024 14:05 WIB</span>"), null);
+        assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+07:00");
+        assertThat(visible.publishedAtRule()).isEqualTo("visible");
+        assertThat(visible.authors()).containsExactly("Ann Smith");
+    }
+
+    @Test
+    void keepsParagraphsWrittenAsDivsWithLineBreaks() {
+        String html = "<html><body><div class=menu><a href=/>Home</a> <a href=/x>World</a></div><div id=isi>" + P1
+                + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
+        Extracted e = extractor.extract(html, null);
+        assertThat(e.text()).isEqualTo(P1 + "\n\n" + P2 + "\n\n" + P3);
+    }
+
+    @Test
+    void isThreadSafeWhenShared() throws Exception {
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            pages.add(page("<meta property=\"article:published_time\" content=\"2024-03-0" + (i + 1) + "\">",
+                    "<p class=lede>Lede number " + i + " explains why the vote matters to every commuter in town.</p>"));
+        }
+        List<Extracted> expected = new ArrayList<>();
+        for (String p : pages) {
+            expected.add(extractor.extract(p, null));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Extracted>> futures = new ArrayList<>();
+            for (int round = 0; round < 25; round++) {
+                for (String p : pages) {
+                    futures.add(pool.submit(() -> extractor.extract(p, null)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(expected.get(i % pages.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void neverThrowsOnMalformedEmptyOrBinaryInput() {
+        assertThat(extractor.extract(null, null).text()).isEmpty();
+        assertThat(extractor.extract("", "").text()).isEmpty();
+        assertThat(extractor.extract("<p>unclosed <b><i>tags <div></p></span>" + P1, "not a url").text()).contains("tram");
+        byte[] bytes = new byte[100_000];
+        new java.util.Random(7).nextBytes(bytes);
+        assertThat(extractor.extract(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), null)).isNotNull();
+        assertThat(extractor.extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+                + "[[[[[[[[[[</script><p>😀😀😀</p>", null)).isNotNull();
+    }
+
+    @Test
+    void survivesTenThousandDeepNesting() {
+        String deep = "<div>".repeat(10_000) + "<p>" + P1 + "</p>" + "</div>".repeat(10_000);
+        Extracted e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> extractor.extract(deep, null));
+        assertThat(e).isNotNull();
+        String inline = "<span>".repeat(10_000) + P1 + "</span>".repeat(10_000);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> extractor.extract(inline, null))).isNotNull();
+    }
+
+    @Test
+    void survivesATenMegabytePage() {
+        StringBuilder sb = new StringBuilder("<html><body>");
+        while (sb.length() < 10_000_000) {
+            sb.append("<div class=item><a href=/x>link text here</a><p>").append(P2).append("</p></div>");
+        }
+        Extracted e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> extractor.extract(sb.toString(), null));
+        assertThat(e.text()).contains("Construction is expected");
+    }
+}
