@@ -25,20 +25,22 @@ final class StageProcess implements AutoCloseable {
 
     /** {@code warta enrich} through the real CLI. */
     static StageProcess enrich(String name, String bootstrap, String registryUrl, Path dataDir) {
-        List<String> args = new ArrayList<>(List.of("dev.warta.app.Warta", "enrich", "--bootstrap-servers", bootstrap,
+        return new StageProcess(name, java(cli("enrich", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
+    }
+
+    /** {@code warta sink} through the real CLI. */
+    static StageProcess sink(String name, String bootstrap, String registryUrl, Path dataDir) {
+        return new StageProcess(name, java(cli("sink", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
+    }
+
+    private static List<String> cli(String stage, String bootstrap, String registryUrl, Path dataDir) {
+        List<String> args = new ArrayList<>(List.of("dev.warta.app.Warta", stage, "--bootstrap-servers", bootstrap,
                 "--registry-url", registryUrl, "--data-dir", dataDir.toString()));
         for (String kv : FAST_FAILOVER) {
             args.add("-k");
             args.add(kv);
         }
-        return new StageProcess(name, java(args), dataDir.resolve(name + ".log"));
-    }
-
-    /** The sink stage ({@link SinkMain}). */
-    static StageProcess sink(String name, String bootstrap, String registryUrl, Path dataDir) {
-        List<String> args = new ArrayList<>(List.of(SinkMain.class.getName(), bootstrap, registryUrl, dataDir.toString()));
-        args.addAll(FAST_FAILOVER);
-        return new StageProcess(name, java(args), dataDir.resolve(name + ".log"));
+        return args;
     }
 
     private static List<String> java(List<String> mainAndArgs) {
