@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recover by themselves, nothing is lost, nothing is duplicated, and raw = clean + filtered + dead letters.
  */
 class BrokerRestartIT {
-    static final int ARTICLES = 160;
+    static final int ARTICLES = 120;
 
     @TempDir
     Path dir;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (read_committed) and raw = clean + filtered + dead letters of enrich and sink.
  */
 class KillStageProcessIT {
-    static final int ARTICLES = 240;
+    static final int ARTICLES = 150;
 
     @TempDir
     static Path dir;
