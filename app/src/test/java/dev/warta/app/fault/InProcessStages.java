@@ -1,9 +1,11 @@
 package dev.warta.app.fault;
 
+import dev.warta.app.metrics.Metrics;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.StepTimer;
+import dev.warta.enrich.stream.DeadLetterHandler;
 import dev.warta.enrich.stream.StreamsSettings;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.serde.AvroSerde;
@@ -26,12 +28,28 @@ final class InProcessStages implements AutoCloseable {
     }
 
     static InProcessStages start(String bootstrap, String registryUrl, Path stateDir) {
+        return start(bootstrap, registryUrl, stateDir, null);
+    }
+
+    /** As above, instrumented with {@code metrics} (analyzer timers, sink outcomes, dead letters, health) when not null. */
+    static InProcessStages start(String bootstrap, String registryUrl, Path stateDir, Metrics metrics) {
         Properties enrichProps = props("enrich", "warta-enrich", bootstrap, registryUrl, stateDir.resolve("enrich"));
         Properties sinkProps = props("sink", "warta-sink", bootstrap, registryUrl, stateDir.resolve("sink"));
+        SinkConfig sinkConfig = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, registryUrl));
+        StepTimer timer = StepTimer.NONE;
+        if (metrics != null) {
+            enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            sinkConfig = sinkConfig.withStats(metrics.sinkStats());
+            timer = metrics.stepTimer();
+        }
         StreamsApp enrich = StreamsApp.start("enrich",
-                EnrichTopology.build(Analysis.standard(VERSION, StepTimer.NONE), enrichProps), enrichProps);
-        StreamsApp sink = StreamsApp.start("sink",
-                SinkTopology.build(SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, registryUrl))), sinkProps);
+                EnrichTopology.build(Analysis.standard(VERSION, timer), enrichProps), enrichProps);
+        StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps);
+        if (metrics != null) {
+            metrics.bindStreams("enrich", enrich.streams());
+            metrics.bindStreams("sink", sink.streams());
+        }
         return new InProcessStages(enrich, sink);
     }
 

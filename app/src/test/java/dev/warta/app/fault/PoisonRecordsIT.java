@@ -2,6 +2,7 @@ package dev.warta.app.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warta.app.metrics.Metrics;
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.TopicSetup;
 import dev.warta.schemas.DeadLetter;
@@ -142,7 +143,8 @@ class PoisonRecordsIT {
         int rawRecords = rawPoison.size() + rawAbsurd.size() + VALID;
         int injectedEnriched = enrichedPoison.size() + 1;
 
-        try (InProcessStages stages = InProcessStages.start(bootstrap, registry, dir.resolve("state"))) {
+        try (Metrics metrics = Metrics.create();
+             InProcessStages stages = InProcessStages.start(bootstrap, registry, dir.resolve("state"), metrics)) {
             Outcomes done = Outcomes.await(bootstrap, registry,
                     o -> o.accounted() >= rawRecords + injectedEnriched, Duration.ofSeconds(150));
 
@@ -173,6 +175,14 @@ class PoisonRecordsIT {
                 assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0)).as(id).isEqualTo(1);
             }
             assertThat(stages.running()).isTrue();
+            // the same dead letters, counted by the metrics listener (at least once: an aborted transaction is retried)
+            for (String stage : List.of("enrich", "sink")) {
+                assertThat(metrics.count(Metrics.DEAD_LETTERS, "stage", stage, "reason", "bad-magic-byte")).isGreaterThanOrEqualTo(1);
+                assertThat(metrics.count(Metrics.DEAD_LETTERS, "stage", stage, "reason", "unknown-schema-id")).isGreaterThanOrEqualTo(1);
+            }
+            assertThat(metrics.count(Metrics.CLEAN)).isGreaterThanOrEqualTo(done.cleanCount());
+            assertThat(metrics.analyzerTimer(dev.warta.enrich.Analysis.Step.LANGUAGE).count()).isGreaterThanOrEqualTo(VALID);
+            assertThat(metrics.health().up()).as(metrics.health().toJson()).isTrue();
         }
     }
 }
