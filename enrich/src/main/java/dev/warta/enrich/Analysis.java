@@ -106,6 +106,7 @@ public final class Analysis {
         } else {
             text = stripTitleLine(nz(raw.getBody()), title);
         }
+        String pageTitle = html ? title : TitleChooser.choose(title, nz(raw.getBody()));
         String finalTitle = title;
         String extractedText = text;
         Cleaned cleaned = timed(Step.CLEAN, () -> cleaner.clean(finalTitle, extractedText));
@@ -125,8 +126,7 @@ public final class Analysis {
         provenance.put("language", "warta-lang" + (hint != null ? "+hint:" + hint : ""));
         String cleanText = String.join("\n\n", kept);
         List<Mention> mentions = timed(Step.ENTITIES, () -> entities.tag(cleanText));
-        String textHash = timed(Step.FINGERPRINT, () -> fingerprinter.textHash(cleanText));
-        int[] signature = timed(Step.FINGERPRINT, () -> fingerprinter.minhash(cleanText));
+        Fingerprinter.Fingerprint fingerprint = timed(Step.FINGERPRINT, () -> fingerprinter.fingerprint(cleanText));
 
         return EnrichedArticle.newBuilder()
                 .setId(raw.getId())
@@ -137,7 +137,7 @@ public final class Analysis {
                 .setFetchedAt(raw.getFetchedAt())
                 .setEnrichedAt(clock.instant())
                 .setEnrichmentVersion(version)
-                .setTitle(title == null ? null : title.strip())
+                .setTitle(pageTitle == null ? null : pageTitle.strip())
                 .setText(cleanText)
                 .setPublishedAt(publishedAt)
                 .setAuthors(new ArrayList<>(authors))
@@ -147,8 +147,8 @@ public final class Analysis {
                 .setSegments(segments(kept, lang.paragraphs()))
                 .setSpam(spam(spamResult))
                 .setEntities(entities(mentions))
-                .setTextHash(textHash)
-                .setMinhash(toList(signature))
+                .setTextHash(fingerprint.textHash())
+                .setMinhash(toList(fingerprint.minhash()))
                 .setDuplicateOf(null)
                 .setSimilarity(null)
                 .setFilterReason(null)

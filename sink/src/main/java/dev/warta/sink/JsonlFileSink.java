@@ -43,6 +43,7 @@ public final class JsonlFileSink implements Closeable {
     private long bytes;
     private long openedAt;
     private long records;
+    private long rolls;
     private int seq;
 
     public JsonlFileSink(Path dir, long maxBytes, Duration maxAge, Clock clock) throws IOException {
@@ -99,6 +100,12 @@ public final class JsonlFileSink implements Closeable {
             Files.move(current, done);
         }
         current = null;
+        rolls++;
+    }
+
+    /** Files completed (renamed to {@code .jsonl}) since this sink was opened. */
+    public synchronized long rolls() {
+        return rolls;
     }
 
     /** Lines written since this sink was opened. */

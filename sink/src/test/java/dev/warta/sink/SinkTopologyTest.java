@@ -251,12 +251,14 @@ class SinkTopologyTest {
                 Articles.article("1", Articles.FLOOD), Articles.article("2", Articles.FLOOD_EDITED),
                 Articles.article("3", Articles.MARKET, "en", false), Articles.article("4", ""),
                 Articles.article("5", Articles.ELECTION, "id", true), Articles.article("6", Articles.ELECTION),
-                Articles.article("7", "😀🎉"), Articles.article("8", "😀🎉")));
+                Articles.article("7", "😀🎉"), Articles.article("8", "😀🎉"),
+                Articles.article("9", "\u0000\uFFFF\uD800 x \u0007 Рынок 市场 pasar"),
+                Articles.article("10", Articles.MARKET.repeat(2_000))));
         sent.forEach(this::send);
         List<String> ids = new ArrayList<>();
         clean.readKeyValuesToList().forEach(kv -> ids.add(kv.key));
         filtered.readKeyValuesToList().forEach(kv -> ids.add(kv.key));
-        assertThat(ids).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(ids).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 
     @Test

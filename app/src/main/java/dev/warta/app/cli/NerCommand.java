@@ -1,8 +1,27 @@
 package dev.warta.app.cli;
 
+import dev.warta.enrich.ner.ConllTagging;
+import dev.warta.enrich.ner.EntityTagger;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code warta ner}. */
-@Command(name = "ner", mixinStandardHelpOptions = true, description = "Tag CoNLL tokens from stdin with BIO entity tags (no Kafka).")
-public final class NerCommand extends NotBuiltYet {
+/** {@code warta ner}: CoNLL tokens on stdin, {@code token<TAB>tag} (BIO) on stdout. */
+@Command(name = "ner", mixinStandardHelpOptions = true,
+        description = "Read CoNLL-style tokens from stdin (first column = token, blank line between sentences) and print "
+                + "token<TAB>tag per token, BIO tags with PERSON / ORGANIZATION / LOCATION (and EVENT) (no Kafka).")
+public final class NerCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+        EntityTagger tagger = EntityTagger.load();
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        ConllTagging.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, tagger);
+        out.flush();
+        return 0;
+    }
 }

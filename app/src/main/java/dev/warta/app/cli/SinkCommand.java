@@ -1,12 +1,12 @@
 package dev.warta.app.cli;
 
-import dev.warta.app.platform.ArticleFollower;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.DuplicatePolicy;
+import dev.warta.sink.JsonlExport;
 import dev.warta.sink.JsonlFileSink;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -49,17 +49,21 @@ public final class SinkCommand implements Callable<Integer> {
             if (jsonlDir == null) {
                 life.await();
             } else {
-                try (JsonlFileSink files = new JsonlFileSink(jsonlDir, rollBytes, java.time.Duration.ofMinutes(10),
-                        java.time.Clock.systemUTC());
-                     ArticleFollower follower = new ArticleFollower(platform, Topics.CLEAN, "warta-jsonl-sink", true, a -> {
-                         try {
-                             files.write(a);
-                         } catch (java.io.IOException e) {
-                             throw new java.io.UncheckedIOException(e);
-                         }
-                     }, e -> System.err.println("skipped " + e)).start()) {
+                java.util.Properties p = platform.clientProperties();
+                p.put("group.id", "warta-jsonl-sink");
+                p.put("isolation.level", "read_committed");
+                p.put("enable.auto.commit", "false");
+                p.put("auto.offset.reset", "earliest");
+                try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        dev.warta.schemas.serde.AvroSerde.of(dev.warta.schemas.EnrichedArticle.class,
+                                platform.registryUrl()).deserializer())) {
+                    consumer.subscribe(java.util.List.of(Topics.CLEAN));
                     System.err.println("writing clean records to " + jsonlDir.toAbsolutePath());
-                    life.await();
+                    long written = JsonlExport.run(consumer, new JsonlFileSink(jsonlDir, rollBytes,
+                            java.time.Duration.ofMinutes(10), java.time.Clock.systemUTC()),
+                            java.time.Duration.ofMillis(500), () -> !life.stopping());
+                    System.err.println("wrote " + written + " clean records to " + jsonlDir.toAbsolutePath());
                 }
             }
         }

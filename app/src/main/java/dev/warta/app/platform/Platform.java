@@ -52,6 +52,11 @@ public final class Platform implements AutoCloseable {
         String bootstrap = options.bootstrapServers != null ? options.bootstrapServers : "127.0.0.1:" + DEFAULT_BROKER_PORT;
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         TopicSetup.ensure(client, options.partitions, options.replicationFactor);
+        if (options.registryUrl == null && embeddedIfMissing) {
+            // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
+            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
+            return new Platform(null, registry, bootstrap, registry.url(), client, options.dataDir);
+        }
         String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
         return new Platform(null, null, bootstrap, url, client, options.dataDir);
     }

@@ -37,6 +37,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final RegistryStore store;
     private final int requestedPort;
@@ -47,6 +48,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /**
      * A registry storing its schemas on the cluster {@code kafka} names ({@code bootstrap.servers} and any security
      * settings, passed through to the Kafka clients), to serve on {@code port} once {@link #start() started}.
+     * Connects now: creates {@code _schemas} when missing; a cluster that cannot be reached within 30 s fails with a
+     * {@link dev.warta.schemas.registry.RegistryException} (50001).
      */
     public EmbeddedSchemaRegistry(Properties kafka, int port) {
         this(new KafkaRegistryStore(kafka, STORE_TIMEOUT), port);
@@ -85,6 +88,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static HttpServer bind(int port) {
+        // the JDK server writes headers and body apart: without TCP_NODELAY each answer waits ~40 ms (Nagle + delayed
+        // ACK). Read once, when the first HttpServer of the JVM is made; an explicit setting wins.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
             try {

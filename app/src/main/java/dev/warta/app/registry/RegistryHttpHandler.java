@@ -69,6 +69,8 @@ final class RegistryHttpHandler implements HttpHandler {
             answer = error(status, e.errorCode(), e.getMessage());
         } catch (HttpError e) {
             answer = error(e.status, e.code, e.getMessage());
+        } catch (StackOverflowError e) {
+            answer = error(422, RegistryException.INVALID_SCHEMA, "Invalid schema: nested too deeply");
         } catch (RuntimeException e) {
             LOG.warn("registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             answer = error(500, 50001, "Error in the backend data store: " + e);

@@ -72,7 +72,11 @@ class EmbeddedSchemaRegistryTest {
     }
 
     private static String schemaBody(Schema schema) {
-        return JSON.createObjectNode().put("schema", schema.toString()).toString();
+        return schemaBody(schema.toString());
+    }
+
+    private static String schemaBody(String schema) {
+        return JSON.createObjectNode().put("schema", schema).toString();
     }
 
     private int register(String subject, Schema schema) throws Exception {
@@ -187,6 +191,11 @@ class EmbeddedSchemaRegistryTest {
         assertError(proto, 422, 42201);
         assertThat(proto.json().get("message").asText()).contains("PROTOBUF").contains("AVRO");
         assertError(call("POST", "/subjects/x-value/versions", "{}"), 422, 42201);
+        String deep = "\"string\"";
+        for (int i = 0; i < 3000; i++) {
+            deep = "{\"type\":\"array\",\"items\":" + deep + "}";
+        }
+        assertError(call("POST", "/subjects/x-value/versions", schemaBody(deep)), 422, 42201);
         assertError(call("POST", "/subjects/x-value/versions", "not json"), 400, 400);
         Answer avro = call("POST", "/subjects/x-value/versions",
                 "{\"schemaType\":\"AVRO\",\"schema\":" + JSON.writeValueAsString(PING_V1.toString()) + "}");
@@ -312,6 +321,28 @@ class EmbeddedSchemaRegistryTest {
             pool.shutdownNow();
         }
         assertThat(store.entries()).hasSize(n);
+    }
+
+    @Test
+    void storeFailureAnswers50001AndChangesNothing() throws Exception {
+        RegistryStore failing = new RegistryStore() {
+            @Override
+            public void replay(java.util.function.Consumer<dev.warta.schemas.registry.RegistryCatalog.Entry> sink) {
+            }
+
+            @Override
+            public void append(List<? extends dev.warta.schemas.registry.RegistryCatalog.Entry> entries) {
+                throw new dev.warta.schemas.registry.RegistryException(50001, 500, "Error while registering: broker down");
+            }
+        };
+        registry.close();
+        registry = new EmbeddedSchemaRegistry(failing, 0).start();
+        url = registry.url();
+
+        assertError(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V1)), 500, 50001);
+        assertError(call("PUT", "/config", "{\"compatibility\":\"NONE\"}"), 500, 50001);
+        assertThat(call("GET", "/subjects", null).body()).isEqualTo("[]");
+        assertThat(call("GET", "/config", null).json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD_TRANSITIVE");
     }
 
     private static void assertError(Answer a, int status, int code) throws IOException {

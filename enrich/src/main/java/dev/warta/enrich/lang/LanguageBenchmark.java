@@ -13,11 +13,12 @@ import java.util.TreeMap;
  * not train on, see {@link LangData#heldOut}), plus the NusaX test split, whole Indonesian (Detik) and Malay
  * (Majoriti) articles, and the mean CPU cost of {@link LanguageDetector#detectDocument} per 4 KB of article.
  *
- * <p>Run from the repository root (classpath as for {@link TrainLanguageModel}):
+ * <p>Run from the repository root (classpath as for {@link TrainLanguageModel}; {@code -v} lists every miss):
  * <pre>{@code
  * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich.txt) \
- *     dev.warta.enrich.lang.LanguageBenchmark ../shared/data/lang
+ *     dev.warta.enrich.lang.LanguageBenchmark ../shared/data/lang [-v]
  * }</pre>
+ * Costs are thread CPU time (the machine is shared), single thread, after a warm-up.
  */
 public final class LanguageBenchmark {
 

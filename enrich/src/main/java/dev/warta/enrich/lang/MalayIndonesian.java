@@ -26,13 +26,20 @@ final class MalayIndonesian {
         "setiausaha", "naib", "jurucakap", "dadah", "saman", "lesen", "pasport", "bajet", "belanjawan", "cukai",
         "memandangkan", "perlembagaan", "kerajaan", "ringgit", "dimulakan", "memulakan", "mengurangkan",
         "mempertingkatkan", "kempen", "nombor", "bisnes", "berbanding", "apatah", "mangsa", "cedera", "ekar",
+        "parti", "pembangkang", "perkauman", "rm", "umno", "pkr", "putrajaya", "selangor", "sarawak", "johor",
+        "kelantan", "terengganu", "kedah", "pahang", "melaka", "agong", "datuk", "datin",
+        "dijangka", "menjangkakan", "memaklumkan", "dimaklumkan", "pertuduhan", "tertuduh",
+        "pengerusi", "sesyen", "rasmi", "jambatan", "skim", "peniaga", "perbelanjaan", "kerusi", "pesara",
     };
 
     /** Words clearly more common in Malaysian Malay, but also seen in Indonesian. */
     private static final String[] MALAY_WEAK = {
         "seolah", "dipercayai", "merancang", "rancangan", "bersalah", "maut", "hospital", "emak", "bapa", "dah",
         "nak", "boleh", "beliau", "perkara", "tiada", "bagaimanapun", "semasa", "sekiranya", "lelaki", "daripada",
-        "menyebabkan", "mendapati", "ialah", "berkaitan",
+        "menyebabkan", "mendapati", "ialah", "berkaitan", "mempunyai", "berlaku", "kesan", "kuasa", "masa",
+        "melayu", "malaysia", "sabah", "kuala", "lumpur", "mahathir", "najib", "anwar", "muhyiddin", "bn", "dap",
+        "ramai", "apabila", "semalam", "esok", "berhubung", "kenyataan", "perdana", "ahli", "mahkamah",
+        "kementerian", "dituduh", "bertanding", "bersara",
     };
 
     /** Words far more common in Indonesian than in Malaysian Malay. */
@@ -49,15 +56,18 @@ final class MalayIndonesian {
         "stabilitas", "fasilitas", "ekspor", "impor", "musik", "televisi", "telepon", "paket", "narkoba",
         "lisensi", "paspor", "nomor", "justru", "senantiasa", "sebagian", "bagian", "kalian", "provinsi",
         "kabupaten", "kecamatan", "kelurahan", "rupiah", "terkait", "ungkap", "ungkapnya",
-        "tuturnya", "apalagi", "soalnya", "makanya", "gitu", "mengurangi", "memulai", "dimulai", "meningkatkan",
-        "kebijakan", "pertandingan", "bapak", "laki", "kecepatan",
+        "tuturnya", "apalagi", "soalnya", "makanya", "gitu", "mengurangi", "memulai", "dimulai",
+        "kebijakan", "pertandingan", "bapak", "laki", "kecepatan", "rp", "wib", "wita", "jakarta", "jokowi",
+        "prabowo", "tni", "polri", "kpk", "dki", "jabar", "jateng", "jatim", "ri", "partai", "oposisi", "sidang",
+        "doang", "nih", "tuh", "yuk", "emang", "ga",
     };
 
     /** Words clearly more common in Indonesian, but also seen in Malaysian Malay. */
     private static final String[] INDONESIAN_WEAK = {
         "pemerintah", "setelah", "berhasil", "kunjungan", "memiliki", "dimiliki", "harus", "sempat", "lewat",
         "namun", "berbagai", "kota", "warga", "desa", "korban", "film", "saja", "meningkatkan", "sedangkan",
-        "mengalami", "ujar", "ujarnya",
+        "mengalami", "ujar", "ujarnya", "indonesia", "jawa", "surabaya", "bandung", "sudah", "bikin",
+        "mengungkapkan", "menyebut", "diketahui", "terlihat", "sejumlah", "pihaknya", "tersangka", "pelaku",
     };
 
     private static final float STRONG = 2.5f;

@@ -14,7 +14,8 @@ import java.util.List;
  * after each sentence.
  *
  * <pre>{@code
- * ConllTagging.run(new InputStreamReader(System.in, UTF_8), new OutputStreamWriter(System.out, UTF_8), EntityTagger.load());
+ * ConllTagging.run(new InputStreamReader(System.in, UTF_8), new OutputStreamWriter(System.out, UTF_8),
+ *         EntityTagger.load());
  * }</pre>
  */
 public final class ConllTagging {

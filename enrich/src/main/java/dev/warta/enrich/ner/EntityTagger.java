@@ -207,7 +207,7 @@ public final class EntityTagger {
         NerFeatures.extract(s, domain, model.mask(), feats);
         int[] labels = model.viterbi(model.emissions(feats, n), n);
         if (rules) {
-            NerRules.apply(s, gazetteer.matches(s.tokens, s.lower, s.cased), labels);
+            NerRules.apply(s, s.matches, labels);
         }
         return labels;
     }

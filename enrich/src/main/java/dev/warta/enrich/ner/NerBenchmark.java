@@ -72,7 +72,8 @@ public final class NerBenchmark {
                 System.out.println(sink);
             }
         }
-        System.out.printf(Locale.ROOT, "%d sentences, %.1f tokens/sentence: %.1f µs CPU per sentence (thread CPU time, tagTokens)%n",
+        System.out.printf(Locale.ROOT,
+                "%d sentences, %.1f tokens/sentence: %.1f µs CPU per sentence (thread CPU time, tagTokens)%n",
                 sentences.size(), (double) tokens / sentences.size(), best);
     }
 

@@ -32,13 +32,16 @@ final class NerFeatures {
         final boolean cased;
         final int[] gaz;
         final int[] caps;
+        final List<Gazetteer.Match> matches;
 
-        Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps) {
+        Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps,
+                List<Gazetteer.Match> matches) {
             this.tokens = tokens;
             this.lower = lower;
             this.cased = cased;
             this.gaz = gaz;
             this.caps = caps;
+            this.matches = matches;
         }
     }
 
@@ -114,7 +117,7 @@ final class NerFeatures {
                 caps[i] = capTable[capBucket(lower[i], capTable.length)];
             }
         }
-        return new Sentence(tokens, lower, cased, gaz, caps);
+        return new Sentence(tokens, lower, cased, gaz, caps, matches);
     }
 
     private static boolean mostlyCaps(String[] tokens) {

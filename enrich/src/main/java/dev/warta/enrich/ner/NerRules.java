@@ -4,31 +4,41 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rules applied over the model's labels for Indonesian and English news patterns: gazetteer names the model
- * missed, names after person titles and honorifics ("Presiden", "Menlu AS", "kata", "Bapak", "Dr"), and
- * organisation names headed by "Kementerian", "Partai", "Universitas", "PT", "Bank", ... Rules only fill gaps
- * (tokens the model left O); they never overwrite a model entity. Stateless.
+ * Rules applied over the model's labels in cased running text (Indonesian and English news patterns): lone
+ * titles, demonyms and function words dropped; spans cut at prepositions and speech verbs; adjacent gazetteer
+ * names of different types split ("Menlu AS Blinken"); multi-word gazetteer names win over partial model spans;
+ * gazetteer names the model missed; names after speech verbs and honorifics ("kata", "ujar", "Bapak", "Dr")
+ * unless a role follows ("kata Menko Polhukam ..."); organisation names headed by "Kementerian", "Partai",
+ * "Universitas", "PT", "Bank", ... Gap-filling rules only touch tokens the model left O. Lowercased text gets no
+ * rules (they cost F1 there). Stateless.
  */
 final class NerRules {
-    /** Words after which a capitalised run is a person's name. */
-    private static final Set<String> PERSON_TITLES = Set.of("presiden", "wapres", "menlu", "menhan", "mendagri",
-            "menkeu", "kata", "ujar", "tutur", "ucap", "jelas", "bapak", "ibu", "pak", "bu", "dr", "drs", "prof",
-            "h", "hj", "ir", "kh", "mr", "mrs", "ms", "sir", "president", "said", "says", "senator", "sen",
-            "jubir", "dubes", "gubernur", "bupati", "wali", "kapolri", "panglima", "rep", "gov", "premier",
-            "pm", "kanselir", "chancellor", "secretary", "spokesperson", "spokesman", "spokeswoman", "minister");
+    /** Speech verbs and honorifics after which a capitalised run is a person's name ("kata Hartanto"). */
+    private static final Set<String> PERSON_CUES = Set.of("kata", "ujar", "tutur", "ucap", "bapak", "ibu", "pak",
+            "bu", "dr", "drs", "prof", "h", "hj", "ir", "kh", "mr", "mrs", "ms", "sir", "said", "says");
+    /** Titles and roles: never the start of the name that follows a cue ("kata Menko Polhukam Mahfud"). */
+    private static final Set<String> ROLES = Set.of("presiden", "wapres", "menlu", "menteri", "menko", "menhan",
+            "mendagri", "menkeu", "mensos", "jubir", "dubes", "gubernur", "bupati", "wali", "walikota", "kapolri",
+            "kapolda", "kapolres", "panglima", "ketua", "wakil", "direktur", "kepala", "sekjen", "juru", "president",
+            "minister", "secretary", "senator", "governor", "chancellor", "prime", "chief", "director", "head",
+            "spokesman", "spokeswoman", "spokesperson", "kota", "kabupaten", "provinsi");
     /** Words that start an organisation name when followed by capitalised words. */
-    private static final Set<String> ORG_HEADS = Set.of("kementerian", "kemenko", "dewan", "partai", "universitas",
-            "institut", "pt", "bank", "komisi", "badan", "majelis", "mahkamah", "kepolisian", "kejaksaan",
-            "lembaga", "yayasan", "perusahaan", "organisasi", "ministry", "department", "university", "council",
-            "party", "commission", "agency", "bureau", "institute", "federation", "association", "corporation",
-            "persatuan", "asosiasi", "ikatan", "serikat", "kantor", "kedutaan", "pemerintah", "pengadilan");
+    private static final Set<String> ORG_HEADS = Set.of("kementerian", "partai", "universitas", "pt", "bank",
+            "komisi", "badan", "dewan", "majelis", "mahkamah", "kepolisian", "kejaksaan", "institut", "ministry",
+            "university");
     /** Single words that are titles or demonyms, not names, when tagged alone. */
     private static final Set<String> NOT_NAMES = Set.of("general", "president", "presiden", "minister", "menteri",
             "secretary", "senator", "governor", "gubernur", "chancellor", "prime", "foreign", "deputy", "chief",
             "spokesman", "spokeswoman", "spokesperson", "the", "german", "russian", "american", "chinese",
             "indonesian", "turkish", "ukrainian", "british", "french", "indian", "japanese", "european", "western",
             "israeli", "iranian", "swedish", "swiss", "korean", "soviet", "advertisement", "advertiser", "foto",
-            "editor", "reporter", "baca", "klik");
+            "editor", "reporter", "baca", "klik", "last", "next", "this", "that", "these", "those", "but",
+            "however", "in", "on", "at", "after", "before", "according", "when", "while", "if", "we", "he", "she",
+            "they", "it", "our", "his", "her", "their", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "january",
+            "february", "march", "april", "june", "july", "august", "september", "october", "november",
+            "december", "januari", "februari", "maret", "juni", "juli", "agustus", "oktober", "desember", "namun",
+            "selain", "sementara", "dia", "ia", "kami", "kita", "mereka", "saya", "anda");
     /** Lowercase words that end an entity in cased text (an entity does not run through them). */
     private static final Set<String> BREAKERS = Set.of("in", "at", "on", "from", "to", "with", "said", "says",
             "di", "ke", "dari", "kata", "ujar", "pada", "yang");
@@ -40,7 +50,7 @@ final class NerRules {
 
     static void apply(NerFeatures.Sentence s, List<Gazetteer.Match> gaz, int[] labels) {
         if (!s.cased) {
-            applyGazetteer(gaz, labels);
+            // without letter case the model (with gazetteer features) does better alone
             return;
         }
         cleanSpans(s, labels);
@@ -51,19 +61,15 @@ final class NerRules {
         int n = t.length;
         for (int i = 0; i < n; i++) {
             String lw = s.lower[i];
-            if (PERSON_TITLES.contains(lw)) {
+            if (PERSON_CUES.contains(lw)) {
                 int j = i + 1;
                 if (j < n && t[j].equals(".")) {
                     j++;
                 }
-                // "Menlu AS Blinken": skip a country / org right after the title
-                while (j < n && labels[j] != 0 && NerLabels.typeOf(labels[j]) != 0) {
-                    j++;
+                if (j < n && labels[j] == 0 && !ROLES.contains(s.lower[j]) && !NOT_NAMES.contains(s.lower[j])
+                        && !allCaps(t[j])) {
+                    fillCapitalised(t, labels, j, NerLabels.begin("PERSON"), false);
                 }
-                if (j > i + 1 && (j >= n || labels[j] != 0)) {
-                    continue;
-                }
-                fillCapitalised(t, labels, j, NerLabels.begin("PERSON"), false);
             } else if (ORG_HEADS.contains(lw) && Character.isUpperCase(t[i].charAt(0)) && labels[i] == 0
                     && i + 1 < n && capitalised(t[i + 1]) && labels[i + 1] == 0) {
                 fillCapitalised(t, labels, i, NerLabels.begin("ORGANIZATION"), true);
@@ -200,6 +206,15 @@ final class NerRules {
         for (int k = from + 1; k <= last; k++) {
             labels[k] = begin + 1;
         }
+    }
+
+    private static boolean allCaps(String tok) {
+        for (int i = 0; i < tok.length(); i++) {
+            if (Character.isLowerCase(tok.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean capitalised(String tok) {

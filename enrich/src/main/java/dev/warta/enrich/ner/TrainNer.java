@@ -20,25 +20,30 @@ import java.util.Random;
  * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
- * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19).
+ * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19),
+ * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 1),
+ * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
  */
 public final class TrainNer {
-    private static final String[] HOUSE = {"nerui", "nerugm", "idner-news", "nergrit", "nerp"};
-
     static final int CAP_BITS = 18;
+    private static final String DEFAULT_OUTPUT = "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz";
 
     private TrainNer() {
     }
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
-        Path out = Path.of(args.length > 1 ? args[1] : "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz");
+        Path out = Path.of(args.length > 1 ? args[1] : DEFAULT_OUTPUT);
         int epochs = 16;
         int bits = 19;
+        boolean familyFeatures = true;
+        int runs = 1;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--bits" -> bits = Integer.parseInt(args[i + 1]);
+                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--family-features" -> familyFeatures = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -49,11 +54,11 @@ public final class TrainNer {
             List<NerCorpus.Sentence> s = NerCorpus.read(f);
             System.out.printf("train %s: %d sentences%n", f.getFileName(), s.size());
             train.addAll(s);
-            int d = NerFeatures.domain(NerCorpus.family(f));
+            int d = familyFeatures ? NerFeatures.domain(NerCorpus.family(f)) : 0;
             s.forEach(x -> domains.add(d));
         }
         List<Path> devFiles = NerCorpus.files(data, "dev", "valid");
-        NerModel model = train(train, domains, gaz, bits, epochs, devFiles);
+        NerModel model = train(train, domains, gaz, bits, epochs, runs, devFiles);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out)) {
             model.write(os);
@@ -61,7 +66,8 @@ public final class TrainNer {
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
     }
 
-    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs, List<Path> devFiles)
+    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs,
+                          int runs, List<Path> devFiles)
             throws IOException {
         List<String[]> cased = new ArrayList<>();
         for (NerCorpus.Sentence s : train) {
@@ -71,7 +77,6 @@ public final class TrainNer {
         }
         NerModel model = NerModel.empty(bits, NerFeatures.capTable(cased, CAP_BITS));
         int mask = model.mask();
-        int labels = NerModel.LABELS;
         List<int[]> feats = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
             NerCorpus.Sentence s = train.get(i);
@@ -79,15 +84,50 @@ public final class TrainNer {
             NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps), domains.get(i), mask, f);
             feats.add(f);
         }
+        // several averaged perceptrons over different shuffles, averaged again (a cheap, deterministic ensemble)
+        for (int run = 0; run < runs; run++) {
+            NerModel one = NerModel.empty(bits, model.caps);
+            perceptron(one, train, feats, epochs, 42 + run);
+            for (int i = 0; i < model.weights.length; i++) {
+                model.weights[i] += one.weights[i] / runs;
+            }
+            for (int i = 0; i < model.trans.length; i++) {
+                model.trans[i] += one.trans[i] / runs;
+            }
+        }
+        for (Path f : devFiles) {
+            NerScore general = new NerScore();
+            NerScore adapted = new NerScore();
+
+            int d = NerFeatures.domain(NerCorpus.family(f));
+            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+                int n = s.tokens().length;
+                int[] fs = new int[n * NerFeatures.COUNT];
+                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps);
+                NerFeatures.extract(ps, 0, mask, fs);
+                general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+                NerFeatures.extract(ps, d, mask, fs);
+                adapted.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
+            }
+            System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
+                    general.f1(null), adapted.f1(null));
+        }
+        return model;
+    }
+
+    /** One averaged perceptron with Viterbi decoding, trained in place into {@code model}. */
+    private static void perceptron(NerModel model, List<NerCorpus.Sentence> train, List<int[]> feats, int epochs,
+                                   long seed) {
         float[] w = model.weights;
         float[] t = model.trans;
-        float[] wu = new float[w.length];
-        float[] tu = new float[t.length];
+        double[] wu = new double[w.length];
+        double[] tu = new double[t.length];
+        int labels = NerModel.LABELS;
         int[] order = new int[train.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Random rnd = new Random(42);
+        Random rnd = new Random(seed);
         long c = 1;
         for (int e = 0; e < epochs; e++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -134,38 +174,10 @@ public final class TrainNer {
             System.out.printf("epoch %d: %d/%d sentences wrong%n", e + 1, errors, order.length);
         }
         for (int i = 0; i < w.length; i++) {
-            w[i] -= wu[i] / c;
+            w[i] -= (float) (wu[i] / c);
         }
         for (int i = 0; i < t.length; i++) {
-            t[i] -= tu[i] / c;
+            t[i] -= (float) (tu[i] / c);
         }
-        for (Path f : devFiles) {
-            NerScore general = new NerScore();
-            NerScore adapted = new NerScore();
-            NerScore[] house = new NerScore[HOUSE.length];
-            for (int h = 0; h < HOUSE.length; h++) {
-                house[h] = new NerScore();
-            }
-            int d = NerFeatures.domain(NerCorpus.family(f));
-            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
-                int n = s.tokens().length;
-                int[] fs = new int[n * NerFeatures.COUNT];
-                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps);
-                NerFeatures.extract(ps, 0, mask, fs);
-                general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
-                NerFeatures.extract(ps, d, mask, fs);
-                adapted.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
-                for (int h = 0; h < HOUSE.length; h++) {
-                    NerFeatures.extract(ps, NerFeatures.domain(ps.cased ? HOUSE[h] : "nerp"), mask, fs);
-                    house[h].add(s.labels(), model.viterbi(model.emissions(fs, n), n));
-                }
-            }
-            for (int h = 0; h < HOUSE.length; h++) {
-                System.out.printf("   house %s: %.3f%n", HOUSE[h], house[h].f1(null));
-            }
-            System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
-                    general.f1(null), adapted.f1(null));
-        }
-        return model;
     }
 }

@@ -67,7 +67,9 @@ final class SpamCues {
                 "mudah menang", "pasti jp", "langsung jp", "situs slot", "judi slot", "pg soft", "live casino",
                 "casino online", "poker online", "togel hari", "keluaran hk", "keluaran sgp", "pengeluaran hk",
                 "pengeluaran sgp", "toto macau", "wd terus", "auto wd", "auto jp", "menang terus", "bocoran slot",
-                "gates of", "sweet bonanza", "starlight princess", "mahjong ways", "kakek zeus", "scatter hitam");
+                "gates of", "sweet bonanza", "starlight princess", "mahjong ways", "kakek zeus", "scatter hitam",
+                "togel sgp", "togel sdy", "togel hk", "togel singapore", "togel hongkong", "togel sidney",
+                "live draw", "result sgp", "result hk", "angka jitu");
         pair(G, 1.2, "menang besar", "member baru", "daftar sekarang", "main di", "gabung di", "main slot",
                 "situs judi", "judi online", "agen judi", "bandar judi", "judi bola", "menang banyak");
         guard(1.0, "polisi", "polri", "polda", "polres", "polresta", "polsek", "bareskrim", "kapolri", "kapolda",
@@ -89,8 +91,24 @@ final class SpamCues {
     }
 
     private static final Map<String, Entry> LEXICON = lexicon();
+    private static final QuickFilter QUICK = quickFilter();
 
     private SpamCues() {
+    }
+
+    private static QuickFilter quickFilter() {
+        Set<String> words = new java.util.HashSet<>(WORDS.keySet());
+        words.addAll(URL_PARTS);
+        List<String> endings = new ArrayList<>();
+        for (String[] e : BRAND_ENDINGS) {
+            endings.add(e[0]);
+        }
+        return new QuickFilter(words, TRIGGERS, PAIRS.keySet(), endings, SpamDetector.SHORT_TEXT);
+    }
+
+    /** The allocation-free pre-filter: true when {@code text} certainly carries no spam cue. */
+    static boolean certainlyClean(String text) {
+        return QUICK.certainlyClean(text);
     }
 
     private static Map<String, Entry> lexicon() {
@@ -193,6 +211,15 @@ final class SpamCues {
         for (String b : n.brandTokens()) {
             if (!isNewsyCode(b)) {
                 brands++;
+                int d = 0;
+                while (d < b.length() && !Character.isDigit(b.charAt(d))) {
+                    d++;
+                }
+                Cue stem = WORDS.get(b.substring(0, d)); // slot88, togel62
+                if (stem != null && stem.category().equals(G) && seen.add(stem.reason())) {
+                    gambling += stem.weight();
+                    heavyCount += stem.weight() >= 2.5 ? 1 : 0;
+                }
             }
         }
         int leet = 0;

@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * Finds, cuts and explains injected spam (online gambling SEO text, gambling promo comments, hidden link blocks)
- * per paragraph, and per sentence block inside long paragraphs when only part of one is spam. Each text is
- * normalised ({@link TextNormalizer}), checked against cheap lexical cues ({@link SpamCues}); only when a cue
- * fires is the trained model run, and its log-odds are combined with the cues and with counter-cues of news
- * reporting about gambling. Thread-safe; load once, share.
+ * per paragraph, and per sentence block inside long paragraphs when only part of one is spam.
+ *
+ * <p>Per paragraph: an allocation-free pre-filter ({@link QuickFilter}) passes plain text; the rest is normalised
+ * ({@link TextNormalizer}) and checked for cues ({@link SpamCues}); only with a strong cue (or a weak one in a
+ * short text) is the trained model ({@link SpamModel}, see {@link TrainSpamModel}) run. Its log-odds are combined
+ * with the cue weights, minus counter-cues of news reporting on gambling (police, blocking, courts; stronger
+ * when another paragraph of the article reports on gambling). A spam paragraph with a clean head or tail keeps
+ * it; an article where at least half the text is spam is {@code wholePage}. Hidden html blocks with gambling
+ * cues mark matching paragraphs, or are reported as extra segments with index -1.
+ * Thread-safe; load once, share.
  *
  * <p>{@code SpamDetector.load().analyze(List.of("Berita ...", "Daftar slot gacor maxwin di MEGA88!"), null)}
  * flags the second paragraph as {@code gambling} and keeps the first.
@@ -19,7 +25,7 @@ public final class SpamDetector {
     private static final double CLEAN = 0.2;
     private static final int SENTENCE_CHECK_MIN = 80;
     private static final int MAX_PARAGRAPHS = 10_000;
-    private static final int SHORT_TEXT = 300;
+    static final int SHORT_TEXT = 200;
 
     private final SpamModel model;
 
@@ -69,7 +75,7 @@ public final class SpamDetector {
         }
         double z = model.logit(SpamFeatures.extract(n, cues))
                 + 0.35 * cues.gambling() + 0.25 * cues.promo()
-                + 0.4 * Math.min(cues.obfuscation(), 6) + 0.3 * Math.min(cues.urls(), 4)
+                + 0.4 * Math.min(cues.obfuscation(), 6) + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
                 - 0.8 * cues.guard();
         if (cues.obfuscation() == 0 && cues.brands() == 0 && extraGuard > 0) {
@@ -113,7 +119,7 @@ public final class SpamDetector {
         int reporting = 0;
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i);
-            if (p != null && !p.isBlank()) {
+            if (p != null && !p.isBlank() && (!hidden.isEmpty() || !SpamCues.certainlyClean(p))) {
                 ns[i] = TextNormalizer.normalize(p);
                 hs[i] = SpamCues.of(ns[i], p);
                 if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0 && hs[i].brands() == 0) {

@@ -21,6 +21,8 @@ public final class TextNormalizer {
     public static final int MAX_CHARS = 20_000;
 
     private static final Map<Integer, Character> CONFUSABLES = confusables();
+    /** NFKD of each BMP character that has one (null: the character is its own decomposition). */
+    private static final String[] NFKD_BMP = nfkdTable();
 
     /** Result of normalisation: the folded text, its tokens and counts of the obfuscation tricks seen. */
     public record Normalized(List<String> tokens, int obfuscatedChars, int spacedRuns, int leetTokens,
@@ -47,7 +49,9 @@ public final class TextNormalizer {
         int limit = Math.min(s.length(), MAX_CHARS);
         StringBuilder sb = new StringBuilder(limit + 16);
         int obfuscated = 0;
-        int prevScript = 0; // 1 latin, 2 cyrillic/greek
+        int prevScript = 0; // 1: an ASCII letter or digit was just seen, 2: another letter
+        int fullWidth = 0;
+        boolean cjk = false;
         for (int i = 0; i < limit; ) {
             char ch = s.charAt(i);
             int cp = ch < 128 || !Character.isHighSurrogate(ch) ? ch : s.codePointAt(i);
@@ -58,15 +62,20 @@ public final class TextNormalizer {
                     prevScript = 1;
                 } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
                     sb.append((char) cp);
-                    prevScript = cp >= 'a' ? 1 : prevScript;
+                    prevScript = 1;
                 } else {
                     sb.append(cp == '.' ? '.' : ' '); // dots end abbreviations: "S.H." is not spaced letters
                     prevScript = 0;
                 }
                 continue;
             }
-            if (isObfuscationCodePoint(cp)) {
+            if (cp >= 0xFF10 && cp <= 0xFF5A) {
+                fullWidth++; // obfuscation unless the text is CJK, where full-width forms are ordinary
+            } else if (isObfuscationCodePoint(cp)) {
                 obfuscated++;
+            } else if (!cjk && ((cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF)
+                    || (cp >= 0xAC00 && cp <= 0xD7AF))) {
+                cjk = true;
             }
             int type = Character.getType(cp);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
@@ -78,11 +87,12 @@ public final class TextNormalizer {
             }
             Character folded = CONFUSABLES.get(cp);
             if (folded != null) {
-                if (prevScript == 1 || (i < limit && isAsciiLetter(s.charAt(i)))) {
-                    obfuscated++; // lookalike inside a Latin word
+                if (cp >= 0x0370 && cp <= 0x052F
+                        && (prevScript == 1 || (i < limit && isAsciiLetter(s.charAt(i))))) {
+                    obfuscated++; // Cyrillic or Greek lookalike inside a Latin word
                 }
                 sb.append(folded.charValue());
-                prevScript = 1;
+                prevScript = 2;
                 continue;
             }
             if (!Character.isLetterOrDigit(cp) && type != Character.OTHER_NUMBER && !isObfuscationCodePoint(cp)) {
@@ -90,7 +100,12 @@ public final class TextNormalizer {
                 prevScript = 0;
                 continue;
             }
-            String d = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+            String d = decompose(cp);
+            if (d == null) { // no compatibility decomposition: an ordinary letter of another script
+                sb.appendCodePoint(Character.toLowerCase(cp));
+                prevScript = 2;
+                continue;
+            }
             for (int j = 0; j < d.length(); ) {
                 int c = d.codePointAt(j);
                 j += Character.charCount(c);
@@ -109,9 +124,9 @@ public final class TextNormalizer {
                     sb.append(' ');
                 }
             }
-            prevScript = 1;
+            prevScript = 2;
         }
-        return tokenize(sb, obfuscated);
+        return tokenize(sb, cjk ? obfuscated : obfuscated + fullWidth);
     }
 
     private static Normalized tokenize(CharSequence folded, int obfuscated) {
@@ -140,6 +155,28 @@ public final class TextNormalizer {
         int leet = 0;
         for (int i = 0; i < raw.size(); i++) {
             String t = raw.get(i);
+            if (t.length() <= 2 && isAsciiLetters(t)) {
+                int j = i;
+                int pairs = 0;
+                while (j < raw.size() && raw.get(j).length() <= 2 && isAsciiLetters(raw.get(j))
+                        && (j == i || !dotted[j - 1])) {
+                    pairs += raw.get(j).length() == 2 ? 1 : 0;
+                    j++;
+                }
+                // "GA RU DA HO KI": a name cut into syllables (mostly two-letter pieces)
+                if (j - i >= 4 && j - i < 12 && pairs * 2 >= j - i && endsLikeBrand(raw, j - 1)) {
+                    StringBuilder joined = new StringBuilder(2 * (j - i));
+                    for (int k = i; k < j; k++) {
+                        joined.append(raw.get(k));
+                    }
+                    if (joined.length() > j - i) { // not only single letters (handled below)
+                        tokens.add(joined.toString());
+                        spacedRuns++;
+                        i = j - 1;
+                        continue;
+                    }
+                }
+            }
             if (t.length() == 1 && t.charAt(0) < 128) {
                 int j = i;
                 boolean letters = false;
@@ -168,11 +205,22 @@ public final class TextNormalizer {
                 brands.add(t);
                 tokens.add(t);
             } else {
-                String plain = unleet(t);
-                tokens.add(plain);
-                if (leetWords.size() < 8) {
+                // t0gel62: decode the letters part, keep a numeric brand suffix
+                int end = t.length();
+                while (end > 0 && Character.isDigit(t.charAt(end - 1))) {
+                    end--;
+                }
+                String plain = unleet(t.substring(0, end)) + t.substring(end);
+                if (end < t.length() && isBrandLike(plain)) {
+                    brands.add(plain);
+                    String stem = plain.substring(0, end);
+                    if (leetWords.size() < 8) {
+                        leetWords.add(stem);
+                    }
+                } else if (leetWords.size() < 8) {
                     leetWords.add(plain);
                 }
+                tokens.add(plain);
                 leet++;
             }
         }
@@ -253,6 +301,31 @@ public final class TextNormalizer {
         return new String(out);
     }
 
+    /** Endings of compound gambling brand names without digits: pulauwin, vikingtoto, mamajitu, garudahoki. */
+    static final List<String> BRAND_ENDINGS = List.of("toto", "win", "jitu", "hoki", "slot", "gacor", "qq", "wd");
+
+    /** Whether the syllable run ending at {@code last} spells a brand-like name (GA RU DA HO KI). */
+    private static boolean endsLikeBrand(List<String> raw, int last) {
+        String tail = raw.get(last);
+        String before = last > 0 ? raw.get(last - 1) : "";
+        String joined = before + tail;
+        for (String e : BRAND_ENDINGS) {
+            if (joined.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetters(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!isAsciiLetter(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
@@ -266,6 +339,30 @@ public final class TextNormalizer {
                 || (cp >= 0x1D00 && cp <= 0x1D2B)       // small capitals
                 || (cp >= 0x2070 && cp <= 0x209F)       // super/subscripts
                 || cp == 0x20E3;                        // keycap
+    }
+
+    private static String decompose(int cp) {
+        if (cp < NFKD_BMP.length) {
+            return NFKD_BMP[cp];
+        }
+        String one = new String(Character.toChars(cp));
+        String d = Normalizer.normalize(one, Normalizer.Form.NFKD);
+        return d.equals(one) ? null : d;
+    }
+
+    private static String[] nfkdTable() {
+        String[] table = new String[0x10000];
+        for (int c = 0x80; c < 0x10000; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String one = String.valueOf((char) c);
+            String d = Normalizer.normalize(one, Normalizer.Form.NFKD);
+            if (!d.equals(one)) {
+                table[c] = d;
+            }
+        }
+        return table;
     }
 
     private static Map<Integer, Character> confusables() {

@@ -16,13 +16,14 @@ import java.util.Random;
  *
  * <pre>
  * mvn -B -q -o -pl enrich -am compile
- * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich-spam.txt) \
+ * java -cp enrich/target/classes:$HOME/.m2/repository/org/jsoup/jsoup/1.24.1/jsoup-1.24.1.jar \
  *   dev.warta.enrich.spam.TrainSpamModel \
  *   ../shared/data/spam/judol-comments-labelled.csv ../shared/data/lang/sentences/id.txt \
  *   enrich/src/main/resources/dev/warta/enrich/spam/spam-model.bin.gz
  * </pre>
- * Arguments (all optional, defaults shown above): comments CSV, clean sentences file (one per line, "-" for
- * none), output model file.
+ * Run from the repository root. Arguments (all optional, defaults shown above): comments CSV, clean sentences
+ * file (one per line, "-" for none), output model file. Retrain whenever {@link TextNormalizer}, {@link SpamCues}
+ * or {@link SpamFeatures} change: the features are part of the model.
  */
 public final class TrainSpamModel {
     private static final int EPOCHS = 6;

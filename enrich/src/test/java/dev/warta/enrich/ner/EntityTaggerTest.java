@@ -100,7 +100,8 @@ class EntityTaggerTest {
             garbage.append((char) ((i * 7919) % 0xFFFF));
         }
         List<String> inputs = List.of("", " ", "😀😀😀 🎉", "PRESIDEN JOKO WIDODO TIBA DI JAKARTA HARI INI",
-                "presiden joko widodo tiba di jakarta hari ini", longToken, "Путин встретился с Си Цзиньпином в Москве",
+                "presiden joko widodo tiba di jakarta hari ini", longToken,
+                "Путин встретился с Си Цзиньпином в Москве",
                 "Jokowi 会见 Xi Jinping di Beijing", garbage.toString(), "\u0000\u0001\uFFFF\uD800");
         for (String in : inputs) {
             List<Mention> ms = TAGGER.tag(in);

@@ -78,7 +78,7 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
                 continue;
             }
             URI uri = URI.create(raw.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
+            if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) registry URL: " + raw.trim());
             }
             if (uri.getRawUserInfo() != null && urlUserInfo == null) {
@@ -86,6 +86,9 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
             urls.add(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path);
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("schema registry URL is not set");
         }
         this.baseUrls = List.copyOf(urls);
         Object source = config.get(BASIC_AUTH_CREDENTIALS_SOURCE);

@@ -248,6 +248,14 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> client.getById(9)).isInstanceOf(RegistryException.class).hasMessageContaining("PROTOBUF");
     }
 
+    @Test
+    void malformedUrlsAreRefusedUpFront() {
+        for (String url : new String[] {"", " , ", "localhost:8081", "ftp://registry:21", "mem:/x"}) {
+            assertThatThrownBy(() -> new RestSchemaRegistryClient(url, Duration.ofSeconds(1), 0))
+                    .as(url).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     private static String quote(String s) {
         return new com.fasterxml.jackson.databind.node.TextNode(s).toString();
     }

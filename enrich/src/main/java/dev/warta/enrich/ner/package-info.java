@@ -1,0 +1,11 @@
+/**
+ * Named-entity tagging for Indonesian and English news.
+ *
+ * <p>{@link dev.warta.enrich.ner.EntityTagger} is the entry point: a trained first-order averaged-perceptron
+ * sequence model over hashed features (trained by {@link dev.warta.enrich.ner.TrainNer} on the NER corpus
+ * families, shipped as {@code ner-model.bin.gz}), rules for news patterns, and a hand-written
+ * {@link dev.warta.enrich.ner.Gazetteer} ({@code gazetteer.tsv}) that gives canonical names and Wikidata QIDs.
+ * {@link dev.warta.enrich.ner.ConllTagging} is the {@code warta ner} I/O; {@link dev.warta.enrich.ner.NerBenchmark}
+ * measures F1 per corpus family and the cost per sentence.
+ */
+package dev.warta.enrich.ner;
