@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warta.app.cli.ClusterOptions;
 import dev.warta.app.cli.IngestOptions;
-import dev.warta.app.platform.IngestService;
+import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Replay;
 import dev.warta.app.platform.Stages;
@@ -45,11 +45,12 @@ class PipelineIT {
              StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1, "v1");
              StreamsApp sink = Stages.startSink(platform, Stages.SINK_APP_ID, 1, Set.of(), DuplicatePolicy.MARK)) {
             long raw;
-            try (IngestService ingest = new IngestService(platform, new IngestOptions(), false)) {
-                IngestSummary summary = ingest.ingest(List.of(SAMPLES));
+            try (IngestStage ingest = IngestStage.start(platform, new IngestOptions(), List.of(SAMPLES))) {
+                IngestSummary summary = ingest.service().bulkSummary();
                 assertThat(summary.published()).isEqualTo(5);
                 raw = summary.published();
-                assertThat(ingest.ingest(List.of(SAMPLES)).repeats()).as("re-feeding publishes nothing new").isEqualTo(5);
+                assertThat(ingest.service().runner().ingestPaths(List.of(SAMPLES)).repeats())
+                        .as("re-feeding publishes nothing new").isEqualTo(5);
             }
             List<EnrichedArticle> v1 = outcomes(platform, "v1", raw);
             assertThat(v1).hasSize((int) raw);

@@ -109,7 +109,7 @@ public final class ArticleIds {
      * re-saved copy with different line endings gets the same id.
      */
     public static String contentId(String title, String text) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder((title == null ? 0 : title.length()) + (text == null ? 0 : text.length()) + 1);
         appendNormalized(sb, title);
         sb.append('\n');
         appendNormalized(sb, text);
@@ -123,14 +123,16 @@ public final class ArticleIds {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            boolean ws = c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)
+                    : c == '\u00a0' || Character.isWhitespace(c);
+            if (ws) {
                 space = sb.length() > 0;
             } else {
                 if (space) {
                     sb.append(' ');
                     space = false;
                 }
-                sb.append(Character.toLowerCase(c));
+                sb.append(c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c));
             }
         }
     }

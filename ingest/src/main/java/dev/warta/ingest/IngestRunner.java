@@ -135,6 +135,9 @@ public final class IngestRunner implements AutoCloseable {
                     return;
                 }
                 acquire(inFlight, 1);
+                if (bar != null) {
+                    bar.tick(stats);
+                }
                 publisher.submit(item).whenComplete((o, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
@@ -247,6 +250,11 @@ public final class IngestRunner implements AutoCloseable {
 
         void update(IngestStats stats) {
             done++;
+            tick(stats);
+        }
+
+        /** Redraws at most five times a second (cheap enough to call per item). */
+        void tick(IngestStats stats) {
             long now = System.nanoTime();
             if (now - lastDraw > 200_000_000L) {
                 lastDraw = now;

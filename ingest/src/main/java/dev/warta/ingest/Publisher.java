@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 /**
  * Decides what to do with each {@link Item} and counts it: a new article is published, then marked seen once the
  * sink acked it; a known id with the same content hash is a repeat (not published); a known id with a new hash is an
- * update (published again). Feed items are published once per id ("new items only"): a feed re-polled with an edited
+ * update (published again); the last {@value #VERSIONS} hashes of an id are remembered, so re-feeding an older
+ * version is a repeat too. Feed items are published once per id ("new items only"): a feed re-polled with an edited
  * description does not republish. The seen index is loaded from the sink at start (for Kafka: from the compacted
  * seen topic), so the decision survives restarts. Thread-safe.
  */
@@ -22,7 +23,10 @@ public final class Publisher implements AutoCloseable {
 
     private final ArticleSink sink;
     private final IngestStats stats;
-    private final Map<String, Long> seen;
+    /** Content hashes remembered per id (newest first), so that re-feeding an older version is still a repeat. */
+    static final int VERSIONS = 8;
+
+    private final Map<String, long[]> seen;
     private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warta-ingest-acks");
         t.setDaemon(true);
@@ -35,7 +39,7 @@ public final class Publisher implements AutoCloseable {
         this.stats = stats;
         Map<String, String> stored = sink.loadSeen(timeout);
         this.seen = new ConcurrentHashMap<>(Math.max(16, stored.size() * 2));
-        stored.forEach((id, hash) -> seen.put(id, hashKey(hash)));
+        stored.forEach((id, hashes) -> seen.put(id, parse(hashes)));
     }
 
     /** True when an article with this id was published before. */
@@ -77,27 +81,32 @@ public final class Publisher implements AutoCloseable {
         String id = article.getId();
         long hash = hashKey(article.getContentHash());
         boolean feed = "feed".equals(article.getSourceType());
-        Long[] previous = new Long[1];
-        boolean[] repeat = new boolean[1];
+        long[][] previous = new long[1][];
+        long[][] next = new long[1][];
         seen.compute(id, (k, old) -> {
             previous[0] = old;
-            repeat[0] = old != null && (feed || old == hash);
-            return repeat[0] ? old : hash;
+            if (old != null && (feed || contains(old, hash))) {
+                next[0] = null;
+                return old;
+            }
+            next[0] = prepend(hash, old);
+            return next[0];
         });
-        if (repeat[0]) {
+        if (next[0] == null) {
             stats.repeats.incrementAndGet();
             return CompletableFuture.completedFuture(Outcome.REPEAT);
         }
         Outcome outcome = previous[0] == null ? Outcome.PUBLISHED : Outcome.UPDATED;
+        String stored = format(next[0]);
         return sink.publish(article)
-                .thenComposeAsync(v -> sink.markSeen(id, article.getContentHash()), acks)
+                .thenComposeAsync(v -> sink.markSeen(id, stored), acks)
                 .handle((v, e) -> {
                     if (e != null) {
                         // not written: forget it so that a later attempt publishes it
                         if (previous[0] == null) {
-                            seen.remove(id, hash);
+                            seen.remove(id, next[0]);
                         } else {
-                            seen.replace(id, hash, previous[0]);
+                            seen.replace(id, next[0], previous[0]);
                         }
                         stats.failed.incrementAndGet();
                         throw new IngestException("cannot publish " + id + ": " + rootMessage(e), e);
@@ -107,11 +116,59 @@ public final class Publisher implements AutoCloseable {
                 });
     }
 
+    private static boolean contains(long[] hashes, long hash) {
+        for (long h : hashes) {
+            if (h == hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] prepend(long hash, long[] old) {
+        int keep = old == null ? 0 : Math.min(old.length, VERSIONS - 1);
+        long[] out = new long[keep + 1];
+        out[0] = hash;
+        if (keep > 0) {
+            System.arraycopy(old, 0, out, 1, keep);
+        }
+        return out;
+    }
+
+    /** Seen-topic value: comma-separated 16-hex-digit hash prefixes, newest first. */
+    static String format(long[] hashes) {
+        StringBuilder sb = new StringBuilder(hashes.length * 17);
+        for (long h : hashes) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            String hex = Long.toHexString(h);
+            sb.append("0".repeat(16 - hex.length())).append(hex);
+        }
+        return sb.toString();
+    }
+
+    static long[] parse(String value) {
+        if (value == null || value.isEmpty()) {
+            return new long[] {0};
+        }
+        String[] parts = value.split(",");
+        long[] out = new long[Math.min(parts.length, VERSIONS)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = hashKey(parts[i].strip());
+        }
+        return out;
+    }
+
     private static long hashKey(String hex) {
         if (hex == null || hex.length() < 16) {
             return hex == null ? 0 : hex.hashCode();
         }
-        return Long.parseUnsignedLong(hex.substring(0, 16), 16);
+        try {
+            return Long.parseUnsignedLong(hex.substring(0, 16), 16);
+        } catch (NumberFormatException e) {
+            return hex.hashCode();
+        }
     }
 
     /** The message of the innermost cause, for one-line reasons. */
@@ -122,7 +179,11 @@ public final class Publisher implements AutoCloseable {
             t = t.getCause();
         }
         String msg = t.getMessage();
-        return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+        String first = msg == null ? "" : msg.lines().findFirst().orElse("");
+        if (t instanceof IllegalStateException || t instanceof IngestException) {
+            return first;
+        }
+        return t.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
     }
 
     /** Flushes the sink. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Turns files into {@link Item}s without Kafka (used by ingest and by the offline {@code warta analyze}).
@@ -130,10 +129,24 @@ public final class Sources {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                            .filter(f -> kindOf(f) != null).sorted().forEach(files::add);
-                }
+                List<Path> found = new ArrayList<>();
+                Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".") && kindOf(f) != null) {
+                            found.add(f);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                        found.add(f); // the reader turns it into a dead letter
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+                found.sort(java.util.Comparator.comparing(Path::toString));
+                files.addAll(found);
             } else {
                 files.add(p);
             }

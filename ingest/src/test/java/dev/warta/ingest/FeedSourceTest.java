@@ -176,6 +176,42 @@ class FeedSourceTest {
         assertThat(a.getProvenance()).endsWith("#urn:contoh:batik");
     }
 
+    @Test
+    void feedUrlIsPolledAndOnlyNewItemsArePublished() throws Exception {
+        AtomicInteger pageFetches = new AtomicInteger();
+        String[] feed = {RSS};
+        PageFetcher fetcher = url -> {
+            if (url.equals("https://kabar.example/rss")) {
+                return new PageFetcher.Page(feed[0].getBytes(StandardCharsets.UTF_8), "application/rss+xml", url, 200);
+            }
+            pageFetches.incrementAndGet();
+            throw new PageFetcher.FetchException("http-503", "unavailable");
+        };
+        InMemoryArticleSink sink = new InMemoryArticleSink();
+        try (IngestRunner runner = IngestRunner.builder(sink).fetcher(fetcher).progress(false).build()) {
+            assertThat(runner.pollFeeds(List.of("https://kabar.example/rss")).published()).isEqualTo(2);
+            feed[0] = RSS.replace("</channel>", "<item><title>Baru</title><link>https://kabar.example/baru</link>"
+                    + "<description>Item baru.</description></item></channel>");
+            IngestSummary second = runner.pollFeeds(List.of("https://kabar.example/rss"));
+            assertThat(second.published()).isEqualTo(1);
+            assertThat(second.repeats()).isEqualTo(2);
+        }
+        assertThat(pageFetches).as("known items are not fetched again").hasValue(3);
+        assertThat(sink.articles()).extracting(RawArticle::getContentOrigin).containsOnly("feed");
+    }
+
+    @Test
+    void unreachableFeedUrlIsADeadLetter() {
+        InMemoryArticleSink sink = new InMemoryArticleSink();
+        PageFetcher down = url -> {
+            throw new PageFetcher.FetchException("unreachable", "connection refused");
+        };
+        try (IngestRunner runner = IngestRunner.builder(sink).fetcher(down).progress(false).build()) {
+            assertThat(runner.pollFeeds(List.of("https://down.example/rss")).deadLettered()).isEqualTo(1);
+        }
+        assertThat(sink.deadLetters()).singleElement().satisfies(d -> assertThat(d.getReason()).isEqualTo("feed-unreachable"));
+    }
+
     /** The ten Tempo snapshots, ingested in date order, publish every distinct item link exactly once. */
     @Test
     void tempoSnapshotsPublishEachDistinctItemOnce() throws Exception {

@@ -129,6 +129,22 @@ class HttpPageFetcherTest {
     }
 
     @Test
+    void unreachableHostIsNotTriedAgainAfterThreeFailures() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        String dead = "http://localhost:" + port + "/x";
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> fetcher.fetch(dead)).isInstanceOfSatisfying(PageFetcher.FetchException.class,
+                    e -> assertThat(e.reason()).isIn("unreachable", "timeout"));
+        }
+        assertThatThrownBy(() -> fetcher.fetch(dead)).isInstanceOfSatisfying(PageFetcher.FetchException.class,
+                e -> assertThat(e.reason()).isEqualTo("host-down"));
+        assertThat(fetcher.fetch(url("/ok")).status()).as("other hosts are unaffected").isEqualTo(200);
+    }
+
+    @Test
     void atMostTwoRequestsPerHostAtOnce() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {

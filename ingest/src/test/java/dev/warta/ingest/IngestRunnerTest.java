@@ -65,6 +65,22 @@ class IngestRunnerTest {
     }
 
     @Test
+    void refeedingAnOlderVersionIsARepeatEvenAfterARestart() throws Exception {
+        Path page = Fixtures.write(dir, "bus.html", Fixtures.ARTICLE_HTML);
+        Path edited = Fixtures.write(dir, "bus-edited.html", Fixtures.ARTICLE_HTML.replace("sepuluh", "dua puluh"));
+        try (IngestRunner runner = runner()) {
+            runner.ingestPaths(List.of(page));
+            runner.ingestPaths(List.of(edited));
+        }
+        try (IngestRunner restarted = runner()) {
+            IngestSummary s = restarted.ingestPaths(List.of(page, edited));
+            assertThat(s.repeats()).isEqualTo(2);
+            assertThat(s.updates()).isZero();
+        }
+        assertThat(sink.articles()).hasSize(2);
+    }
+
+    @Test
     void everyBadInputIsDeadLetteredAndTheRunGoesOn() throws Exception {
         Fixtures.write(dir, "01-good.txt", Fixtures.TEXT_PAGE);
         Fixtures.write(dir, "02-empty.html", "");

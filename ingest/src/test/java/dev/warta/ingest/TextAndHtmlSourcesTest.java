@@ -95,6 +95,18 @@ class TextAndHtmlSourcesTest {
     }
 
     @Test
+    void canonicalPointingToTheHomePageIsIgnoredForADeeperPage() {
+        var draft = new dev.warta.ingest.source.Records.Draft("warc", "s", "s#1");
+        Item item = Sources.offline().html().fromBytes("<html><head><link rel=canonical href='https://kabar.example/'></head></html>"
+                .getBytes(StandardCharsets.UTF_8), null, "https://kabar.example/2024/berita-a", draft);
+        assertThat(((Item.Article) item).article().getUrl()).isEqualTo("https://kabar.example/2024/berita-a");
+        var home = new dev.warta.ingest.source.Records.Draft("warc", "s", "s#2");
+        Item relative = Sources.offline().html().fromBytes("<html><head><link rel=canonical href='/2024/berita-b'></head></html>"
+                .getBytes(StandardCharsets.UTF_8), null, "https://m.kabar.example/x?amp=1", home);
+        assertThat(((Item.Article) relative).article().getUrl()).isEqualTo("https://m.kabar.example/2024/berita-b");
+    }
+
+    @Test
     void htmlWithoutUrlGetsAnIdFromItsVisibleText() throws Exception {
         Path a = Fixtures.write(dir, "a.html", "<html><body><p>Harga cabai naik</p></body></html>");
         Path b = Fixtures.write(dir, "b.html", "<html>\n<body class='x'>\n<p>Harga cabai naik</p>\n</body></html>");

@@ -12,6 +12,8 @@ public final class Topics {
     public static final String FILTERED = "news.filtered";
     /** Dead letters of every stage. */
     public static final String DLQ = "news.dlq";
+    /** Ingest's record of what it published (compacted: article id → content hashes), to tell repeats apart. */
+    public static final String INGEST_SEEN = "news.ingest.seen";
     /** The embedded registry's store (compacted). */
     public static final String SCHEMAS = "_schemas";
 

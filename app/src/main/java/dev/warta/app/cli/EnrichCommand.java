@@ -1,5 +1,7 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.metrics.MetricsServer;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
@@ -16,6 +18,9 @@ public final class EnrichCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Option(names = "--application-id", defaultValue = Stages.ENRICH_APP_ID,
             description = "Kafka Streams application id (default: ${DEFAULT-VALUE}); instances with the same id share the work.")
     String applicationId;
@@ -27,7 +32,10 @@ public final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster, false);
-             StreamsApp app = Stages.startEnrich(platform, applicationId, threads)) {
+             Metrics metrics = Metrics.create();
+             MetricsServer server = metricsOptions.serve(metrics);
+             StreamsApp app = Stages.startEnrich(platform, applicationId, threads,
+                     dev.warta.enrich.EnrichmentVersion.current(), metrics)) {
             System.err.println("enrich running (" + applicationId + ") against " + platform.bootstrapServers());
             life.await();
         }

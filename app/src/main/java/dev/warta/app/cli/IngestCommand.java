@@ -1,9 +1,10 @@
 package dev.warta.app.cli;
 
-import dev.warta.app.platform.IngestService;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.metrics.MetricsServer;
+import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
-import dev.warta.ingest.IngestSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     IngestOptions ingest;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
     List<Path> paths = new ArrayList<>();
 
@@ -35,18 +39,19 @@ public final class IngestCommand implements Callable<Integer> {
         }
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster, false);
-             IngestService service = new IngestService(platform, ingest, System.console() != null)) {
-            IngestSummary summary = service.ingest(paths);
+             Metrics metrics = Metrics.create();
+             MetricsServer server = ingest.continuous() ? metricsOptions.serve(metrics) : null;
+             IngestStage stage = IngestStage.start(platform, ingest, paths)) {
+            metrics.bindIngest(stage.service().stats());
             if (!paths.isEmpty()) {
-                System.err.println("ingest: " + summary);
+                System.err.println("ingest: " + stage.service().bulkSummary());
             }
-            if (ingest.continuous()) {
-                service.startContinuous(ingest);
-                if (service.httpPort() >= 0) {
-                    System.err.println("ingest: POST http://" + ingest.httpBind + ":" + service.httpPort() + "/articles");
+            if (stage.service().isLongRunning()) {
+                if (stage.service().httpPort() >= 0) {
+                    System.err.println("ingest: POST http://" + ingest.httpBind + ":" + stage.service().httpPort() + "/articles");
                 }
                 life.await();
-                System.err.println("ingest: " + service.runner().stats().snapshot());
+                System.err.println("ingest: " + stage.service().stats().snapshot());
             }
         }
         return 0;

@@ -1,12 +1,13 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.metrics.MetricsServer;
 import dev.warta.app.platform.ArticleFollower;
-import dev.warta.app.platform.IngestService;
+import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
-import dev.warta.ingest.IngestSummary;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.ArticleJson;
 import java.io.PrintStream;
@@ -34,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SinkCommand.SinkOptions sink;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
     List<Path> paths = new ArrayList<>();
 
@@ -48,18 +52,21 @@ public final class RunCommand implements Callable<Integer> {
             if (platform.embedded()) {
                 out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath());
             }
-            try (StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1);
-                 StreamsApp sinkApp = Stages.startSink(platform, Stages.SINK_APP_ID, 1, sink.languageSet(), sink.policy());
+            try (Metrics metrics = Metrics.create();
+                 MetricsServer server = metricsOptions.serve(metrics);
+                 StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1,
+                         dev.warta.enrich.EnrichmentVersion.current(), metrics);
+                 StreamsApp sinkApp = Stages.startSink(platform, Stages.SINK_APP_ID, 1, sink.languageSet(), sink.policy(),
+                         null, metrics);
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
-                 IngestService ingestService = new IngestService(platform, ingest, System.console() != null)) {
+                 IngestStage ingestStage = IngestStage.start(platform, ingest, paths)) {
                 out.printf("Pipeline up in %d ms (ingest -> news.raw -> enrich -> news.enriched -> sink -> news.clean)%n",
                         (System.nanoTime() - start) / 1_000_000);
+                metrics.bindIngest(ingestStage.service().stats());
                 if (!paths.isEmpty()) {
-                    IngestSummary summary = ingestService.ingest(paths);
-                    System.err.println("ingest: " + summary);
+                    System.err.println("ingest: " + ingestStage.service().bulkSummary());
                 }
-                ingestService.startContinuous(ingest);
                 if (ingest.watch != null) {
                     System.err.println("watching " + ingest.watch.toAbsolutePath() + " for new files");
                 }

@@ -1,5 +1,7 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.metrics.MetricsServer;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
@@ -26,6 +28,9 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     SinkOptions sink;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Option(names = "--application-id", defaultValue = Stages.SINK_APP_ID,
             description = "Kafka Streams application id (default: ${DEFAULT-VALUE}); instances with the same id share the work.")
     String applicationId;
@@ -44,7 +49,10 @@ public final class SinkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster, false);
-             StreamsApp app = Stages.startSink(platform, applicationId, threads, sink.languageSet(), sink.duplicates)) {
+             Metrics metrics = Metrics.create();
+             MetricsServer server = metricsOptions.serve(metrics);
+             StreamsApp app = Stages.startSink(platform, applicationId, threads, sink.languageSet(), sink.duplicates,
+                     null, metrics)) {
             System.err.println("sink running (" + applicationId + ") against " + platform.bootstrapServers());
             if (jsonlDir == null) {
                 life.await();

@@ -4,6 +4,8 @@ import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.enrich.StepTimer;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.enrich.stream.DeadLetterHandler;
 import dev.warta.enrich.stream.StreamsSettings;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.serde.AvroSerde;
@@ -38,27 +40,56 @@ public final class Stages {
 
     /** Starts the enrich stage stamping {@code version}. */
     public static StreamsApp startEnrich(Platform platform, String applicationId, int threads, String version) {
-        Analysis analysis = Analysis.standard(version, StepTimer.NONE);
+        return startEnrich(platform, applicationId, threads, version, null);
+    }
+
+    /** Starts the enrich stage stamping {@code version}, reporting to {@code metrics} (may be null). */
+    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads, String version,
+                                         Metrics metrics) {
+        StepTimer timer = StepTimer.NONE;
         Properties props = streamsProps(platform, "enrich", applicationId, threads, version);
-        return StreamsApp.start("enrich", EnrichTopology.build(analysis, props), props);
+        if (metrics != null) {
+            timer = metrics.stepTimer(); // times each analyzer and counts analysed articles
+            props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+        }
+        Analysis analysis = Analysis.standard(version, timer);
+        StreamsApp app = StreamsApp.start("enrich", EnrichTopology.build(analysis, props), props);
+        if (metrics != null) {
+            metrics.bindStreams("enrich", app.streams());
+        }
+        return app;
     }
 
 
     /** Starts the sink stage publishing {@code languages} (empty: all) with duplicate {@code policy}. */
     public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
                                        DuplicatePolicy policy) {
-        return startSink(platform, applicationId, threads, languages, policy, null);
+        return startSink(platform, applicationId, threads, languages, policy, null, null);
     }
 
     /** As above with its own state directory (several instances in one process need one each). */
     public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
                                        DuplicatePolicy policy, java.nio.file.Path stateDir) {
+        return startSink(platform, applicationId, threads, languages, policy, stateDir, null);
+    }
+
+    /** As above, reporting to {@code metrics} (may be null). */
+    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
+                                       DuplicatePolicy policy, java.nio.file.Path stateDir, Metrics metrics) {
         Properties props = streamsProps(platform, "sink", applicationId, threads, EnrichmentVersion.current());
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         }
         SinkConfig config = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
                 .withLanguages(languages).withPolicy(policy);
-        return StreamsApp.start("sink", SinkTopology.build(config), props);
+        if (metrics != null) {
+            config = config.withStats(metrics.sinkStats());
+            props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+        }
+        StreamsApp app = StreamsApp.start("sink", SinkTopology.build(config), props);
+        if (metrics != null) {
+            metrics.bindStreams("sink", app.streams());
+        }
+        return app;
     }
 }

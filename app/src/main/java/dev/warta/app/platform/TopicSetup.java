@@ -20,9 +20,6 @@ import org.slf4j.LoggerFactory;
 /** Creates warta's topics when they are missing, with the retention and compaction each needs. */
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
-    /** Topic with ingest's record of what it published (id → content hash), compacted. */
-    public static final String SEEN = "news.ingest.seen";
-
     private TopicSetup() {
     }
 
@@ -42,7 +39,7 @@ public final class TopicSetup {
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))));
         topics.add(new NewTopic(Topics.DLQ, partitions, replication).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(365)))));
-        topics.add(new NewTopic(SEEN, partitions, replication).configs(Map.of(
+        topics.add(new NewTopic(Topics.INGEST_SEEN, partitions, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(new NewTopic(Topics.SCHEMAS, 1, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,

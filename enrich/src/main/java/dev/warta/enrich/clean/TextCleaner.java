@@ -24,18 +24,20 @@ import java.util.regex.Pattern;
  * thread-safe: {@code new TextCleaner().clean("Title", pageText).text()}.
  */
 public final class TextCleaner {
-    private static final int MAX_CHARS = 1_000_000;
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final int MAX_CHARS = 300_000;
+    /** Line patterns are written in lower case and matched against the lower-cased line (much faster). */
+    private static final int FLAGS = 0;
+    private static final int GLUED_FLAGS = Pattern.CASE_INSENSITIVE;
 
     /** Markers that may be glued inside a paragraph; replaced by a line break. */
     private static final Pattern GLUED = Pattern.compile(
             "(?:(?:advertisement|iklan)\\s*[.·:|-]?\\s*)?scroll\\s+(?:down\\s+)?to\\s+(?:see|continue|read|view)"
-                    + "(?:\\s+with)?(?:\\s+the)?(?:\\s+(?:content|reading|article|story))?", FLAGS);
+                    + "(?:\\s+with)?(?:\\s+the)?(?:\\s+(?:content|reading|article|story))?", GLUED_FLAGS);
     private static final Pattern GLUED_AD = Pattern.compile(
             "(?<=[.!?\"”’)])[ \\t]*(?:ADVERTISEMENT|Advertisement|IKLAN|Iklan)[ \\t]*(?=\\p{Lu}|$)", Pattern.MULTILINE);
     private static final Pattern GLUED_RELATED = Pattern.compile(
             "(?<=[.!?\"”’)])[ \\t]*(?=(?:baca juga|read also|also read|read next|read more|lihat juga|simak juga)\\s*:)",
-            FLAGS);
+            GLUED_FLAGS);
 
     /** Whole lines that are never story text. */
     private static final Pattern JUNK_LINE = Pattern.compile("^(?:"
@@ -68,6 +70,13 @@ public final class TextCleaner {
                     + "|\\b(?:dapatkan|mendapatkan) (?:berita|update|info|notifikasi)\\w*\\b.{0,20}\\bterbaru\\b"
                     + "|\\bget the latest (?:news|updates|stories)\\b",
             FLAGS);
+    /** Cheap substring checks before running {@link #PROMO} (a long alternation) on a line. */
+    private static final String[] PROMO_TRIGGERS = {"app", "aplikasi", "follow", "ikuti", "klik", "click", "powered",
+        "rights reserved", "hak cipta", "©", "copyright", "advertiser", "sponsor", "konten", "subscribe", "sign up",
+        "berlangganan", "saksikan", "simak video", "tonton", "watch", "membuka kesempatan", "download", "cookie",
+        "terms of", "privacy", "privasi", "pedoman", "terbaru", "latest"};
+    private static final String[] GLUED_RELATED_TRIGGERS = {"baca juga", "read also", "also read", "read next",
+        "read more", "lihat juga", "simak juga"};
     /** Related-article links: "Baca Juga: headline", "Read Next : headline". */
     private static final Pattern RELATED = Pattern.compile(
             "^(?:baca juga|read also|also read|read next|read more|lihat juga|simak juga|baca selengkapnya|berita terkait"
@@ -87,6 +96,8 @@ public final class TextCleaner {
     private static final Pattern INLINE_PHOTO = Pattern.compile(
             "(?:\\((?:foto|photo|image|gambar|dok|ilustrasi)\\s*:\\s*([^()]{1,80})\\)\\s*$)"
                     + "|(?:[.!?]\\s*/\\s*([\\p{L}][\\p{L} .&]{1,30})$)", FLAGS);
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:\\(?\\d{1,3}[.)]|[-•*–])\\s*\\S.*");
+    private static final Pattern PHOTO_CREDIT_LINE = Pattern.compile("^(?:foto|photo|image|gambar|ilustrasi|dok)\\s*[:：].*");
     private static final Pattern NOTIFICATION = Pattern.compile(
             "notifikasi|notification|push notif|izinkan notifikasi|allow notifications|setting browser|pengaturan/setting",
             FLAGS);
@@ -94,22 +105,20 @@ public final class TextCleaner {
             "^(?:yuk ngaji|ngaji hari ini|ayat hari ini|hadits? hari ini|hadis hari ini|doa hari ini|renungan hari ini"
                     + "|kutipan ayat|ayat pilihan|verse of the day|quote of the day|kata mutiara)\\b.*", FLAGS);
     private static final Pattern CITATION = Pattern.compile(
-            "^\\(?\\s*(?:QS|Q\\.S|HR|H\\.R)\\.?\\s*[\\p{L}\\-' ]{1,40}.{0,40}\\)?$", FLAGS);
+            "^\\(?\\s*(?:qs|q\\.s|hr|h\\.r)\\.?\\s*[\\p{L}\\-' ]{1,40}.{0,40}\\)?$", FLAGS);
     private static final Pattern PUBLISHED_LABEL = Pattern.compile(
             "(?:diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|first published|publish|tayang)"
                     + "\\s*(?:on|pada|:)?\\s*:?", FLAGS);
     private static final Pattern UPDATED_LABEL = Pattern.compile("(?:updated|diperbarui|update|last modified)\\s*:?", FLAGS);
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”’)»:;。！？」।॥؟]\\s*$");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern PERSON_NAME = Pattern.compile(
             "^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
     private static final Pattern DASH_SPLIT = Pattern.compile("\\s+[-–—|]\\s+");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final Set<String> FUNCTION_WORDS = Set.of("dan", "di", "ke", "dari", "untuk", "yang", "dengan",
             "ini", "itu", "soal", "usai", "jadi", "atau", "pada", "dalam", "oleh", "akan", "the", "of", "and", "to", "in",
             "for", "on", "a", "an", "at", "by", "with", "vs", "hingga", "saat", "bagi", "tak", "tidak", "jelang");
 
-    private enum Kind { STORY, SHORT, DROP }
+    /** STORY: reads as prose; SHORT: heading-like line; LIST: numbered or bulleted item; DROP: cut. */
+    private enum Kind { STORY, SHORT, LIST, DROP }
 
     /** Removes what is not the article from {@code text}; {@code title} may be null. Never throws. */
     public Cleaned clean(String title, String text) {
@@ -126,14 +135,25 @@ public final class TextCleaner {
         }
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         t = t.replace("\r\n", "\n").replace('\r', '\n');
-        t = GLUED.matcher(t).replaceAll("\n");
-        t = GLUED_AD.matcher(t).replaceAll("\n");
-        t = GLUED_RELATED.matcher(t).replaceAll("\n");
+        String lowText = t.toLowerCase(Locale.ROOT);
+        if (lowText.contains("scroll")) {
+            t = GLUED.matcher(t).replaceAll("\n");
+        }
+        if (lowText.contains("advertisement") || lowText.contains("iklan")) {
+            t = GLUED_AD.matcher(t).replaceAll("\n");
+        }
+        if (containsAny(lowText, GLUED_RELATED_TRIGGERS)) {
+            t = GLUED_RELATED.matcher(t).replaceAll("\n");
+        }
         String[] raw = t.split("\n", -1);
         int n = raw.length;
         String[] lines = new String[n];
         for (int i = 0; i < n; i++) {
-            lines[i] = SPACES.matcher(raw[i]).replaceAll(" ").strip();
+            lines[i] = squeeze(raw[i]);
+        }
+        String[] lower = new String[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = lower(lines[i]);
         }
         boolean latin = mostlyLatin(t);
         Kind[] kind = new Kind[n];
@@ -152,26 +172,26 @@ public final class TextCleaner {
                 }
                 continue;
             }
-            if (RELIGIOUS_HEADING.matcher(l).matches()) {
+            if (RELIGIOUS_HEADING.matcher(lower[i]).matches()) {
                 religious = true;
             }
-            if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(l).matches()) {
+            if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(lower[i]).matches()) {
                 kind[i] = Kind.DROP;
                 continue;
             }
-            if (NOTIFICATION.matcher(l).find() && l.length() < 200) {
+            if (l.length() < 200 && NOTIFICATION.matcher(lower[i]).find()) {
                 notification = true;
                 kind[i] = Kind.DROP;
                 continue;
             }
             if (notification) {
-                if (l.length() < 120 && (l.matches("^(?:\\d+[.)]|[-•*])\\s+.*") || !isSentence(l) || l.contains("http"))) {
+                if (l.length() < 120 && (LIST_ITEM.matcher(l).matches() || !isSentence(l) || l.contains("http"))) {
                     kind[i] = Kind.DROP;
                     continue;
                 }
                 notification = false;
             }
-            kind[i] = classify(l, normTitle, credits);
+            kind[i] = classify(l, lower[i], normTitle, credits);
         }
         // 2. captions next to photo credits
         for (int i = 0; i < n; i++) {
@@ -210,8 +230,8 @@ public final class TextCleaner {
             if (l.isEmpty() || l.length() > 160) {
                 continue;
             }
-            Matcher lab = PUBLISHED_LABEL.matcher(l);
-            if (lab.lookingAt() || (lab.find() && lab.start() < 40 && !UPDATED_LABEL.matcher(l).lookingAt())) {
+            Matcher lab = PUBLISHED_LABEL.matcher(lower[i]);
+            if (lab.lookingAt() || (lab.find() && lab.start() < 40 && !UPDATED_LABEL.matcher(lower[i]).lookingAt())) {
                 String d = DateParser.parseText(l.substring(lab.end()));
                 if (d != null) {
                     published = d;
@@ -288,8 +308,7 @@ public final class TextCleaner {
             if (lines[i].isEmpty() || kind[i] == Kind.DROP) {
                 continue;
             }
-            String k = key(lines[i]);
-            if (!seen.add(k) && lines[i].length() < 300) {
+            if (!seen.add(lower[i]) && lines[i].length() < 300) {
                 continue;
             }
             if (out.length() > 0) {
@@ -300,18 +319,17 @@ public final class TextCleaner {
         return new Cleaned(out.toString(), List.copyOf(dedupe(credits)), published, rule);
     }
 
-    private Kind classify(String l, String normTitle, List<String> credits) {
-        String k = key(l);
-        if (!normTitle.isEmpty() && k.equals(normTitle)) {
+    private Kind classify(String l, String low, String normTitle, List<String> credits) {
+        if (!normTitle.isEmpty() && low.equals(normTitle)) {
             return Kind.DROP;
         }
-        if (JUNK_LINE.matcher(l).matches()) {
+        if (JUNK_LINE.matcher(low).matches()) {
             return Kind.DROP;
         }
-        if (RELATED.matcher(l).matches() && l.length() < 250) {
+        if (l.length() < 250 && RELATED.matcher(low).matches()) {
             return Kind.DROP;
         }
-        if (l.length() < 220 && (CREDIT.matcher(l).matches() || CREDIT_BY.matcher(l).matches())) {
+        if (l.length() < 220 && (CREDIT.matcher(low).matches() || CREDIT_BY.matcher(low).matches())) {
             credits.add(l);
             return Kind.DROP;
         }
@@ -319,22 +337,26 @@ public final class TextCleaner {
             credits.add(l);
             return Kind.DROP;
         }
-        Matcher photo = INLINE_PHOTO.matcher(l);
+        Matcher photo = INLINE_PHOTO.matcher(low);
         if (l.length() < 300 && photo.find()) {
-            credits.add(photo.group(1) != null ? "Foto: " + photo.group(1).strip() : "Foto: " + photo.group(2).strip());
+            int g = photo.group(1) != null ? 1 : 2;
+            credits.add("Foto: " + l.substring(photo.start(g), photo.end(g)).strip());
             return Kind.DROP;
         }
-        if (l.length() < 400 && PROMO.matcher(l).find()) {
+        if (l.length() < (isSentence(l) ? 220 : 400) && containsAny(low, PROMO_TRIGGERS) && PROMO.matcher(low).find()) {
             return Kind.DROP;
         }
         if (isSectionLabel(l)) {
             return Kind.DROP;
         }
-        return isSentence(l) ? Kind.STORY : Kind.SHORT;
+        if (isSentence(l)) {
+            return Kind.STORY;
+        }
+        return LIST_ITEM.matcher(l).matches() || l.startsWith("-") ? Kind.LIST : Kind.SHORT;
     }
 
     private static boolean isSectionLabel(String l) {
-        if (l.length() > 30 || l.indexOf(' ') > 0 && l.split(" ").length > 3) {
+        if (l.length() > 30 || !Character.isLetter(l.charAt(0)) || l.indexOf(' ') > 0 && l.split(" ").length > 3) {
             return false;
         }
         boolean letters = false;
@@ -345,21 +367,42 @@ public final class TextCleaner {
             }
             letters |= Character.isLetter(c);
         }
-        return letters && !SENTENCE_END.matcher(l).find();
+        return letters && !endsSentence(l);
     }
 
     /** A line that reads as story text: enough words and sentence punctuation. */
     private static boolean isSentence(String l) {
         int words = 0;
-        Matcher m = WORD.matcher(l);
-        while (m.find() && words < 8) {
-            words++;
+        boolean inWord = false;
+        for (int i = 0; i < l.length() && words < 8; i++) {
+            boolean w = Character.isLetterOrDigit(l.charAt(i));
+            if (w && !inWord) {
+                words++;
+            }
+            inWord = w;
         }
         if (words < 6) {
             words += ideographs(l) / 2;
         }
-        boolean punct = SENTENCE_END.matcher(l).find() || l.indexOf(". ") > 0;
+        boolean punct = endsSentence(l) || l.indexOf(". ") > 0;
         return punct && (words >= 6 || (words >= 2 && (l.startsWith("\"") || l.startsWith("“"))));
+    }
+
+    private static boolean endsSentence(String l) {
+        int i = l.length() - 1;
+        while (i >= 0 && Character.isWhitespace(l.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && ".!?…\"”’)»:;。！？」।॥؟".indexOf(l.charAt(i)) >= 0;
+    }
+
+    private static boolean containsAny(String s, String[] words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int ideographs(String l) {
@@ -375,7 +418,7 @@ public final class TextCleaner {
     }
 
     private static boolean isPhotoCredit(String l) {
-        return l.length() < 200 && l.matches("(?iu)^(?:foto|photo|image|gambar|ilustrasi|dok)\\s*[:：].*");
+        return l.length() < 200 && PHOTO_CREDIT_LINE.matcher(lower(l)).matches();
     }
 
     private static boolean isDateLine(String l, DateParser.Found f, List<String> credits) {
@@ -384,8 +427,10 @@ public final class TextCleaner {
         if (rest.isEmpty()) {
             return true;
         }
-        String noLabel = PUBLISHED_LABEL.matcher(rest).replaceFirst("").strip();
-        if (noLabel.isEmpty() || UPDATED_LABEL.matcher(rest).matches()) {
+        String lowRest = lower(rest);
+        Matcher label = PUBLISHED_LABEL.matcher(lowRest);
+        String noLabel = label.find() ? (rest.substring(0, label.start()) + rest.substring(label.end())).strip() : rest;
+        if (noLabel.isEmpty() || UPDATED_LABEL.matcher(lowRest).matches()) {
             return true;
         }
         if (PERSON_NAME.matcher(noLabel).matches() && noLabel.length() < 60) {
@@ -410,7 +455,7 @@ public final class TextCleaner {
     private static boolean nextNonEmptyIsStoryBlock(String[] lines, int blank) {
         for (int i = blank + 1; i < lines.length; i++) {
             if (!lines[i].isEmpty()) {
-                return isSentence(lines[i]) && !CITATION.matcher(lines[i]).matches() && !mostlyArabic(lines[i]);
+                return isSentence(lines[i]) && !CITATION.matcher(lower(lines[i])).matches() && !mostlyArabic(lines[i]);
             }
         }
         return false;
@@ -419,7 +464,7 @@ public final class TextCleaner {
     private static boolean nextIsCitation(String[] lines, int blank) {
         for (int i = blank + 1; i < lines.length; i++) {
             if (!lines[i].isEmpty()) {
-                return CITATION.matcher(lines[i]).matches();
+                return CITATION.matcher(lower(lines[i])).matches();
             }
         }
         return false;
@@ -457,8 +502,40 @@ public final class TextCleaner {
         return letters > 0 && arabic * 2 > letters;
     }
 
+    /** Collapses runs of spaces (no-break and zero-width ones too) to one space and strips. */
+    private static String squeeze(String s) {
+        StringBuilder sb = null;
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ws = c == ' ' || c == '\t' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F'
+                    || c == '\u205F' || c == '\u3000' || c == '\uFEFF' || Character.isWhitespace(c);
+            if (ws) {
+                space = true;
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length());
+            } else if (space) {
+                sb.append(' ');
+            }
+            space = false;
+            sb.append(c);
+        }
+        return sb == null ? "" : sb.toString();
+    }
+
+    /** Lower case, char by char, so positions match the original string. */
+    private static String lower(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(c[i]);
+        }
+        return new String(c);
+    }
+
     private static String key(String s) {
-        return SPACES.matcher(s).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        return lower(squeeze(s));
     }
 
     private static List<String> dedupe(List<String> in) {

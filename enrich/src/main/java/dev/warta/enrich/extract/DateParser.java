@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *
  * <p>Conventions: a time without a stated zone is taken as UTC ({@code Z}); a date without a time is midnight
  * UTC ({@code Jumat (29/7/2022)} gives {@code 2022-07-29T00:00:00Z}); numeric dates are day-first
- * ({@code 5/7/2022} is 5 July) unless the first number cannot be a month... or the second cannot be a day, then
- * month-first. Years outside 1990..2100 are rejected. Unparsable input gives null, never an exception.
+ * ({@code 5/7/2022} is 5 July) unless the second number cannot be a month ({@code 7/28/2022} is 28 July). Years
+ * outside 1990..2100 are rejected. Unparsable input gives null, never an exception. Only the first 20,000
+ * characters of a text are scanned.
  *
  * <p>Stateless and thread-safe: {@code DateParser.parseMachine("2022-07-28T15:44:00+0700")}.
  */

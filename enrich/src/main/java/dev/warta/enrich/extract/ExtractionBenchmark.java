@@ -2,6 +2,7 @@ package dev.warta.enrich.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.enrich.clean.Cleaned;
 import dev.warta.enrich.clean.TextCleaner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +25,18 @@ import java.util.zip.GZIPInputStream;
  * {@code V1_1}, ... sorted) and its {@code <Publisher>_<date>.html.gz} pages (sorted by name, same count), compares
  * the extracted text (after {@link TextCleaner}) with the expected body (summary, section headlines and paragraphs)
  * using the ScrapingHub article-extraction-benchmark metric: 4-gram word-shingle multiset precision / recall / F1.
- * Prints one line per page, then the means and the extraction + cleaning time per page.
+ * Prints one line per page, then the means and the CPU time per page (thread CPU time, so other load on the
+ * machine matters less) for extraction, for a bare jsoup parse of the same page (the floor), and for cleaning.
  *
  * <pre>
- * mvn -B -q -o -pl enrich -am compile
- * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich.txt) \
+ * mvn -B -q -o -pl enrich -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-enrich.txt
+ * java -cp enrich/target/classes:$(cat /tmp/cp-enrich.txt) \
  *   dev.warta.enrich.extract.ExtractionBenchmark ../shared/data/extract/fundus [--raw]
  * </pre>
  * {@code --raw} scores the extractor alone (no cleaning).
  */
 public final class ExtractionBenchmark {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private ExtractionBenchmark() {
@@ -53,6 +56,7 @@ public final class ExtractionBenchmark {
         List<String> names = new ArrayList<>();
         List<String> htmls = new ArrayList<>();
         List<String> expected = new ArrayList<>();
+        List<JsonNode> specsByPage = new ArrayList<>();
         for (Path spec : specs) {
             String publisher = spec.getFileName().toString().replace(".json", "");
             List<Path> pages;
@@ -71,6 +75,7 @@ public final class ExtractionBenchmark {
                 names.add(dir.relativize(pages.get(i)).toString());
                 htmls.add(gunzip(pages.get(i)));
                 expected.add(body(root.get(versions.get(i)).get("body")));
+                specsByPage.add(root.get(versions.get(i)));
             }
         }
         // warm-up, then timed pass
@@ -82,12 +87,46 @@ public final class ExtractionBenchmark {
         double sp = 0;
         double sr = 0;
         double sf = 0;
-        long nanos = 0;
+        long extractNanos = 0;
+        long cleanNanos = 0;
+        long parseNanos = 0;
+        long bytes = 0;
+        int datesExpected = 0;
+        int datesRight = 0;
+        int datesWrong = 0;
+        int titlesRight = 0;
         for (int i = 0; i < htmls.size(); i++) {
-            long t0 = System.nanoTime();
+            long t0 = CPU.getCurrentThreadCpuTime();
+            org.jsoup.Jsoup.parse(htmls.get(i));
+            long t1 = CPU.getCurrentThreadCpuTime();
             Extracted e = extractor.extract(htmls.get(i), null);
-            String text = raw ? e.text() : cleaner.clean(e.title(), e.text()).text();
-            nanos += System.nanoTime() - t0;
+            long t2 = CPU.getCurrentThreadCpuTime();
+            Cleaned c = cleaner.clean(e.title(), e.text());
+            long t3 = CPU.getCurrentThreadCpuTime();
+            parseNanos += t1 - t0;
+            extractNanos += t2 - t1;
+            cleanNanos += t3 - t2;
+            bytes += htmls.get(i).length();
+            String text = raw ? e.text() : c.text();
+            JsonNode spec = specsByPage.get(i);
+            String wantDate = spec.path("publishing_date").asText(null);
+            if (wantDate != null) {
+                datesExpected++;
+                String got = e.publishedAt() != null ? e.publishedAt() : c.publishedAt();
+                String want = DateParser.parseMachine(wantDate);
+                if (got != null && want != null
+                        && java.time.OffsetDateTime.parse(got).toInstant().equals(java.time.OffsetDateTime.parse(want).toInstant())) {
+                    datesRight++;
+                } else if (got != null) {
+                    datesWrong++;
+                    System.out.printf("  date mismatch %s: got %s (%s) want %s%n", names.get(i), got,
+                            e.publishedAt() != null ? e.publishedAtRule() : "text:" + c.publishedAtRule(), want);
+                }
+            }
+            String wantTitle = spec.path("title").asText("");
+            if (e.title() != null && e.title().strip().equalsIgnoreCase(wantTitle.strip())) {
+                titlesRight++;
+            }
             double[] prf = shingleMatch(expected.get(i), text);
             sp += prf[0];
             sr += prf[1];
@@ -97,8 +136,12 @@ public final class ExtractionBenchmark {
         int n = htmls.size();
         double mp = sp / n;
         double mr = sr / n;
-        System.out.printf("pages=%d meanP=%.4f meanR=%.4f meanF1=%.4f F1(meanP,meanR)=%.4f ms/page=%.3f%n", n, mp, mr,
-                sf / n, 2 * mp * mr / (mp + mr), nanos / 1e6 / n);
+        System.out.printf("pages=%d meanP=%.4f meanR=%.4f meanF1=%.4f F1(meanP,meanR)=%.4f%n", n, mp, mr, sf / n,
+                2 * mp * mr / (mp + mr));
+        System.out.printf("title exact=%d/%d; publishedAt same instant=%d/%d, other instant=%d, none=%d%n", titlesRight, n,
+                datesRight, datesExpected, datesWrong, datesExpected - datesRight - datesWrong);
+        System.out.printf("CPU ms/page: extract=%.2f (of which jsoup parse alone=%.2f) clean=%.3f; mean page %d KB%n",
+                extractNanos / 1e6 / n, parseNanos / 1e6 / n, cleanNanos / 1e6 / n, bytes / n / 1024);
     }
 
     private static String gunzip(Path p) throws IOException {

@@ -72,7 +72,7 @@ public final class HtmlExtractor {
             authors.addAll(byline(body, hints));
         }
         for (Element e : body.getAllElements()) {
-            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || e.hasAttr("hidden")
+            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || hiddenNotStreamed(e)
                     || DROP_ROLES.contains(e.attr("role")) || e.attr("aria-modal").equals("true")
                     || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none"))) {
                 if (e.parent() != null) {
@@ -83,6 +83,14 @@ public final class HtmlExtractor {
         List<String> paragraphs = MainText.paragraphs(body, title, hints);
         String text = String.join("\n\n", paragraphs);
         return new Extracted(title, text, published, rule, authors, md.siteName, md.canonical, md.language);
+    }
+
+    /**
+     * {@code hidden} elements are dropped, except React server-streaming boundaries ({@code <div hidden id="S:1">}),
+     * which hold the real content until a script moves it into place.
+     */
+    private static boolean hiddenNotStreamed(Element e) {
+        return e.hasAttr("hidden") && !e.id().startsWith("S:");
     }
 
     private static String title(Document doc, PageMetadata md) {

@@ -69,9 +69,6 @@ final class MainText {
             return List.of();
         }
         Element top = score(body);
-        if (Boolean.getBoolean("warta.debug")) {
-            System.err.println("TOP " + top.normalName() + " ." + top.className() + " #" + top.id() + " blocks=" + blocks.size());
-        }
         List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
         List<Element> keep = List.of(top);
@@ -121,7 +118,7 @@ final class MainText {
                 return known;
             }
             Stats s = stats.get(cur);
-            if (s != null && s.text >= 100 && s.link > s.text * 0.35) {
+            if (s != null && s.text >= 100 && s.link > s.text * 0.35 && s.score < s.text * 0.5) {
                 clusters.put(e, true);
                 return true;
             }

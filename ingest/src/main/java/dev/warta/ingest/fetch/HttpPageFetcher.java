@@ -25,7 +25,9 @@ import java.util.zip.GZIPInputStream;
  * Fetches pages over HTTP(S) with {@link HttpClient}: connect and read timeouts, a size limit (also on gzip content,
  * decompressed with the same bound), a User-Agent, at most {@value #PER_HOST} concurrent requests per host, and
  * {@code Retry-After} honoured (one retry when it is within {@link IngestLimits#maxRetryAfter()}; until then other
- * requests to that host wait too). Thread-safe; share one instance.
+ * requests to that host wait too). After {@value #TRIP_AFTER} connection failures or timeouts in a row a host is
+ * not tried for five minutes (reason {@code host-down}), so a feed of an unreachable site does not cost a timeout per
+ * item. Thread-safe; share one instance.
  */
 public final class HttpPageFetcher implements PageFetcher {
     /** Concurrent requests allowed per host. */
@@ -35,6 +37,11 @@ public final class HttpPageFetcher implements PageFetcher {
     private final IngestLimits limits;
     private final ConcurrentMap<String, Semaphore> permits = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> notBefore = new ConcurrentHashMap<>();
+    /** Consecutive connection failures per host; at {@value #TRIP_AFTER} the host is skipped for {@link #COOL_DOWN}. */
+    private final ConcurrentMap<String, int[]> failures = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> downUntil = new ConcurrentHashMap<>();
+    static final int TRIP_AFTER = 3;
+    static final Duration COOL_DOWN = Duration.ofMinutes(5);
     private final Clock clock = Clock.systemUTC();
 
     public HttpPageFetcher(IngestLimits limits) {
@@ -56,6 +63,10 @@ public final class HttpPageFetcher implements PageFetcher {
             throw new FetchException("bad-url", "not an http(s) URL: " + url);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
+        Instant down = downUntil.get(host);
+        if (down != null && clock.instant().isBefore(down)) {
+            throw new FetchException("host-down", host + " failed " + TRIP_AFTER + " times in a row; not tried again before " + down);
+        }
         Semaphore hostPermits = permits.computeIfAbsent(host, h -> new Semaphore(PER_HOST, true));
         try {
             hostPermits.acquire();
@@ -66,7 +77,23 @@ public final class HttpPageFetcher implements PageFetcher {
         try {
             for (int attempt = 0; ; attempt++) {
                 waitForHost(host);
-                HttpResponse<InputStream> response = send(uri);
+                HttpResponse<InputStream> response;
+                try {
+                    response = send(uri);
+                } catch (FetchException e) {
+                    if (e.reason().equals("unreachable") || e.reason().equals("timeout")) {
+                        int n;
+                        synchronized (failures.computeIfAbsent(host, h -> new int[1])) {
+                            n = ++failures.get(host)[0];
+                        }
+                        if (n >= TRIP_AFTER) {
+                            downUntil.put(host, clock.instant().plus(COOL_DOWN));
+                            failures.remove(host);
+                        }
+                    }
+                    throw e;
+                }
+                failures.remove(host);
                 int status = response.statusCode();
                 if ((status == 429 || status == 503) && attempt == 0) {
                     Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null));

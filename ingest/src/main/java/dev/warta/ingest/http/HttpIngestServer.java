@@ -32,13 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Memory is bounded: a fixed pool of handler threads with a bounded queue, at most {@code maxInFlight} requests
  * waiting for an ack and at most {@code maxInFlightBytes} of bodies held; beyond that requests get 503 at once
- * (without reading their body). Binds 127.0.0.1 unless told otherwise.
+ * (without reading their body). Past the handler queue (default 10,000 waiting connections) the JDK server closes
+ * the connection instead. Binds 127.0.0.1 unless told otherwise.
  */
 public final class HttpIngestServer implements AutoCloseable {
     /** Server options; {@link #defaults(IngestLimits)} gives sensible ones. */
     public record Options(int threads, int queue, int maxInFlight, long maxInFlightBytes, long maxBodyBytes) {
         public static Options defaults(IngestLimits limits) {
-            return new Options(4, 1024, 2048, 256L * 1024 * 1024, limits.maxPageBytes());
+            return new Options(4, 10_000, 2048, 256L * 1024 * 1024, limits.maxPageBytes());
         }
     }
 

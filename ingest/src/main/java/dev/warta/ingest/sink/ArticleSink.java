@@ -18,7 +18,7 @@ public interface ArticleSink extends AutoCloseable {
     /** Publishes a dead letter. */
     CompletableFuture<Void> deadLetter(DeadLetter letter);
 
-    /** Records that {@code id} was published with {@code contentHash}. */
+    /** Records the seen-index value of {@code id} (the content hashes published under it, see IngestTopics.SEEN). */
     CompletableFuture<Void> markSeen(String id, String contentHash);
 
     /** The seen index as stored (id to content hash, last write wins), read within {@code timeout}. */

@@ -209,6 +209,10 @@ public final class KafkaArticleSink implements ArticleSink {
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException("Kafka unreachable at " + configs.get("bootstrap.servers") + " (no answer within "
+                        + timeout.toSeconds() + " s)", e.getCause());
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create " + seenTopic + ": " + e.getCause().getMessage(), e.getCause());
             }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** Reads bytes with a hard limit; gzip input is decompressed with the same limit (no gzip bombs). */
@@ -16,13 +15,30 @@ public final class BoundedReads {
 
     /** True when the file name ends with {@code .gz} (case-insensitive). */
     public static boolean isGzip(Path path) {
-        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+        String s = path.toString();
+        return s.regionMatches(true, s.length() - 3, ".gz", 0, 3);
     }
 
     /** The whole file, gunzipped when its name ends with .gz, at most {@code limit} bytes, else {@link TooLargeException}. */
     public static byte[] readFile(Path path, long limit) throws IOException {
-        if (!isGzip(path) && Files.size(path) > limit) {
-            throw new TooLargeException("file " + path, limit);
+        if (!isGzip(path)) {
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path)) {
+                long size = ch.size();
+                if (size > limit) {
+                    throw new TooLargeException("file " + path, limit);
+                }
+                if (size < 1 << 20) {
+                    // small file, the common case: one exact buffer, no copies
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size + 1);
+                    while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                        // read until the buffer is full or the file ends
+                    }
+                    if (buf.position() <= size) {
+                        return Arrays.copyOf(buf.array(), buf.position());
+                    }
+                    // the file grew while we read it: fall through to the bounded stream
+                }
+            }
         }
         try (InputStream in = open(path)) {
             return readBounded(in, limit, "file " + path);

@@ -75,7 +75,7 @@ public final class HtmlPageSource {
     public dev.warta.schemas.RawArticle fromText(String html, String charset, String url, Records.Draft draft, int malformed) {
         Head head = scanHead(html);
         String canonical = resolve(head.canonical != null ? head.canonical : head.ogUrl, head.base != null ? resolve(head.base, url) : url);
-        String id = canonical != null && dev.warta.ingest.ArticleIds.normalizeUrl(canonical) != null ? canonical : url;
+        String id = usableCanonical(canonical, url) ? canonical : url;
         draft.url(id).contentType("text/html").charset(charset).body(html).title(head.title).languageHint(head.lang);
         if (url != null && id != null && !url.equals(id)) {
             draft.meta("fetchUrl", url);
@@ -88,6 +88,24 @@ public final class HtmlPageSource {
             draft.idText(Jsoup.parse(html).text());
         }
         return draft.build();
+    }
+
+    /**
+     * A declared canonical is used unless it is unusable or points to a site's home page while the page was fetched
+     * from a deeper address (a common template bug that would merge every article of the site into one id).
+     */
+    static boolean usableCanonical(String canonical, String url) {
+        String c = dev.warta.ingest.ArticleIds.normalizeUrl(canonical);
+        if (c == null) {
+            return false;
+        }
+        String u = dev.warta.ingest.ArticleIds.normalizeUrl(url);
+        return u == null || !isHomePage(c) || isHomePage(u);
+    }
+
+    private static boolean isHomePage(String normalized) {
+        int slash = normalized.indexOf('/', normalized.indexOf("://") + 3);
+        return slash < 0 || normalized.length() == slash + 1;
     }
 
     private static String resolve(String href, String base) {
