@@ -1,0 +1,94 @@
+package dev.warta.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pieces of {@code warta bench} that do not need a broker. */
+class BenchPartsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldGenerateDistinctArticlesOfAboutTheRequestedSizeDeterministically() {
+        ArticleGenerator g = new ArticleGenerator(1, 4000);
+        ArticleGenerator same = new ArticleGenerator(1, 4000);
+
+        ArticleGenerator.Article a = g.article(0);
+        ArticleGenerator.Article b = g.article(1);
+        ArticleGenerator.Article english = g.article(3);
+
+        assertThat(a).isEqualTo(same.article(0));
+        assertThat(a.body()).isNotEqualTo(b.body());
+        assertThat(a.body().length()).isBetween(4000, 4600);
+        assertThat(a.body()).startsWith(a.title()).contains("\n\n");
+        assertThat(a.indonesian()).isTrue();
+        assertThat(english.indonesian()).isFalse();
+        assertThat(english.body()).contains(" the ");
+    }
+
+    @Test
+    void shouldWriteAGeneratedCorpusAndMeasureAGivenOne() {
+        Corpus written = Corpus.generate(dir.resolve("c"), 5, 1000, 9, 0);
+        Corpus read = Corpus.of(dir.resolve("c"));
+
+        assertThat(read.files()).isEqualTo(5);
+        assertThat(read.bytes()).isEqualTo(written.bytes()).isGreaterThan(5 * 1000);
+    }
+
+    @Test
+    void shouldComputeNearestRankQuantilesAndMax() {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 100; i >= 1; i--) {
+            h.record(i);
+        }
+        for (int i = 0; i < 2000; i++) {
+            h.record(5);
+        }
+
+        assertThat(h.count()).isEqualTo(2100);
+        assertThat(h.quantile(0.5)).isEqualTo(5);
+        // sorted: 1..4, 2001 fives, 6..100; rank ceil(0.99 * 2100) = 2079 is 2005 + (v - 5)
+        assertThat(h.quantile(0.99)).isEqualTo(79);
+        assertThat(h.max()).isEqualTo(100);
+        assertThat(new LatencyHistogram().quantile(0.99)).isZero();
+    }
+
+    @Test
+    void shouldReadThePeakResidentSetFromProcStatus() throws Exception {
+        Path status = dir.resolve("status");
+        Files.writeString(status, "Name:\tjava\nVmPeak:\t 9000 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 1000 kB\n", StandardCharsets.UTF_8);
+
+        assertThat(PeakMemory.vmHwm(status)).isEqualTo(123456L * 1024);
+        assertThat(PeakMemory.vmHwm(dir.resolve("missing"))).isEqualTo(-1);
+        assertThat(PeakMemory.parseKb(List.of("VmRSS: 1 kB"), "VmHWM:")).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldPrintEveryFigureAsOneParsableJsonLine() throws Exception {
+        Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
+        steps.put("language", new BenchReport.StepCost(123.44, 10));
+        BenchReport r = new BenchReport(1000, 4_000_000, 3, 1, 2.0, 500, 1.9, 20000, 6000.5, 800, 3.1, 400, 1.5, 2.5, 2.0,
+                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink");
+
+        String json = r.json();
+        JsonNode node = new ObjectMapper().readTree(json);
+
+        assertThat(json).doesNotContain("\n");
+        assertThat(node.get("pipelineToBaselineRatio").asDouble()).isEqualTo(0.5);
+        assertThat(node.get("latencyP99Ms").asLong()).isEqualTo(480);
+        assertThat(node.get("stepMeanMicros").get("language").asDouble()).isEqualTo(123.4);
+        assertThat(node.get("heapUsedMaxMb").asDouble()).isEqualTo(300.0);
+        assertThat(node.get("vmHwmMb").isNull()).isTrue();
+        assertThat(r.table()).contains("pipeline / baseline").contains("0.500").contains("analyzer language");
+    }
+}
