@@ -20,6 +20,7 @@ import java.util.Random;
  * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
+ * It also writes the {@link ConventionDetector} profile {@code conventions.bin.gz} next to the model.
  * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19),
  * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 1),
  * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
@@ -64,6 +65,7 @@ public final class TrainNer {
             model.write(os);
         }
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+        ConventionDetector.build(data, out.toAbsolutePath().resolveSibling("conventions.bin.gz"));
     }
 
     static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs,
