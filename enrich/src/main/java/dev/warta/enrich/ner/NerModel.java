@@ -28,6 +28,8 @@ final class NerModel {
     final byte[] caps;
 
     private final float scale;
+    /** {@link #trans} with invalid moves at minus infinity; only for a loaded (immutable) model. */
+    private final float[] allowed;
     /**
      * The same weights as one-byte codes into {@link #levels} (mu-law: fine steps near zero, coarse for the rare
      * large weights): a quarter of the float table, so far fewer cache misses, which dominate tagging cost.
@@ -41,6 +43,7 @@ final class NerModel {
         this.trans = trans;
         this.caps = caps;
         this.scale = 0;
+        this.allowed = null;
         this.codes = null;
         this.levels = null;
     }
@@ -51,6 +54,7 @@ final class NerModel {
         this.scale = scale;
         this.trans = trans;
         this.caps = caps;
+        this.allowed = allowedTrans();
         this.levels = new float[256];
         int max = 1;
         for (short q : quantized) {
@@ -126,10 +130,11 @@ final class NerModel {
         if (n == 0) {
             return best;
         }
+        float[] tr = allowedTrans();
         float[] score = new float[n * LABELS];
         int[] back = new int[n * LABELS];
         for (int l = 0; l < LABELS; l++) {
-            score[l] = NerLabels.allowed(-1, l) ? em[l] + trans[l] : Float.NEGATIVE_INFINITY;
+            score[l] = em[l] + tr[l];
         }
         for (int i = 1; i < n; i++) {
             int po = (i - 1) * LABELS;
@@ -137,11 +142,8 @@ final class NerModel {
             for (int l = 0; l < LABELS; l++) {
                 float bestScore = Float.NEGATIVE_INFINITY;
                 int arg = 0;
-                for (int p = 0; p < LABELS; p++) {
-                    if (!NerLabels.allowed(p, l)) {
-                        continue;
-                    }
-                    float s = score[po + p] + trans[(p + 1) * LABELS + l];
+                for (int p = 0, to = LABELS + l; p < LABELS; p++, to += LABELS) {
+                    float s = score[po + p] + tr[to];
                     if (s > bestScore) {
                         bestScore = s;
                         arg = p;
@@ -163,6 +165,25 @@ final class NerModel {
             arg = back[i * LABELS + arg];
         }
         return best;
+    }
+
+    /**
+     * Transition scores with invalid BIO moves at minus infinity. Cached for a loaded model; recomputed each call
+     * while training, where {@link #trans} changes.
+     */
+    private float[] allowedTrans() {
+        float[] cached = allowed;
+        if (cached != null) {
+            return cached;
+        }
+        float[] tr = new float[trans.length];
+        for (int p = -1; p < LABELS; p++) {
+            for (int l = 0; l < LABELS; l++) {
+                int i = (p + 1) * LABELS + l;
+                tr[i] = NerLabels.allowed(p, l) ? trans[i] : Float.NEGATIVE_INFINITY;
+            }
+        }
+        return tr;
     }
 
     /** Writes the model: header, then weights quantized to 16 bits, gzip-compressed. */
