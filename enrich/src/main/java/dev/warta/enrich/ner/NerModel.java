@@ -72,7 +72,7 @@ final class NerModel {
         }
     }
 
-    private static final double MU = 255;
+    private static final double MU = 100;
 
     static NerModel empty(int bits, byte[] caps) {
         return new NerModel(bits, new float[(1 << bits) * LABELS], new float[(LABELS + 1) * LABELS], caps);
