@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 /**
  * Evaluates the shipped tagger on the {@code *-dev.*} / {@code *-valid.*} files of the NER data dir (never
  * trained on): per family and type entity-level exact-match P/R/F1 over PERSON / ORGANIZATION / LOCATION, for
- * the shipped configuration (general model + rules, what {@code warta ner} runs) and for the model scored with
- * each family's own annotation habits (family-adapted), and the tagging cost in µs per sentence on one thread.
+ * the general model ({@code tagTokens} without a family), the model scored with each family's own annotation
+ * habits (family-adapted, {@code *}), the general model plus article rules, and what {@code warta ner} runs: the
+ * convention detected from the file's first {@value ConllTagging#SAMPLE} sentences ({@link ConventionDetector});
+ * then the tagging cost in µs CPU per sentence on one thread.
  * With {@code --seeds DIR} it instead prints the entities found in each {@code .txt} file of DIR.
  *
  * <pre>{@code
