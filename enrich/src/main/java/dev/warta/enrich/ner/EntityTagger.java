@@ -32,10 +32,16 @@ public final class EntityTagger {
 
     private final NerModel model;
     private final Gazetteer gazetteer;
+    private final ConventionDetector conventions;
 
     EntityTagger(NerModel model, Gazetteer gazetteer) {
+        this(model, gazetteer, ConventionDetector.empty());
+    }
+
+    EntityTagger(NerModel model, Gazetteer gazetteer, ConventionDetector conventions) {
         this.model = model;
         this.gazetteer = gazetteer;
+        this.conventions = conventions;
     }
 
     /** Loads the shipped model and gazetteer from the classpath (once per JVM; the instance is shared). */
@@ -45,7 +51,7 @@ public final class EntityTagger {
             synchronized (EntityTagger.class) {
                 t = shared;
                 if (t == null) {
-                    t = new EntityTagger(readModel(), Gazetteer.load());
+                    t = new EntityTagger(readModel(), Gazetteer.load(), ConventionDetector.load());
                     shared = t;
                 }
             }
@@ -173,11 +179,19 @@ public final class EntityTagger {
     }
 
     /**
-     * BIO tags (B-PERSON, I-ORGANIZATION, O, ...) for one tokenized sentence: the trained model alone (the
-     * article rules of {@link #tag} fill gaps in running text but cost F1 on the annotated corpora). Never
-     * null; one tag per token.
+     * The training corpus family whose annotation convention a batch of tokenized sentences (e.g. the first
+     * sentences of a CoNLL file) resembles most, for {@link #tagTokens(List, String)}; null when unsure (too little
+     * text) or no profile is loaded. Never throws.
      */
-    public List<String> tagTokens(List<String> tokens) {
+    public String convention(List<List<String>> sentences) {
+        return conventions.detect(sentences);
+    }
+
+    /**
+     * Like {@link #tagTokens(List)}, with the annotation habits of a training corpus family ({@link #convention};
+     * null or unknown: the general model).
+     */
+    public List<String> tagTokens(List<String> tokens, String family) {
         if (tokens == null || tokens.isEmpty()) {
             return new ArrayList<>();
         }
@@ -186,12 +200,21 @@ public final class EntityTagger {
             String t = tokens.get(i);
             toks[i] = t == null || t.isEmpty() ? "_" : t;
         }
-        int[] labels = labels(toks, null, false);
+        int[] labels = labels(toks, family, false);
         List<String> tags = new ArrayList<>(labels.length);
         for (int l : labels) {
             tags.add(NerLabels.NAMES.get(l));
         }
         return tags;
+    }
+
+    /**
+     * BIO tags (B-PERSON, I-ORGANIZATION, O, ...) for one tokenized sentence: the trained model alone (the
+     * article rules of {@link #tag} fill gaps in running text but cost F1 on the annotated corpora). Never
+     * null; one tag per token.
+     */
+    public List<String> tagTokens(List<String> tokens) {
+        return tagTokens(tokens, null);
     }
 
     /**

@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 /**
  * Evaluates the shipped tagger on the {@code *-dev.*} / {@code *-valid.*} files of the NER data dir (never
  * trained on): per family and type entity-level exact-match P/R/F1 over PERSON / ORGANIZATION / LOCATION, for
- * the shipped configuration (general model + rules, what {@code warta ner} runs) and for the model scored with
- * each family's own annotation habits (family-adapted), and the tagging cost in µs per sentence on one thread.
+ * the general model ({@code tagTokens} without a family), the model scored with each family's own annotation
+ * habits (family-adapted, {@code *}), the general model plus article rules, and what {@code warta ner} runs: the
+ * convention detected from the file's first {@value ConllTagging#SAMPLE} sentences ({@link ConventionDetector});
+ * then the tagging cost in µs CPU per sentence on one thread.
  * With {@code --seeds DIR} it instead prints the entities found in each {@code .txt} file of DIR.
  *
  * <pre>{@code
@@ -43,7 +45,13 @@ public final class NerBenchmark {
             NerScore shipped = new NerScore();
             NerScore adapted = new NerScore();
             NerScore withRules = new NerScore();
-            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+            NerScore detected = new NerScore();
+            List<NerCorpus.Sentence> gold = NerCorpus.read(f);
+            // what `warta ner` does: convention detected from the first sentences of the input
+            String convention = tagger.convention(gold.stream().limit(ConllTagging.SAMPLE)
+                    .map(s -> List.of(s.tokens())).toList());
+            for (NerCorpus.Sentence s : gold) {
+                detected.add(s.labels(), tagger.labels(s.tokens(), convention, false));
                 shipped.add(s.labels(), tagger.labels(s.tokens(), null, false));
                 adapted.add(s.labels(), tagger.labels(s.tokens(), family, false));
                 withRules.add(s.labels(), tagger.labels(s.tokens(), null, true));
@@ -52,6 +60,8 @@ public final class NerBenchmark {
             System.out.print(shipped.report(family));
             System.out.print(adapted.report(family + "*"));
             System.out.printf(Locale.ROOT, "%-12s ALL with article rules F1=%.3f%n", family, withRules.f1(null));
+            System.out.printf(Locale.ROOT, "%-12s ALL warta ner (convention detected: %s) F1=%.3f%n", family,
+                    convention, detected.f1(null));
         }
         System.out.println("(* = scored with the family's own annotation habits, NerFeatures domain)");
         // timing: warm up, then best of 3 passes over all dev sentences through the public API

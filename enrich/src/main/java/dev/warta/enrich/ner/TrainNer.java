@@ -20,8 +20,9 @@ import java.util.Random;
  * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
- * Optional trailing arguments: {@code --epochs N} (default 16), {@code --bits B} (hash table size 2^B, default 19),
- * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 1),
+ * It also writes the {@link ConventionDetector} profile {@code conventions.bin.gz} next to the model.
+ * Optional trailing arguments: {@code --epochs N} (default 24), {@code --bits B} (hash table size 2^B, default 19),
+ * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 2),
  * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
  */
 public final class TrainNer {
@@ -34,10 +35,10 @@ public final class TrainNer {
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
         Path out = Path.of(args.length > 1 ? args[1] : DEFAULT_OUTPUT);
-        int epochs = 16;
+        int epochs = 24;
         int bits = 19;
         boolean familyFeatures = true;
-        int runs = 1;
+        int runs = 2;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
@@ -64,6 +65,7 @@ public final class TrainNer {
             model.write(os);
         }
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+        ConventionDetector.build(data, out.toAbsolutePath().resolveSibling("conventions.bin.gz"));
     }
 
     static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs,

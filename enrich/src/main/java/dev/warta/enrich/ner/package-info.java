@@ -5,7 +5,8 @@
  * sequence model over hashed features (trained by {@link dev.warta.enrich.ner.TrainNer} on the NER corpus
  * families, shipped as {@code ner-model.bin.gz}), rules for news patterns, and a hand-written
  * {@link dev.warta.enrich.ner.Gazetteer} ({@code gazetteer.tsv}) that gives canonical names and Wikidata QIDs.
- * {@link dev.warta.enrich.ner.ConllTagging} is the {@code warta ner} I/O; {@link dev.warta.enrich.ner.NerBenchmark}
+ * {@link dev.warta.enrich.ner.ConllTagging} is the {@code warta ner} I/O (it tags a file with the annotation
+ * convention of the training family that {@link dev.warta.enrich.ner.ConventionDetector} finds closest); {@link dev.warta.enrich.ner.NerBenchmark}
  * measures F1 per corpus family and the cost per sentence.
  */
 package dev.warta.enrich.ner;

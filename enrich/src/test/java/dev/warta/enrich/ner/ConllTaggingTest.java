@@ -30,6 +30,24 @@ class ConllTaggingTest {
     }
 
     @Test
+    void shouldKeepEverySentenceInOrderAcrossTheConventionReadAhead() {
+        int sentences = ConllTagging.SAMPLE + 57;
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < sentences; i++) {
+            in.append("Kalimat\nnomor\n").append(i).append("\nditulis\ndi\nBandung\n.\n\n");
+        }
+        StringWriter out = new StringWriter();
+        ConllTagging.run(new StringReader(in.toString()), out, EntityTagger.load());
+        String[] blocks = out.toString().split("\n\n");
+        assertThat(blocks).hasSize(sentences);
+        for (int i = 0; i < sentences; i++) {
+            String[] lines = blocks[i].split("\n");
+            assertThat(lines).hasSize(7);
+            assertThat(lines[2]).startsWith(i + "\t");
+        }
+    }
+
+    @Test
     void shouldPrintNothingForEmptyInput() {
         StringWriter out = new StringWriter();
         ConllTagging.run(new StringReader("\n\n"), out, EntityTagger.load());
