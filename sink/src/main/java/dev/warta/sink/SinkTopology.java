@@ -48,6 +48,8 @@ public final class SinkTopology {
     public static final String GATHER_TOPIC = "sink-dedup-gather";
     public static final String BAND_STORE = "sink-dedup-band-store";
     public static final String GATHER_STORE = "sink-dedup-gather-store";
+    /** Articles waiting for their band answers (kept apart from the counters so each is written once). */
+    public static final String PENDING_STORE = "sink-dedup-pending-store";
     public static final String VERDICT_STORE = "sink-dedup-verdict-store";
 
     private SinkTopology() {
@@ -64,6 +66,8 @@ public final class SinkTopology {
                 Stores.persistentKeyValueStore(BAND_STORE), Serdes.String(), dedup.bucket()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.gather()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VERDICT_STORE), Serdes.String(), dedup.verdict()));
 
@@ -86,8 +90,8 @@ public final class SinkTopology {
                 .process(() -> new BandProcessor(BAND_STORE, cfg.threshold(), cfg.bucketCapacity()),
                         Named.as("sink-dedup-band"), BAND_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC))
-                .process(() -> new GatherProcessor(GATHER_STORE, VERDICT_STORE, cfg.policy()),
-                        Named.as("sink-dedup-gather-decide"), GATHER_STORE, VERDICT_STORE);
+                .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy()),
+                        Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE);
 
         Map<String, KStream<String, EnrichedArticle>> outcome = decided.split(Named.as("sink-outcome-"))
                 .branch((id, a) -> a.getFilterReason() != null, Branched.as("duplicate"))

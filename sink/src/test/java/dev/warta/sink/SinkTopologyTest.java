@@ -308,7 +308,7 @@ class SinkTopologyTest {
                 "sink-duplicate-out");
         assertThat(processors).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
         assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.GATHER_STORE,
-                SinkTopology.VERDICT_STORE);
+                SinkTopology.PENDING_STORE, SinkTopology.VERDICT_STORE);
         assertThat(topics).contains(Topics.ENRICHED, SinkTopology.BANDS_TOPIC + "-repartition",
                 SinkTopology.GATHER_TOPIC + "-repartition");
     }

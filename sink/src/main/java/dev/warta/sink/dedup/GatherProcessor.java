@@ -16,13 +16,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class GatherProcessor extends ContextualProcessor<String, DedupMessage, String, EnrichedArticle> {
     private final String gatherStoreName;
+    private final String pendingStoreName;
     private final String verdictStoreName;
     private final DuplicatePolicy policy;
     private KeyValueStore<String, GatherState> gathering;
+    private KeyValueStore<String, GatherState> pending;
     private KeyValueStore<String, Verdict> verdicts;
 
-    public GatherProcessor(String gatherStoreName, String verdictStoreName, DuplicatePolicy policy) {
+    /**
+     * @param gatherStoreName  counters and best match per delivery (small, rewritten on every band answer)
+     * @param pendingStoreName the article per delivery (written once, read once: the article is large)
+     */
+    public GatherProcessor(String gatherStoreName, String pendingStoreName, String verdictStoreName,
+                           DuplicatePolicy policy) {
         this.gatherStoreName = gatherStoreName;
+        this.pendingStoreName = pendingStoreName;
         this.verdictStoreName = verdictStoreName;
         this.policy = policy;
     }
@@ -31,6 +39,7 @@ public final class GatherProcessor extends ContextualProcessor<String, DedupMess
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         super.init(context);
         gathering = context.getStateStore(gatherStoreName);
+        pending = context.getStateStore(pendingStoreName);
         verdicts = context.getStateStore(verdictStoreName);
     }
 
@@ -39,18 +48,36 @@ public final class GatherProcessor extends ContextualProcessor<String, DedupMess
         DedupMessage m = record.value();
         String key = m.articleId() + '\u0000' + m.token();
         GatherState state = gathering.get(key);
-        state = (state == null ? GatherState.EMPTY : state).add(m);
+        state = state == null ? GatherState.EMPTY : state;
+        EnrichedArticle article = null;
+        if (m.kind() == DedupMessage.Kind.ARTICLE) {
+            article = m.article();
+            state = new GatherState(null, m.expected(), state.received(), state.best());
+        } else {
+            state = state.add(m);
+        }
         if (!state.complete()) {
             gathering.put(key, state);
+            if (article != null) {
+                pending.put(key, new GatherState(article, state.expected(), 0, null));
+            }
             return;
         }
+        if (article == null) {
+            GatherState stored = pending.get(key);
+            article = stored == null ? null : stored.article();
+            pending.delete(key);
+        }
         gathering.delete(key);
+        if (article == null) {
+            throw new IllegalStateException("dedup gather of " + m.articleId() + " completed without its article");
+        }
         Verdict verdict = verdicts.get(m.articleId());
         if (verdict == null) {
             verdict = Verdict.of(state.best());
             verdicts.put(m.articleId(), verdict);
         }
-        EnrichedArticle out = apply(state.article(), verdict, policy);
+        EnrichedArticle out = apply(article, verdict, policy);
         context().forward(new Record<>(out.getId(), out, Math.max(record.timestamp(), 0L)));
     }
 

@@ -17,8 +17,8 @@ public record GatherState(EnrichedArticle article, int expected, int received, B
         };
     }
 
-    /** True when the article and all its band answers are here. */
+    /** True when the article (which sets {@code expected}) and all its band answers are here. */
     public boolean complete() {
-        return article != null && received >= expected;
+        return expected >= 0 && received >= expected;
     }
 }
