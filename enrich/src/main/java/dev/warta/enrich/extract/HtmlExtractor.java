@@ -1,5 +1,6 @@
 package dev.warta.enrich.extract;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ public final class HtmlExtractor {
         }
         ClassHints hints = new ClassHints();
         if (published == null) {
-            published = visibleDate(body, hints);
+            published = visibleDate(body, hints, md.zone);
             if (published != null) {
                 rule = "visible";
             }
@@ -115,8 +116,14 @@ public final class HtmlExtractor {
         return cut.length() >= 10 ? cut : t;
     }
 
-    private static String visibleDate(Element body, ClassHints hints) {
+    /**
+     * The first full date-time in a date-like element; a time written without a zone takes the page's zone from
+     * its metadata or, failing that, the first zone written in another date-like element.
+     */
+    private static String visibleDate(Element body, ClassHints hints, ZoneOffset pageZone) {
         int seen = 0;
+        ZoneOffset zone = pageZone;
+        List<String> unresolved = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (++seen > 20_000) {
                 break;
@@ -128,7 +135,22 @@ public final class HtmlExtractor {
             if (text == null) {
                 continue;
             }
-            String d = DateParser.parseText(text);
+            if (DateParser.find(text) == null) {
+                continue;
+            }
+            if (unresolved.size() < 20) {
+                unresolved.add(text);
+            }
+            if (zone == null) {
+                zone = DateParser.statedZone(text);
+            }
+            if (zone != null && DateParser.parseText(text, zone) != null) {
+                break;
+            }
+        }
+        // in page order: the first date line that, with the page's zone if it lacks its own, is a full date-time
+        for (String text : unresolved) {
+            String d = DateParser.parseText(text, zone);
             if (d != null) {
                 return d;
             }

@@ -71,8 +71,8 @@ class HtmlExtractorTest {
 
     @Test
     void usesTimeElementThenVisibleDateAndByline() {
-        Extracted timed = extractor.extract(page("", "<time datetime=\"2024-03-05\">5 March</time>"), null);
-        assertThat(timed.publishedAt()).isEqualTo("2024-03-05T00:00:00Z");
+        Extracted timed = extractor.extract(page("", "<time datetime=\"2024-03-05T10:00:00+01:00\">5 March</time>"), null);
+        assertThat(timed.publishedAt()).isEqualTo("2024-03-05T10:00:00+01:00");
         assertThat(timed.publishedAtRule()).isEqualTo("time");
 
         Extracted visible = extractor.extract(page("", "<div class=\"byline\">By Ann Smith</div>"
@@ -80,6 +80,26 @@ class HtmlExtractorTest {
         assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+07:00");
         assertThat(visible.publishedAtRule()).isEqualTo("visible");
         assertThat(visible.authors()).containsExactly("Ann Smith");
+    }
+
+    @Test
+    void leavesPublishedAtEmptyWhenThePageStatesNoTimeOrZone() {
+        Extracted dateOnly = extractor.extract(page("", "<time datetime=\"2024-03-05\">5 March</time>"), null);
+        assertThat(dateOnly.publishedAt()).isNull();
+        Extracted noZone = extractor.extract(
+                page("<meta property=\"article:published_time\" content=\"2024-03-05T08:30:00\">", ""), null);
+        assertThat(noZone.publishedAt()).isNull();
+    }
+
+    @Test
+    void takesAMissingZoneFromTheRestOfThePage() {
+        String meta = "<meta property=\"article:published_time\" content=\"2024-03-05T08:30:00\">"
+                + "<meta property=\"article:modified_time\" content=\"2024-03-06T10:00:00+02:00\">";
+        assertThat(extractor.extract(page(meta, ""), null).publishedAt()).isEqualTo("2024-03-05T08:30:00+02:00");
+
+        Extracted visible = extractor.extract(page("", "<span class=\"post-date\">05/03/2024 14:05</span>"
+                + "<span class=\"update-time\">Diperbarui 06/03/2024 09:00 WITA</span>"), null);
+        assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+08:00");
     }
 
     @Test
