@@ -29,6 +29,26 @@ final class MainText {
     private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
             "dd", "dt", "td", "th");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
+    /**
+     * Short standalone lines that head the boilerplate after a story (teasers, "next article" feeds), in the
+     * languages of the benchmark sites. Matched against the whole (short) block text; no site names.
+     */
+    private static final Pattern STOP = Pattern.compile("^(?:"
+            + "related(?: articles?| stories| news| content| posts| coverage| reading| topics)?"
+            + "|more (?:from|stories|news|articles|on this (?:story|topic)|like this|to (?:read|explore)|reading)\\b.*"
+            + "|more \\p{Lu}[\\p{L}.]+"
+            + "|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)\\b.*"
+            + "|recommended(?: for you| stories| reading| articles| videos)?|read next|up next|next (?:article|story)"
+            + "|top stories|most (?:read|popular|viewed|shared)\\b.*|latest (?:news|stories|articles)|trending(?: now| stories)?"
+            + "|what to read next|editor'?s picks|don'?t miss"
+            + "|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema\\b.*|weitere artikel|auch interessant|meistgelesen"
+            + "|empfehlungen(?: der redaktion)?|mehr aus (?:der|dem) .*|top-?themen"
+            + "|sur le même sujet|les plus lus|à (?:lire|voir) aussi|lire aussi"
+            + "|te puede interesar|noticias relacionadas|lo más (?:leído|visto)|más noticias"
+            + "|berita terkait|artikel terkait|berita lainnya|terpopuler|lees ook|meer nieuws"
+            + ")[\\s:.!…›»>]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Story characters that must precede a {@link #STOP} line before it ends the text. */
+    private static final int MIN_BEFORE_STOP = 400;
     private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
 
     private static final class Stats {
@@ -72,9 +92,30 @@ final class MainText {
         List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
         List<Element> keep = List.of(top);
+        List<Block> inTop = new ArrayList<>();
+        int total = 0;
         for (Block b : blocks) {
-            if (!inAny(b.element(), keep) || inLinkCluster(b.element(), top)) {
+            if (inAny(b.element(), keep) && !inLinkCluster(b.element(), top)) {
+                inTop.add(b);
+                total += b.totalChars();
+            }
+        }
+        int kept = 0;
+        Element skipBox = null;
+        for (Block b : inTop) {
+            if (skipBox != null && inAny(b.element(), List.of(skipBox))) {
                 continue;
+            }
+            skipBox = null;
+            if (kept >= MIN_BEFORE_STOP && b.totalChars() <= 60 && STOP.matcher(norm(b.text())).matches()) {
+                Element box = box(b.element(), top);
+                if (box != b.element()) {
+                    skipBox = box;
+                    continue;
+                }
+                if (kept >= total * 0.5) {
+                    break;
+                }
             }
             if (!acceptable(b, normTitle)) {
                 continue;
@@ -83,10 +124,41 @@ final class MainText {
                 String t = norm(p);
                 if (!t.isEmpty()) {
                     out.add(t);
+                    kept += t.length();
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The largest element below {@code top} that starts with {@code marker} (the marker heads it: its text before
+     * the marker is empty), i.e. the teaser box a "related" heading introduces; {@code marker} itself when none.
+     */
+    private Element box(Element marker, Element top) {
+        Element box = marker;
+        Element cur = marker;
+        while (cur.parent() != null && cur.parent() != top) {
+            Element parent = cur.parent();
+            Element prev = cur.previousElementSibling();
+            while (prev != null) {
+                Stats s = stats.get(prev);
+                if (s != null && s.text > 0) {
+                    return box;
+                }
+                prev = prev.previousElementSibling();
+            }
+            if (!parent.ownText().isBlank()) {
+                return box;
+            }
+            Stats ps = stats.get(parent);
+            if (ps != null && ps.score > 0 && ps.text > 0 && stats(parent).score >= stats(top).score * 0.5) {
+                return box;
+            }
+            box = parent;
+            cur = parent;
+        }
+        return box;
     }
 
     private boolean acceptable(Block b, String normTitle) {
