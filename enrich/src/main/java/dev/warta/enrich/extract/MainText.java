@@ -113,18 +113,21 @@ final class MainText {
                     skipBox = box;
                     continue;
                 }
-                if (kept >= total * 0.5) {
-                    break;
+                // a lone heading: the teaser list it introduces is the next element
+                Element next = b.element().nextElementSibling();
+                if (next != null) {
+                    skipBox = next;
+                    continue;
                 }
             }
             if (!acceptable(b, normTitle)) {
                 continue;
             }
+            kept += b.totalChars();
             for (String p : PARA_BREAK.split(b.text())) {
                 String t = norm(p);
                 if (!t.isEmpty()) {
                     out.add(t);
-                    kept += t.length();
                 }
             }
         }
