@@ -103,6 +103,24 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void dropsTeasersWithSummariesUnderARelatedHeadingButKeepsTheStoryAfterThem() {
+        String teaser = "<div class=row><h2>You might also like</h2><div class=list>"
+                + "<div class=item><a href=/x>Harbour ferry gets electric engines</a><p>The city's oldest ferry will run "
+                + "on batteries from June, the operator said in a statement.</p></div>"
+                + "<div class=item><a href=/y>Night buses return to the east side</a><p>After a year without service, "
+                + "three routes will again run after midnight on weekends.</p></div></div></div>";
+        String more = "The mayor said the plan had been reviewed by independent engineers, who found the budget realistic "
+                + "and the schedule tight but achievable, provided the suppliers deliver the rails on time. A public "
+                + "hearing on the route through the old town is planned for the autumn.";
+        String html = "<html><body><div class=story><p>" + P1 + "</p><p>" + P2 + "</p><p>" + more + "</p>" + teaser
+                + "<p>" + P3
+                + "</p></div><div><h3>More stories</h3><ul><li><p>Schools close early for the summer heat, "
+                + "parents are told by letter.</p></li></ul></div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, more, P3).doesNotContain("ferry", "Night buses", "Schools close");
+    }
+
+    @Test
     void keepsParagraphsWrittenAsDivsWithLineBreaks() {
         String html = "<html><body><div class=menu><a href=/>Home</a> <a href=/x>World</a></div><div id=isi>" + P1
                 + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
