@@ -81,7 +81,7 @@ public final class HtmlExtractor {
                 }
             }
         }
-        List<String> paragraphs = MainText.paragraphs(body, title, hints);
+        List<String> paragraphs = LdBody.trim(MainText.paragraphs(body, title, hints), md.articleBody);
         String text = String.join("\n\n", paragraphs);
         return new Extracted(title, text, published, rule, authors, md.siteName, md.canonical, md.language);
     }
