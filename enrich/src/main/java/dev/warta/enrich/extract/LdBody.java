@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Uses the JSON-LD {@code articleBody} as a second opinion on the DOM's main text. When the DOM paragraphs that
  * occur in the long {@code articleBody} cover most of it (the two sources agree), paragraphs after the last such
- * paragraph are boilerplate the DOM scoring let in (teasers, bios, "next article" feeds) and are cut; paragraphs
+ * paragraph, when that one ends the {@code articleBody} (not a truncated teaser body), are boilerplate the DOM scoring let in (teasers, bios, "next article" feeds) and are cut; paragraphs
  * before and between them stay (a lead or DOM-only subheadings are often missing from {@code articleBody}). When
  * the DOM found little text and almost none of a long {@code articleBody}, the DOM picked the wrong block and the
  * {@code articleBody} is used instead.
@@ -32,6 +32,7 @@ final class LdBody {
         int last = -1;
         long covered = 0;
         long domChars = 0;
+        int lastEnd = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             String k = key(paragraphs.get(i));
             domChars += k.length();
@@ -40,10 +41,11 @@ final class LdBody {
                     first = i;
                 }
                 last = i;
+                lastEnd = body.lastIndexOf(k) + k.length();
                 covered += k.length();
             }
         }
-        if (covered >= body.length() * 0.6) {
+        if (covered >= body.length() * 0.6 && lastEnd >= body.length() - 40) {
             return last == paragraphs.size() - 1 ? paragraphs : new ArrayList<>(paragraphs.subList(0, last + 1));
         }
         if (covered < body.length() * 0.2 && body.length() >= 1000 && domChars < body.length() * 0.5) {
