@@ -31,6 +31,7 @@ public final class HtmlExtractor {
             "complementary", "contentinfo", "search", "menu", "menubar", "toolbar");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por|written by)\\s*:?\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bdan\\b|&|\\|)\\s*");
+    private static final Pattern CLASS_SPLIT = Pattern.compile("\\s+");
     private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,4}$");
 
     /**
@@ -73,7 +74,7 @@ public final class HtmlExtractor {
             authors.addAll(byline(body, hints));
         }
         for (Element e : body.getAllElements()) {
-            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || hiddenNotStreamed(e)
+            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || hiddenNotStreamed(e) || hiddenClass(e)
                     || DROP_ROLES.contains(e.attr("role")) || e.attr("aria-modal").equals("true")
                     || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none"))) {
                 if (e.parent() != null) {
@@ -92,6 +93,27 @@ public final class HtmlExtractor {
      */
     private static boolean hiddenNotStreamed(Element e) {
         return e.hasAttr("hidden") && !e.id().startsWith("S:");
+    }
+
+    /**
+     * A class list that hides the element on every screen: a {@code hidden} / {@code d-none} / {@code is-hidden}
+     * token with no responsive variant that shows it again ({@code md:block}, {@code d-md-block}). Paywall and
+     * sign-in boxes ship in the page this way.
+     */
+    static boolean hiddenClass(Element e) {
+        String cls = e.className();
+        if (cls.isEmpty() || !(cls.contains("hidden") || cls.contains("d-none"))) {
+            return false;
+        }
+        boolean hidden = false;
+        for (String t : CLASS_SPLIT.split(cls.strip())) {
+            if (t.equals("hidden") || t.equals("d-none") || t.equals("is-hidden")) {
+                hidden = true;
+            } else if (t.indexOf(':') >= 0 || (t.startsWith("d-") && !t.equals("d-none"))) {
+                return false;
+            }
+        }
+        return hidden;
     }
 
     private static String title(Document doc, PageMetadata md) {

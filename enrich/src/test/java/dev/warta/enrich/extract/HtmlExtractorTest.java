@@ -121,6 +121,17 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void dropsBoxesHiddenByClassButKeepsResponsiveOnes() {
+        String html = "<html><body><div class=\"article-content\"><p>" + P1 + "</p>"
+                + "<div class=\"article-block paywall hidden\"><p>Subscribe now to read the latest news in your city "
+                + "and across the country, with unlimited access.</p></div>"
+                + "<div class=\"hidden md:block\"><p>" + P2 + "</p></div>"
+                + "<div class=\"d-none d-lg-block\"><p>" + P3 + "</p></div></div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3).doesNotContain("Subscribe now");
+    }
+
+    @Test
     void keepsParagraphsWrittenAsDivsWithLineBreaks() {
         String html = "<html><body><div class=menu><a href=/>Home</a> <a href=/x>World</a></div><div id=isi>" + P1
                 + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
