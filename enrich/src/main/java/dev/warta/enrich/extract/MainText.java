@@ -290,6 +290,35 @@ final class MainText {
         if (best == null) {
             best = root(blocks.get(0).element());
         }
+        return firstOfStackedArticles(best);
+    }
+
+    /**
+     * Infinite-scroll pages stack the next stories under the first one, each in its own {@code <article>}: when
+     * {@code best} holds two or more sizeable, non-nested articles and the first carries a fair share of the text,
+     * the first is the page's story.
+     */
+    private Element firstOfStackedArticles(Element best) {
+        double total = stats(best).score;
+        Element first = null;
+        int big = 0;
+        for (Element a : best.getElementsByTag("article")) {
+            if (a == best || (first != null && a.parents().contains(first))) {
+                continue;
+            }
+            Stats s = stats.get(a);
+            if (s == null || s.score < Math.max(500, total * 0.15)) {
+                continue;
+            }
+            if (first == null) {
+                first = a;
+            } else if (!a.parents().contains(first)) {
+                big++;
+            }
+        }
+        if (first != null && big >= 1 && stats(first).score >= total * 0.25) {
+            return first;
+        }
         return best;
     }
 

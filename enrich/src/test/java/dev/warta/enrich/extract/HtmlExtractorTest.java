@@ -132,6 +132,25 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void keepsOnlyTheFirstStoryOfAnInfiniteScrollFeed() {
+        String next = "<article><h1>Harbour ferry gets electric engines</h1>"
+                + "<p>The city's oldest ferry will run on batteries from June, the operator said, after a trial that "
+                + "cut fuel costs by half and noise on the quay by a third.</p>"
+                + "<p>Crews were retrained over the winter, and the timetable, which has barely changed since the "
+                + "nineties, stays the same for now, the operator added.</p>"
+                + "<p>Residents of the island, who depend on the ferry for school and work, said they hoped the "
+                + "quieter engines would also mean fewer breakdowns in the storm season.</p>"
+                + "<p>A second electric ferry is on order and should arrive next year, once the shipyard in the north "
+                + "has finished the hull, which was delayed by a strike.</p></article>";
+        String html = "<html><body><div class=feed><article><h1>Tram network to grow</h1><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>" + P2.replace("spring", "summer")
+                + "</p><p>" + P3.replace("buses", "bicycle lanes") + "</p></article>" + next
+                + "</div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3).doesNotContain("ferry");
+    }
+
+    @Test
     void keepsParagraphsWrittenAsDivsWithLineBreaks() {
         String html = "<html><body><div class=menu><a href=/>Home</a> <a href=/x>World</a></div><div id=isi>" + P1
                 + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
