@@ -483,7 +483,9 @@ final class MainText {
                 continue;
             }
             double ld = s.text == 0 ? 0 : (double) s.link / s.text;
-            if (s.text < total * 0.25 || ld > 0.35) {
+            // layout wrappers whose class happens to carry a boilerplate word but that hold story paragraphs
+            boolean prose = s.text >= 600 && ld < 0.15 && directParagraphs(e) >= 3;
+            if ((s.text < total * 0.25 && !prose) || ld > 0.35) {
                 doomed.add(e);
             }
         }
@@ -492,6 +494,23 @@ final class MainText {
                 e.remove();
             }
         }
+    }
+
+    /** Paragraphs that are children of {@code e} or of its child divs. */
+    private static int directParagraphs(Element e) {
+        int n = 0;
+        for (Element c : e.children()) {
+            if (c.normalName().equals("p")) {
+                n++;
+            } else if (c.normalName().equals("div")) {
+                for (Element g : c.children()) {
+                    if (g.normalName().equals("p")) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** Splits the body into runs of inline content; each run is attributed to its nearest block element. */

@@ -151,6 +151,25 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void keepsStoryPartsInsideLayoutWrappersNamedAfterASidebar() {
+        String extra = "<p>The mayor said the plan had been reviewed by independent engineers, who found the budget "
+                + "realistic and the schedule tight but achievable.</p><p>A public hearing on the route through the old "
+                + "town is planned for the autumn, and residents can send objections until then.</p>";
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            rest.append("<p>").append(P3.replace("300", Integer.toString(300 + i))).append("</p>");
+        }
+        String html = "<html><body><article><div class=\"sidebar-layout\"><div class=\"content\"><p>" + P1 + "</p>"
+                + extra + "<p>" + P2 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>"
+                + P2.replace("spring", "summer") + "</p></div>"
+                + "<div class=\"sidebar\"><a href=/a>Bus fares frozen</a></div></div>"
+                + "<div class=\"ad\">Advertisement</div><div class=\"main-body\">" + rest + "</div>"
+                + "</article></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3, "independent engineers").doesNotContain("Bus fares");
+    }
+
+    @Test
     void keepsParagraphsWrittenAsDivsWithLineBreaks() {
         String html = "<html><body><div class=menu><a href=/>Home</a> <a href=/x>World</a></div><div id=isi>" + P1
                 + "<br><br>" + P2 + "<br><br>" + P3 + "</div></body></html>";
