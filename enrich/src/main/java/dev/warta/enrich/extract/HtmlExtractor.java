@@ -16,7 +16,10 @@ import org.jsoup.parser.Parser;
  * the rule that found it, authors, site name, canonical URL and language hint.
  *
  * <p>Metadata comes from JSON-LD, meta tags, {@code link rel=canonical}, {@code <time datetime>}, then visible
- * date and byline elements; the main text from {@link MainText}'s block scoring. No site-specific rules.
+ * date and byline elements (a date-time without a zone takes the zone the page states elsewhere, else is left
+ * null, see {@link DateParser}); the main text from {@link MainText}'s block scoring after dropping hidden elements
+ * ({@code hidden}, {@code display:none}, class {@code hidden}/{@code d-none}), checked against the JSON-LD
+ * {@code articleBody} by {@link LdBody}. No site-specific rules.
  * Never throws: malformed HTML, binary garbage, huge pages (input is cut at {@value #MAX_CHARS} characters) and
  * deep nesting (the parser caps the tree depth; all traversals are iterative) give a result.
  *
