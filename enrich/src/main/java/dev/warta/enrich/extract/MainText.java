@@ -40,7 +40,7 @@ final class MainText {
             + "|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)\\b.*"
             + "|recommended(?: for you| stories| reading| articles| videos)?|read next|up next|next (?:article|story)"
             + "|top stories|most (?:read|popular|viewed|shared)\\b.*|latest (?:news|stories|articles)|trending(?: now| stories)?"
-            + "|what to read next|editor'?s picks|don'?t miss"
+            + "|what to read next|editor'?s picks|don'?t miss|about the authors?|über (?:den autor|die autorin)"
             + "|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema\\b.*|weitere artikel|auch interessant|meistgelesen"
             + "|empfehlungen(?: der redaktion)?|mehr aus (?:der|dem) .*|top-?themen"
             + "|sur le même sujet|les plus lus|à (?:lire|voir) aussi|lire aussi"
