@@ -249,7 +249,7 @@ public final class TextCleaner {
             String l = lines[i];
             DateParser.Found f = l.length() <= 160 ? DateParser.find(l) : null;
             if (f != null && isDateLine(l, f, credits)) {
-                if (published == null) {
+                if (published == null && f.iso() != null) {
                     published = f.iso();
                     rule = "dateline";
                 }

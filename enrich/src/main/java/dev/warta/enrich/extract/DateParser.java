@@ -17,11 +17,15 @@ import java.util.regex.Pattern;
  * (Indonesian and English day and month names, {@code (29/7/2022)}, {@code 28/07/2022 15:44}, {@code WIB}/{@code
  * WITA}/{@code WIT}, {@code GMT+7}). Output is ISO-8601 with offset, e.g. {@code 2022-07-28T15:44:00+07:00}.
  *
- * <p>Conventions: a time without a stated zone is taken as UTC ({@code Z}); a date without a time is midnight
- * UTC ({@code Jumat (29/7/2022)} gives {@code 2022-07-29T00:00:00Z}); numeric dates are day-first
- * ({@code 5/7/2022} is 5 July) unless the second number cannot be a month ({@code 7/28/2022} is 28 July). Years
- * outside 1990..2100 are rejected. Unparsable input gives null, never an exception. Only the first 20,000
- * characters of a text are scanned.
+ * <p>Conventions: a value is only produced when the date, the time of day and the offset are all known. The
+ * offset is the one written with the date, or else the page's own zone passed by the caller ({@code pageZone}:
+ * evidence found elsewhere on the same page, see {@link #statedZone}). A time without any known zone, and a date
+ * without a time ({@code Jumat (29/7/2022)}, {@code 2022-07-28}), give null rather than an invented midnight or UTC:
+ * the publishedAt field promises ISO-8601 <em>with offset</em>, so a guessed instant would be a wrong fact.
+ * {@link #find} still reports the span of such a date (with a null {@code iso}) so callers can strip date lines.
+ * Numeric dates are day-first ({@code 5/7/2022} is 5 July) unless the second number cannot be a month
+ * ({@code 7/28/2022} is 28 July). Years outside 1990..2100 are rejected. Unparsable input gives null, never an
+ * exception. Only the first 20,000 characters of a text are scanned.
  *
  * <p>Stateless and thread-safe: {@code DateParser.parseMachine("2022-07-28T15:44:00+0700")}.
  */
@@ -97,6 +101,13 @@ public final class DateParser {
             "\\s*(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?)?"
                     + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?\\s*");
     private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
+    /** A time of day followed by a numeric offset or Z: 10:15:00+07:00, 10:15Z. */
+    private static final Pattern STATED_OFFSET = Pattern.compile(
+            "(?<!\\d)\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?\\s?(Z|[+-]\\d{2}:?\\d{2})(?![\\d:])");
+    /** Indonesian zone names, which also tell the zone of other times on the same page. */
+    private static final Pattern STATED_NAME = Pattern.compile("(?<![\\p{L}])(WIB|WITA|WIT)(?![\\p{L}])");
+    /** Marks a date that is valid but lacks a time or a zone (internal; never returned). */
+    private static final String UNRESOLVED = "";
 
     private DateParser() {
     }
@@ -111,6 +122,14 @@ public final class DateParser {
      * Returns null when nothing parses.
      */
     public static String parseMachine(String s) {
+        return parseMachine(s, null);
+    }
+
+    /**
+     * As {@link #parseMachine(String)}, taking {@code pageZone} (may be null) as the offset of a date-time that does
+     * not state one.
+     */
+    public static String parseMachine(String s, ZoneOffset pageZone) {
         if (s == null) {
             return null;
         }
@@ -120,7 +139,9 @@ public final class DateParser {
         }
         Matcher m = ISO_MACHINE.matcher(v);
         if (m.matches()) {
-            return build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null, isoZone(m.group(7)));
+            String iso = build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null,
+                    m.group(7), isoZone(m.group(7)), pageZone);
+            return iso == null || iso.isEmpty() ? null : iso;
         }
         if (EPOCH.matcher(v).matches()) {
             long n = Long.parseLong(v);
@@ -128,28 +149,66 @@ public final class DateParser {
             OffsetDateTime t = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(secs), ZoneOffset.UTC);
             return t.getYear() >= 1990 && t.getYear() <= 2100 ? OUT.format(t) : null;
         }
-        Found f = find(v);
+        Found f = find(v, pageZone);
         return f == null ? null : f.iso();
     }
 
-    /** Parses the first date in {@code text} or returns null. */
+    /** Parses the first date in {@code text} or returns null (also when that date lacks a time or a zone). */
     public static String parseText(String text) {
-        Found f = find(text);
+        return parseText(text, null);
+    }
+
+    /** As {@link #parseText(String)}, with {@code pageZone} (may be null) for a time written without a zone. */
+    public static String parseText(String text, ZoneOffset pageZone) {
+        Found f = find(text, pageZone);
         return f == null ? null : f.iso();
     }
 
-    /** The first (leftmost) date written in {@code text} (scans at most the first 20,000 characters), or null. */
+    /**
+     * The first (leftmost) date written in {@code text} (scans at most the first 20,000 characters), or null. Its
+     * {@code iso} is null when the date has no time or no stated zone.
+     */
     public static Found find(String text) {
+        return find(text, null);
+    }
+
+    /** As {@link #find(String)}, with {@code pageZone} (may be null) for a time written without a zone. */
+    public static Found find(String text, ZoneOffset pageZone) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         CharSequence s = text.length() > MAX_SCAN ? text.subSequence(0, MAX_SCAN) : text;
         Found best = null;
-        best = earlier(best, findDmy(s));
-        best = earlier(best, findMdy(s));
-        best = earlier(best, findNumeric(s));
-        best = earlier(best, findIso(s));
+        best = earlier(best, findDmy(s, pageZone));
+        best = earlier(best, findMdy(s, pageZone));
+        best = earlier(best, findNumeric(s, pageZone));
+        best = earlier(best, findIso(s, pageZone));
         return best;
+    }
+
+    /**
+     * The zone stated in {@code text}: the offset after a time ({@code 10:15:00+07:00}, {@code 10:15Z}) or an
+     * Indonesian zone name ({@code WIB}, {@code WITA}, {@code WIT}); null when none (first 20,000 characters).
+     * Used to gather a page's own zone evidence from its meta tags and date lines.
+     */
+    public static ZoneOffset statedZone(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        CharSequence s = text.length() > MAX_SCAN ? text.subSequence(0, MAX_SCAN) : text;
+        Matcher m = STATED_OFFSET.matcher(s);
+        if (m.find()) {
+            ZoneOffset z = isoZone(m.group(1));
+            if (z != null) {
+                return z;
+            }
+        }
+        Matcher n = STATED_NAME.matcher(s);
+        return n.find() ? ZONES.get(n.group(1).toLowerCase(Locale.ROOT)) : null;
+    }
+
+    private static Found found(String iso, Matcher m) {
+        return new Found(iso.isEmpty() ? null : iso, m.start(), m.end());
     }
 
     private static Found earlier(Found a, Found b) {
@@ -159,29 +218,29 @@ public final class DateParser {
         return b != null && b.start() < a.start() ? b : a;
     }
 
-    private static Found findDmy(CharSequence s) {
+    private static Found findDmy(CharSequence s, ZoneOffset pageZone) {
         Matcher m = DMY_NAME.matcher(s);
         while (m.find()) {
-            String iso = human(m.group(3), month(m.group(2)), m.group(1), m, 4);
+            String iso = human(m.group(3), month(m.group(2)), m.group(1), m, 4, pageZone);
             if (iso != null) {
-                return new Found(iso, m.start(), m.end());
+                return found(iso, m);
             }
         }
         return null;
     }
 
-    private static Found findMdy(CharSequence s) {
+    private static Found findMdy(CharSequence s, ZoneOffset pageZone) {
         Matcher m = MDY_NAME.matcher(s);
         while (m.find()) {
-            String iso = human(m.group(3), month(m.group(1)), m.group(2), m, 4);
+            String iso = human(m.group(3), month(m.group(1)), m.group(2), m, 4, pageZone);
             if (iso != null) {
-                return new Found(iso, m.start(), m.end());
+                return found(iso, m);
             }
         }
         return null;
     }
 
-    private static Found findNumeric(CharSequence s) {
+    private static Found findNumeric(CharSequence s, ZoneOffset pageZone) {
         Matcher m = NUMERIC.matcher(s);
         while (m.find()) {
             int a = Integer.parseInt(m.group(1));
@@ -192,21 +251,21 @@ public final class DateParser {
                 day = b;
                 month = a;
             }
-            String iso = human(m.group(4), month, Integer.toString(day), m, 5);
+            String iso = human(m.group(4), month, Integer.toString(day), m, 5, pageZone);
             if (iso != null) {
-                return new Found(iso, m.start(), m.end());
+                return found(iso, m);
             }
         }
         return null;
     }
 
-    private static Found findIso(CharSequence s) {
+    private static Found findIso(CharSequence s, ZoneOffset pageZone) {
         Matcher m = ISO_TEXT.matcher(s);
         while (m.find()) {
             String iso = build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null,
-                    isoZone(m.group(7)));
+                    m.group(7), isoZone(m.group(7)), pageZone);
             if (iso != null) {
-                return new Found(iso, m.start(), m.end());
+                return found(iso, m);
             }
         }
         return null;
@@ -218,11 +277,11 @@ public final class DateParser {
     }
 
     /** Groups from {@code first}: hour, minute, second, am/pm, zone name, zone offset. */
-    private static String human(String year, int month, String day, Matcher m, int first) {
+    private static String human(String year, int month, String day, Matcher m, int first, ZoneOffset pageZone) {
         if (month < 1) {
             return null;
         }
-        ZoneOffset zone = ZoneOffset.UTC;
+        ZoneOffset zone = null;
         String zoneName = m.group(first + 4);
         if (zoneName != null) {
             zone = ZONES.getOrDefault(zoneName.toLowerCase(Locale.ROOT), ZoneOffset.UTC);
@@ -236,11 +295,14 @@ public final class DateParser {
             }
         }
         return build(year, Integer.toString(month), day, m.group(first), m.group(first + 1), m.group(first + 2),
-                m.group(first + 3), zone);
+                m.group(first + 3), zoneName, zone, pageZone);
     }
 
     private static ZoneOffset isoZone(String z) {
-        if (z == null || z.equalsIgnoreCase("Z") || z.equalsIgnoreCase("UTC") || z.equalsIgnoreCase("GMT")) {
+        if (z == null) {
+            return null;
+        }
+        if (z.equalsIgnoreCase("Z") || z.equalsIgnoreCase("UTC") || z.equalsIgnoreCase("GMT")) {
             return ZoneOffset.UTC;
         }
         return offset(z);
@@ -265,11 +327,16 @@ public final class DateParser {
         }
     }
 
+    /**
+     * The ISO value, null for an impossible date or a stated zone that does not parse, {@link #UNRESOLVED} for a valid
+     * date without a time or without any zone ({@code zoneText} is the zone as written, null when none).
+     */
     private static String build(String year, String month, String day, String hour, String minute, String second,
-                                String ampm, ZoneOffset zone) {
-        if (zone == null) {
+                                String ampm, String zoneText, ZoneOffset stated, ZoneOffset pageZone) {
+        if (zoneText != null && stated == null) {
             return null;
         }
+        ZoneOffset zone = zoneText != null ? stated : pageZone;
         try {
             int y = Integer.parseInt(year);
             if (y < 1990 || y > 2100) {
@@ -287,6 +354,9 @@ public final class DateParser {
                 h = h % 12 + (pm ? 12 : 0);
             }
             LocalDateTime t = date.atTime(h, mi, se);
+            if (hour == null || zone == null) {
+                return UNRESOLVED;
+            }
             return OUT.format(t.atOffset(zone));
         } catch (DateTimeException | NumberFormatException e) {
             return null;

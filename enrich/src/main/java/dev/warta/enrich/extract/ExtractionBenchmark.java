@@ -30,10 +30,11 @@ import java.util.zip.GZIPInputStream;
  *
  * <pre>
  * mvn -B -q -o -pl enrich -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-enrich.txt
- * java -cp enrich/target/classes:$(cat /tmp/cp-enrich.txt) \
- *   dev.warta.enrich.extract.ExtractionBenchmark ../shared/data/extract/fundus [--raw]
+ * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich.txt) \
+ *   dev.warta.enrich.extract.ExtractionBenchmark ../shared/data/extract/fundus [--raw] [--lang=en]
  * </pre>
- * {@code --raw} scores the extractor alone (no cleaning).
+ * {@code --raw} scores the extractor alone (no cleaning); {@code --lang=xx} keeps only pages whose
+ * {@code <html lang>} starts with that language code.
  */
 public final class ExtractionBenchmark {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -45,7 +46,15 @@ public final class ExtractionBenchmark {
     /** Runs the benchmark; {@code args[0]} is the fundus directory (default {@code ../shared/data/extract/fundus}). */
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "../shared/data/extract/fundus");
-        boolean raw = args.length > 1 && args[1].equals("--raw");
+        boolean raw = false;
+        String lang = null;
+        for (int a = 1; a < args.length; a++) {
+            if (args[a].equals("--raw")) {
+                raw = true;
+            } else if (args[a].startsWith("--lang=")) {
+                lang = args[a].substring("--lang=".length()).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
         ObjectMapper json = new ObjectMapper();
         HtmlExtractor extractor = new HtmlExtractor();
         TextCleaner cleaner = new TextCleaner();
@@ -72,8 +81,12 @@ public final class ExtractionBenchmark {
                 continue;
             }
             for (int i = 0; i < pages.size(); i++) {
+                String html = gunzip(pages.get(i));
+                if (lang != null && !lang.equals(htmlLang(html))) {
+                    continue;
+                }
                 names.add(dir.relativize(pages.get(i)).toString());
-                htmls.add(gunzip(pages.get(i)));
+                htmls.add(html);
                 expected.add(body(root.get(versions.get(i)).get("body")));
                 specsByPage.add(root.get(versions.get(i)));
             }
@@ -142,6 +155,15 @@ public final class ExtractionBenchmark {
                 datesRight, datesExpected, datesWrong, datesExpected - datesRight - datesWrong);
         System.out.printf("CPU ms/page: extract=%.2f (of which jsoup parse alone=%.2f) clean=%.3f; mean page %d KB%n",
                 extractNanos / 1e6 / n, parseNanos / 1e6 / n, cleanNanos / 1e6 / n, bytes / n / 1024);
+    }
+
+    private static final Pattern HTML_LANG = Pattern.compile("<html[^>]*?\\blang=[\"']?([a-zA-Z]{2})",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The two-letter language of the {@code <html lang>} attribute (first 20,000 characters), or "". */
+    private static String htmlLang(String html) {
+        Matcher m = HTML_LANG.matcher(html.length() > 20_000 ? html.substring(0, 20_000) : html);
+        return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "";
     }
 
     private static String gunzip(Path p) throws IOException {

@@ -1,5 +1,6 @@
 package dev.warta.enrich.extract;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,10 @@ import org.jsoup.parser.Parser;
  * the rule that found it, authors, site name, canonical URL and language hint.
  *
  * <p>Metadata comes from JSON-LD, meta tags, {@code link rel=canonical}, {@code <time datetime>}, then visible
- * date and byline elements; the main text from {@link MainText}'s block scoring. No site-specific rules.
+ * date and byline elements (a date-time without a zone takes the zone the page states elsewhere, else is left
+ * null, see {@link DateParser}); the main text from {@link MainText}'s block scoring after dropping hidden elements
+ * ({@code hidden}, {@code display:none}, class {@code hidden}/{@code d-none}), checked against the JSON-LD
+ * {@code articleBody} by {@link LdBody}. No site-specific rules.
  * Never throws: malformed HTML, binary garbage, huge pages (input is cut at {@value #MAX_CHARS} characters) and
  * deep nesting (the parser caps the tree depth; all traversals are iterative) give a result.
  *
@@ -30,6 +34,7 @@ public final class HtmlExtractor {
             "complementary", "contentinfo", "search", "menu", "menubar", "toolbar");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por|written by)\\s*:?\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bdan\\b|&|\\|)\\s*");
+    private static final Pattern CLASS_SPLIT = Pattern.compile("\\s+");
     private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,4}$");
 
     /**
@@ -63,7 +68,7 @@ public final class HtmlExtractor {
         }
         ClassHints hints = new ClassHints();
         if (published == null) {
-            published = visibleDate(body, hints);
+            published = visibleDate(body, hints, md.zone);
             if (published != null) {
                 rule = "visible";
             }
@@ -72,7 +77,7 @@ public final class HtmlExtractor {
             authors.addAll(byline(body, hints));
         }
         for (Element e : body.getAllElements()) {
-            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || hiddenNotStreamed(e)
+            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || hiddenNotStreamed(e) || hiddenClass(e)
                     || DROP_ROLES.contains(e.attr("role")) || e.attr("aria-modal").equals("true")
                     || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none"))) {
                 if (e.parent() != null) {
@@ -80,7 +85,7 @@ public final class HtmlExtractor {
                 }
             }
         }
-        List<String> paragraphs = MainText.paragraphs(body, title, hints);
+        List<String> paragraphs = LdBody.trim(MainText.paragraphs(body, title, hints), md.articleBody);
         String text = String.join("\n\n", paragraphs);
         return new Extracted(title, text, published, rule, authors, md.siteName, md.canonical, md.language);
     }
@@ -91,6 +96,27 @@ public final class HtmlExtractor {
      */
     private static boolean hiddenNotStreamed(Element e) {
         return e.hasAttr("hidden") && !e.id().startsWith("S:");
+    }
+
+    /**
+     * A class list that hides the element on every screen: a {@code hidden} / {@code d-none} / {@code is-hidden}
+     * token with no responsive variant that shows it again ({@code md:block}, {@code d-md-block}). Paywall and
+     * sign-in boxes ship in the page this way.
+     */
+    static boolean hiddenClass(Element e) {
+        String cls = e.className();
+        if (cls.isEmpty() || !(cls.contains("hidden") || cls.contains("d-none"))) {
+            return false;
+        }
+        boolean hidden = false;
+        for (String t : CLASS_SPLIT.split(cls.strip())) {
+            if (t.equals("hidden") || t.equals("d-none") || t.equals("is-hidden")) {
+                hidden = true;
+            } else if (t.indexOf(':') >= 0 || (t.startsWith("d-") && !t.equals("d-none"))) {
+                return false;
+            }
+        }
+        return hidden;
     }
 
     private static String title(Document doc, PageMetadata md) {
@@ -115,8 +141,14 @@ public final class HtmlExtractor {
         return cut.length() >= 10 ? cut : t;
     }
 
-    private static String visibleDate(Element body, ClassHints hints) {
+    /**
+     * The first full date-time in a date-like element; a time written without a zone takes the page's zone from
+     * its metadata or, failing that, the first zone written in another date-like element.
+     */
+    private static String visibleDate(Element body, ClassHints hints, ZoneOffset pageZone) {
         int seen = 0;
+        ZoneOffset zone = pageZone;
+        List<String> unresolved = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (++seen > 20_000) {
                 break;
@@ -128,7 +160,22 @@ public final class HtmlExtractor {
             if (text == null) {
                 continue;
             }
-            String d = DateParser.parseText(text);
+            if (DateParser.find(text) == null) {
+                continue;
+            }
+            if (unresolved.size() < 20) {
+                unresolved.add(text);
+            }
+            if (zone == null) {
+                zone = DateParser.statedZone(text);
+            }
+            if (zone != null && DateParser.parseText(text, zone) != null) {
+                break;
+            }
+        }
+        // in page order: the first date line that, with the page's zone if it lacks its own, is a full date-time
+        for (String text : unresolved) {
+            String d = DateParser.parseText(text, zone);
             if (d != null) {
                 return d;
             }

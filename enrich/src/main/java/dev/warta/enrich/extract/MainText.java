@@ -29,6 +29,26 @@ final class MainText {
     private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
             "dd", "dt", "td", "th");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
+    /**
+     * Short standalone lines that head the boilerplate after a story (teasers, "next article" feeds), in the
+     * languages of the benchmark sites. Matched against the whole (short) block text; no site names.
+     */
+    private static final Pattern STOP = Pattern.compile("^(?:"
+            + "related(?: articles?| stories| news| content| posts| coverage| reading| topics)?"
+            + "|more (?:from|stories|news|articles|on this (?:story|topic)|like this|to (?:read|explore)|reading)\\b.*"
+            + "|more \\p{Lu}[\\p{L}.]+"
+            + "|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)\\b.*"
+            + "|recommended(?: for you| stories| reading| articles| videos)?|read next|up next|next (?:article|story)"
+            + "|top stories|most (?:read|popular|viewed|shared)\\b.*|latest (?:news|stories|articles)|trending(?: now| stories)?"
+            + "|what to read next|editor'?s picks|don'?t miss|about the authors?|über (?:den autor|die autorin)"
+            + "|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema\\b.*|weitere artikel|auch interessant|meistgelesen"
+            + "|empfehlungen(?: der redaktion)?|mehr aus (?:der|dem) .*|top-?themen"
+            + "|sur le même sujet|les plus lus|à (?:lire|voir) aussi|lire aussi"
+            + "|te puede interesar|noticias relacionadas|lo más (?:leído|visto)|más noticias"
+            + "|berita terkait|artikel terkait|berita lainnya|terpopuler|lees ook|meer nieuws"
+            + ")[\\s:.!…›»>]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Story characters that must precede a {@link #STOP} line before it ends the text. */
+    private static final int MIN_BEFORE_STOP = 400;
     private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
 
     private static final class Stats {
@@ -72,13 +92,38 @@ final class MainText {
         List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
         List<Element> keep = List.of(top);
+        List<Block> inTop = new ArrayList<>();
+        int total = 0;
         for (Block b : blocks) {
-            if (!inAny(b.element(), keep) || inLinkCluster(b.element(), top)) {
+            if (inAny(b.element(), keep) && !inLinkCluster(b.element(), top)) {
+                inTop.add(b);
+                total += b.totalChars();
+            }
+        }
+        int kept = 0;
+        Element skipBox = null;
+        for (Block b : inTop) {
+            if (skipBox != null && inAny(b.element(), List.of(skipBox))) {
                 continue;
+            }
+            skipBox = null;
+            if (kept >= MIN_BEFORE_STOP && b.totalChars() <= 60 && STOP.matcher(norm(b.text())).matches()) {
+                Element box = box(b.element(), top);
+                if (box != b.element()) {
+                    skipBox = box;
+                    continue;
+                }
+                // a lone heading: the teaser list it introduces is the next element
+                Element next = b.element().nextElementSibling();
+                if (next != null) {
+                    skipBox = next;
+                    continue;
+                }
             }
             if (!acceptable(b, normTitle)) {
                 continue;
             }
+            kept += b.totalChars();
             for (String p : PARA_BREAK.split(b.text())) {
                 String t = norm(p);
                 if (!t.isEmpty()) {
@@ -87,6 +132,36 @@ final class MainText {
             }
         }
         return out;
+    }
+
+    /**
+     * The largest element below {@code top} that starts with {@code marker} (the marker heads it: its text before
+     * the marker is empty), i.e. the teaser box a "related" heading introduces; {@code marker} itself when none.
+     */
+    private Element box(Element marker, Element top) {
+        Element box = marker;
+        Element cur = marker;
+        while (cur.parent() != null && cur.parent() != top) {
+            Element parent = cur.parent();
+            Element prev = cur.previousElementSibling();
+            while (prev != null) {
+                Stats s = stats.get(prev);
+                if (s != null && s.text > 0) {
+                    return box;
+                }
+                prev = prev.previousElementSibling();
+            }
+            if (!parent.ownText().isBlank()) {
+                return box;
+            }
+            Stats ps = stats.get(parent);
+            if (ps != null && ps.score > 0 && ps.text > 0 && stats(parent).score >= stats(top).score * 0.5) {
+                return box;
+            }
+            box = parent;
+            cur = parent;
+        }
+        return box;
     }
 
     private boolean acceptable(Block b, String normTitle) {
@@ -214,6 +289,35 @@ final class MainText {
         }
         if (best == null) {
             best = root(blocks.get(0).element());
+        }
+        return firstOfStackedArticles(best);
+    }
+
+    /**
+     * Infinite-scroll pages stack the next stories under the first one, each in its own {@code <article>}: when
+     * {@code best} holds two or more sizeable, non-nested articles and the first carries a fair share of the text,
+     * the first is the page's story.
+     */
+    private Element firstOfStackedArticles(Element best) {
+        double total = stats(best).score;
+        Element first = null;
+        int big = 0;
+        for (Element a : best.getElementsByTag("article")) {
+            if (a == best || (first != null && a.parents().contains(first))) {
+                continue;
+            }
+            Stats s = stats.get(a);
+            if (s == null || s.score < Math.max(500, total * 0.15)) {
+                continue;
+            }
+            if (first == null) {
+                first = a;
+            } else if (!a.parents().contains(first)) {
+                big++;
+            }
+        }
+        if (first != null && big >= 1 && stats(first).score >= total * 0.25) {
+            return first;
         }
         return best;
     }
@@ -379,7 +483,9 @@ final class MainText {
                 continue;
             }
             double ld = s.text == 0 ? 0 : (double) s.link / s.text;
-            if (s.text < total * 0.25 || ld > 0.35) {
+            // layout wrappers whose class happens to carry a boilerplate word but that hold story paragraphs
+            boolean prose = s.text >= 600 && ld < 0.15 && directParagraphs(e) >= 3;
+            if ((s.text < total * 0.25 && !prose) || ld > 0.35) {
                 doomed.add(e);
             }
         }
@@ -388,6 +494,23 @@ final class MainText {
                 e.remove();
             }
         }
+    }
+
+    /** Paragraphs that are children of {@code e} or of its child divs. */
+    private static int directParagraphs(Element e) {
+        int n = 0;
+        for (Element c : e.children()) {
+            if (c.normalName().equals("p")) {
+                n++;
+            } else if (c.normalName().equals("div")) {
+                for (Element g : c.children()) {
+                    if (g.normalName().equals("p")) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** Splits the body into runs of inline content; each run is attributed to its nearest block element. */

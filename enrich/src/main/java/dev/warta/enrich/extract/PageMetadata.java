@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,12 +47,43 @@ final class PageMetadata {
     String canonical;
     String language;
     String articleBody;
+    /** The page's own zone: the first offset stated by any of its machine dates (null when none). */
+    ZoneOffset zone;
+    /** Raw date values in order of trust, with the rule that found each; resolved once {@link #zone} is known. */
+    private final List<String[]> dateCandidates = new ArrayList<>();
 
     static PageMetadata read(Document doc) {
         PageMetadata md = new PageMetadata();
         md.jsonLd(doc);
         md.meta(doc);
+        md.resolveDate();
         return md;
+    }
+
+    private void dateCandidate(String rule, String raw) {
+        if (raw == null || raw.isBlank() || dateCandidates.size() >= 50) {
+            return;
+        }
+        dateCandidates.add(new String[] {rule, raw});
+        zoneEvidence(raw);
+    }
+
+    private void zoneEvidence(String raw) {
+        if (zone == null && raw != null && raw.length() <= 200) {
+            zone = DateParser.statedZone(raw);
+        }
+    }
+
+    /** The first candidate that gives a full date-time, its missing zone taken from the page's own evidence. */
+    private void resolveDate() {
+        for (String[] c : dateCandidates) {
+            String d = DateParser.parseMachine(c[1], zone);
+            if (d != null) {
+                published = d;
+                publishedRule = c[0];
+                return;
+            }
+        }
     }
 
     private void jsonLd(Document doc) {
@@ -98,14 +130,9 @@ final class PageMetadata {
         if (title == null && !webPage) {
             title = text(node.get("headline"));
         }
-        String date = DateParser.parseMachine(text(node.get("datePublished")));
-        if (date == null) {
-            date = DateParser.parseMachine(text(node.get("dateCreated")));
-        }
-        if (published == null && date != null) {
-            published = date;
-            publishedRule = "json-ld";
-        }
+        dateCandidate("json-ld", text(node.get("datePublished")));
+        dateCandidate("json-ld", text(node.get("dateCreated")));
+        zoneEvidence(text(node.get("dateModified")));
         if (authors.isEmpty()) {
             addPeople(node.get("author"));
         }
@@ -207,6 +234,9 @@ final class PageMetadata {
                 continue;
             }
             metas.putIfAbsent(key, content);
+            if (zone == null && (key.contains("time") || key.contains("date") || key.contains("modified"))) {
+                zoneEvidence(content);
+            }
             switch (key) {
                 case "og:title", "twitter:title" -> {
                     if (title == null) {
@@ -232,16 +262,8 @@ final class PageMetadata {
                 }
             }
         }
-        if (published == null) {
-            for (String key : DATE_META) {
-                String v = metas.get(key);
-                String d = DateParser.parseMachine(v);
-                if (d != null) {
-                    published = d;
-                    publishedRule = "meta:" + key;
-                    break;
-                }
-            }
+        for (String key : DATE_META) {
+            dateCandidate("meta:" + key, metas.get(key));
         }
         if (authors.isEmpty()) {
             for (String key : AUTHOR_META) {
@@ -261,28 +283,16 @@ final class PageMetadata {
             String href = link.absUrl("href");
             canonical = href.isEmpty() ? link.attr("href") : href;
         }
-        if (published == null) {
-            Element time = doc.selectFirst("article time[datetime], time[pubdate][datetime], time[itemprop=datePublished]");
-            if (time == null) {
-                time = doc.selectFirst("time[datetime]");
-            }
-            if (time != null) {
-                String d = DateParser.parseMachine(time.attr("datetime"));
-                if (d != null) {
-                    published = d;
-                    publishedRule = "time";
-                }
-            }
+        Element time = doc.selectFirst("article time[datetime], time[pubdate][datetime], time[itemprop=datePublished]");
+        if (time == null) {
+            time = doc.selectFirst("time[datetime]");
         }
-        if (published == null) {
-            Element ip = doc.selectFirst("[itemprop=datePublished]");
-            if (ip != null) {
-                String d = DateParser.parseMachine(ip.hasAttr("content") ? ip.attr("content") : ip.text());
-                if (d != null) {
-                    published = d;
-                    publishedRule = "itemprop";
-                }
-            }
+        if (time != null) {
+            dateCandidate("time", time.attr("datetime"));
+        }
+        Element ip = doc.selectFirst("[itemprop=datePublished]");
+        if (ip != null) {
+            dateCandidate("itemprop", ip.hasAttr("content") ? ip.attr("content") : ip.text());
         }
         if (authors.isEmpty()) {
             Set<String> names = new LinkedHashSet<>();

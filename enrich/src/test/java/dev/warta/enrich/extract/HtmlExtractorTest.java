@@ -71,8 +71,8 @@ class HtmlExtractorTest {
 
     @Test
     void usesTimeElementThenVisibleDateAndByline() {
-        Extracted timed = extractor.extract(page("", "<time datetime=\"2024-03-05\">5 March</time>"), null);
-        assertThat(timed.publishedAt()).isEqualTo("2024-03-05T00:00:00Z");
+        Extracted timed = extractor.extract(page("", "<time datetime=\"2024-03-05T10:00:00+01:00\">5 March</time>"), null);
+        assertThat(timed.publishedAt()).isEqualTo("2024-03-05T10:00:00+01:00");
         assertThat(timed.publishedAtRule()).isEqualTo("time");
 
         Extracted visible = extractor.extract(page("", "<div class=\"byline\">By Ann Smith</div>"
@@ -80,6 +80,93 @@ class HtmlExtractorTest {
         assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+07:00");
         assertThat(visible.publishedAtRule()).isEqualTo("visible");
         assertThat(visible.authors()).containsExactly("Ann Smith");
+    }
+
+    @Test
+    void leavesPublishedAtEmptyWhenThePageStatesNoTimeOrZone() {
+        Extracted dateOnly = extractor.extract(page("", "<time datetime=\"2024-03-05\">5 March</time>"), null);
+        assertThat(dateOnly.publishedAt()).isNull();
+        Extracted noZone = extractor.extract(
+                page("<meta property=\"article:published_time\" content=\"2024-03-05T08:30:00\">", ""), null);
+        assertThat(noZone.publishedAt()).isNull();
+    }
+
+    @Test
+    void takesAMissingZoneFromTheRestOfThePage() {
+        String meta = "<meta property=\"article:published_time\" content=\"2024-03-05T08:30:00\">"
+                + "<meta property=\"article:modified_time\" content=\"2024-03-06T10:00:00+02:00\">";
+        assertThat(extractor.extract(page(meta, ""), null).publishedAt()).isEqualTo("2024-03-05T08:30:00+02:00");
+
+        Extracted visible = extractor.extract(page("", "<span class=\"post-date\">05/03/2024 14:05</span>"
+                + "<span class=\"update-time\">Diperbarui 06/03/2024 09:00 WITA</span>"), null);
+        assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+08:00");
+    }
+
+    @Test
+    void dropsTeasersWithSummariesUnderARelatedHeadingButKeepsTheStoryAfterThem() {
+        String teaser = "<div class=row><h2>You might also like</h2><div class=list>"
+                + "<div class=item><a href=/x>Harbour ferry gets electric engines</a><p>The city's oldest ferry will run "
+                + "on batteries from June, the operator said in a statement.</p></div>"
+                + "<div class=item><a href=/y>Night buses return to the east side</a><p>After a year without service, "
+                + "three routes will again run after midnight on weekends.</p></div></div></div>";
+        String more = "The mayor said the plan had been reviewed by independent engineers, who found the budget realistic "
+                + "and the schedule tight but achievable, provided the suppliers deliver the rails on time. A public "
+                + "hearing on the route through the old town is planned for the autumn.";
+        String html = "<html><body><div class=story><p>" + P1 + "</p><p>" + P2 + "</p><p>" + more + "</p>" + teaser
+                + "<p>" + P3
+                + "</p></div><div><h3>More stories</h3><ul><li><p>Schools close early for the summer heat, "
+                + "parents are told by letter.</p></li></ul></div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, more, P3).doesNotContain("ferry", "Night buses", "Schools close");
+    }
+
+    @Test
+    void dropsBoxesHiddenByClassButKeepsResponsiveOnes() {
+        String html = "<html><body><div class=\"article-content\"><p>" + P1 + "</p>"
+                + "<div class=\"article-block paywall hidden\"><p>Subscribe now to read the latest news in your city "
+                + "and across the country, with unlimited access.</p></div>"
+                + "<div class=\"hidden md:block\"><p>" + P2 + "</p></div>"
+                + "<div class=\"d-none d-lg-block\"><p>" + P3 + "</p></div></div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3).doesNotContain("Subscribe now");
+    }
+
+    @Test
+    void keepsOnlyTheFirstStoryOfAnInfiniteScrollFeed() {
+        String next = "<article><h1>Harbour ferry gets electric engines</h1>"
+                + "<p>The city's oldest ferry will run on batteries from June, the operator said, after a trial that "
+                + "cut fuel costs by half and noise on the quay by a third.</p>"
+                + "<p>Crews were retrained over the winter, and the timetable, which has barely changed since the "
+                + "nineties, stays the same for now, the operator added.</p>"
+                + "<p>Residents of the island, who depend on the ferry for school and work, said they hoped the "
+                + "quieter engines would also mean fewer breakdowns in the storm season.</p>"
+                + "<p>A second electric ferry is on order and should arrive next year, once the shipyard in the north "
+                + "has finished the hull, which was delayed by a strike.</p></article>";
+        String html = "<html><body><div class=feed><article><h1>Tram network to grow</h1><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>" + P2.replace("spring", "summer")
+                + "</p><p>" + P3.replace("buses", "bicycle lanes") + "</p></article>" + next
+                + "</div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3).doesNotContain("ferry");
+    }
+
+    @Test
+    void keepsStoryPartsInsideLayoutWrappersNamedAfterASidebar() {
+        String extra = "<p>The mayor said the plan had been reviewed by independent engineers, who found the budget "
+                + "realistic and the schedule tight but achievable.</p><p>A public hearing on the route through the old "
+                + "town is planned for the autumn, and residents can send objections until then.</p>";
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            rest.append("<p>").append(P3.replace("300", Integer.toString(300 + i))).append("</p>");
+        }
+        String html = "<html><body><article><div class=\"sidebar-layout\"><div class=\"content\"><p>" + P1 + "</p>"
+                + extra + "<p>" + P2 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>"
+                + P2.replace("spring", "summer") + "</p></div>"
+                + "<div class=\"sidebar\"><a href=/a>Bus fares frozen</a></div></div>"
+                + "<div class=\"ad\">Advertisement</div><div class=\"main-body\">" + rest + "</div>"
+                + "</article></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3, "independent engineers").doesNotContain("Bus fares");
     }
 
     @Test
