@@ -1,5 +1,7 @@
 package dev.warta.ingest;
 
+import dev.warta.ingest.source.Records;
+
 import dev.warta.ingest.sink.ArticleSink;
 import dev.warta.schemas.RawArticle;
 import java.time.Duration;
@@ -101,19 +103,49 @@ public final class Publisher implements AutoCloseable {
         return sink.publish(article)
                 .thenComposeAsync(v -> sink.markSeen(id, stored), acks)
                 .handle((v, e) -> {
-                    if (e != null) {
-                        // not written: forget it so that a later attempt publishes it
-                        if (previous[0] == null) {
-                            seen.remove(id, next[0]);
-                        } else {
-                            seen.replace(id, next[0], previous[0]);
-                        }
+                    if (e == null) {
+                        (outcome == Outcome.PUBLISHED ? stats.published : stats.updates).incrementAndGet();
+                        return CompletableFuture.completedFuture(outcome);
+                    }
+                    // not written: forget it so that a later attempt publishes it
+                    if (previous[0] == null) {
+                        seen.remove(id, next[0]);
+                    } else {
+                        seen.replace(id, next[0], previous[0]);
+                    }
+                    String reason = recordReason(e);
+                    if (reason == null) {
                         stats.failed.incrementAndGet();
                         throw new IngestException("cannot publish " + id + ": " + rootMessage(e), e);
                     }
-                    (outcome == Outcome.PUBLISHED ? stats.published : stats.updates).incrementAndGet();
-                    return outcome;
-                });
+                    // this record alone cannot be written (too large, unencodable): dead-letter it and go on
+                    byte[] body = article.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    return sink.deadLetter(Records.deadLetter(reason, "article " + id + " cannot be written to Kafka: "
+                            + rootMessage(e), e, article.getSource(), article.getProvenance(), body, body.length))
+                            .handle((v2, e2) -> {
+                                if (e2 != null) {
+                                    stats.failed.incrementAndGet();
+                                    throw new IngestException("cannot write dead letter: " + rootMessage(e2), e2);
+                                }
+                                stats.deadLettered.incrementAndGet();
+                                return Outcome.DEAD_LETTERED;
+                            });
+                })
+                .thenCompose(f -> f);
+    }
+
+    /** The dead-letter reason when {@code e} concerns this record only, or null when the sink itself failed. */
+    static String recordReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException) {
+                return "too-large";
+            }
+            if (t instanceof dev.warta.schemas.serde.WireFormatException w
+                    && w.reason() == dev.warta.schemas.serde.WireFormatException.Reason.MALFORMED) {
+                return "unencodable";
+            }
+        }
+        return null;
     }
 
     private static boolean contains(long[] hashes, long hash) {

@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
             out.printf("Kafka broker:    %s%s%n", platform.bootstrapServers(), platform.embedded() ? " (embedded)" : "");
             out.printf("Schema registry: %s%n", platform.registryUrl());
             if (platform.embedded()) {
-                out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath());
+                out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath().normalize());
             }
             try (Metrics metrics = Metrics.create();
                  MetricsServer server = metricsOptions.serve(metrics);

@@ -69,6 +69,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put("share.coordinator.state.topic.min.isr", "1");
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("auto.create.topics.enable", "false");
+            p.put("message.max.bytes", String.valueOf(32 * 1024 * 1024));
+            p.put("replica.fetch.max.bytes", String.valueOf(32 * 1024 * 1024));
             p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
             p.put("unstable.api.versions.enable", "false");
             if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /** Creates warta's topics when they are missing, with the retention and compaction each needs. */
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    /** Largest record on the article topics: a 10 MB page as UTF-8 in Avro, with room to spare. */
+    static final String MAX_RECORD = String.valueOf(32 * 1024 * 1024);
+
     private TopicSetup() {
     }
 
@@ -28,15 +31,15 @@ public final class TopicSetup {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.RAW, partitions, replication).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD)));
         topics.add(new NewTopic(Topics.ENRICHED, partitions, replication).configs(Map.of(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD)));
         topics.add(new NewTopic(Topics.CLEAN, partitions, replication).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD)));
         topics.add(new NewTopic(Topics.FILTERED, partitions, replication).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(90)),
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD)));
         topics.add(new NewTopic(Topics.DLQ, partitions, replication).configs(Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(365)))));
         topics.add(new NewTopic(Topics.INGEST_SEEN, partitions, replication).configs(Map.of(

@@ -34,7 +34,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
+        // repartition and changelog topics carry whole articles too
+        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(32 * 1024 * 1024));
         p.put(DeadLetterHandler.STAGE, stage);
         if (version != null) {
             p.put(DeadLetterHandler.VERSION, version);

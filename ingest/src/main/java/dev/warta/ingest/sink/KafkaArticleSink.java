@@ -81,6 +81,8 @@ public final class KafkaArticleSink implements ArticleSink {
         p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "warta-ingest");
+        // pages up to the 10 MB page limit (UTF-8, Avro) must fit; the topics allow 32 MB records
+        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.remove(AvroSerde.REGISTRY_URL);
