@@ -36,6 +36,8 @@ final class NerModel {
      */
     private final byte[] codes;
     private final float[] levels;
+    /** For each label, the labels that may precede it (valid BIO moves); only for a loaded model. */
+    private final int[][] preds;
 
     NerModel(int bits, float[] weights, float[] trans, byte[] caps) {
         this.bits = bits;
@@ -46,6 +48,7 @@ final class NerModel {
         this.allowed = null;
         this.codes = null;
         this.levels = null;
+        this.preds = null;
     }
 
     private NerModel(int bits, short[] quantized, float scale, float[] trans, byte[] caps) {
@@ -55,6 +58,17 @@ final class NerModel {
         this.trans = trans;
         this.caps = caps;
         this.allowed = allowedTrans();
+        this.preds = new int[LABELS][];
+        for (int l = 0; l < LABELS; l++) {
+            int k = 0;
+            int[] ps = new int[LABELS];
+            for (int p = 0; p < LABELS; p++) {
+                if (NerLabels.allowed(p, l)) {
+                    ps[k++] = p;
+                }
+            }
+            preds[l] = java.util.Arrays.copyOf(ps, k);
+        }
         this.levels = new float[256];
         int max = 1;
         for (short q : quantized) {
@@ -122,6 +136,90 @@ final class NerModel {
             }
         }
         return em;
+    }
+
+    /**
+     * Best valid label sequence for a sentence's features ({@link NerFeatures#COUNT} per token): emissions and
+     * Viterbi in per-thread scratch arrays, so only the returned labels are allocated. Loaded models only.
+     */
+    int[] decode(int[] feats, int n) {
+        if (codes == null) {
+            return viterbi(emissions(feats, n), n);
+        }
+        int[] best = new int[n];
+        if (n == 0) {
+            return best;
+        }
+        NerScratch sc = NerScratch.get();
+        float[] em = sc.floats(n * LABELS);
+        int[] back = sc.back(n * LABELS);
+        byte[] cs = codes;
+        float[] lv = levels;
+        for (int i = 0; i < n; i++) {
+            float e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
+            for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
+                int fid = feats[fo + k];
+                if (fid < 0) {
+                    continue;
+                }
+                int wo = fid * LABELS;
+                e0 += lv[cs[wo] & 0xFF];
+                e1 += lv[cs[wo + 1] & 0xFF];
+                e2 += lv[cs[wo + 2] & 0xFF];
+                e3 += lv[cs[wo + 3] & 0xFF];
+                e4 += lv[cs[wo + 4] & 0xFF];
+                e5 += lv[cs[wo + 5] & 0xFF];
+                e6 += lv[cs[wo + 6] & 0xFF];
+                e7 += lv[cs[wo + 7] & 0xFF];
+                e8 += lv[cs[wo + 8] & 0xFF];
+            }
+            int eo = i * LABELS;
+            em[eo] = e0;
+            em[eo + 1] = e1;
+            em[eo + 2] = e2;
+            em[eo + 3] = e3;
+            em[eo + 4] = e4;
+            em[eo + 5] = e5;
+            em[eo + 6] = e6;
+            em[eo + 7] = e7;
+            em[eo + 8] = e8;
+        }
+        // Viterbi in place: em row i becomes the best score of a path ending there
+        float[] tr = allowed;
+        int[][] ps = preds;
+        for (int l = 0; l < LABELS; l++) {
+            em[l] += tr[l];
+        }
+        for (int i = 1; i < n; i++) {
+            int po = (i - 1) * LABELS;
+            int co = i * LABELS;
+            for (int l = 0; l < LABELS; l++) {
+                int[] pl = ps[l];
+                float bestScore = Float.NEGATIVE_INFINITY;
+                int arg = pl.length > 0 ? pl[0] : 0;
+                for (int p : pl) {
+                    float s = em[po + p] + tr[LABELS + p * LABELS + l];
+                    if (s > bestScore) {
+                        bestScore = s;
+                        arg = p;
+                    }
+                }
+                em[co + l] += bestScore;
+                back[co + l] = arg;
+            }
+        }
+        int lo = (n - 1) * LABELS;
+        int arg = 0;
+        for (int l = 1; l < LABELS; l++) {
+            if (em[lo + l] > em[lo + arg]) {
+                arg = l;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            best[i] = arg;
+            arg = back[i * LABELS + arg];
+        }
+        return best;
     }
 
     /** Best valid label sequence for the emission scores. */
