@@ -197,9 +197,14 @@ final class NerFeatures {
             out[o + 2] = f(2, mix(tmp[xo + i], mode));
             out[o + 3] = f(3, mix(tmp[so + i], mode));
             out[o + 4] = f(4, mix(mix(tmp[so + i], i == 0 ? 1 : 0), mode));
-            out[o + 5] = f(5, hash(lw, 0, Math.min(1, len), 17));
-            out[o + 6] = f(6, hash(lw, 0, Math.min(2, len), 17));
-            out[o + 7] = f(7, hash(lw, 0, Math.min(3, len), 17));
+            // prefixes of 1..3 chars: the FNV states after each char (same values as hashing each prefix)
+            int ph = 0x811C9DC5 ^ 17;
+            ph = len > 0 ? (ph ^ lw.charAt(0)) * 0x01000193 : ph;
+            out[o + 5] = f(5, ph);
+            ph = len > 1 ? (ph ^ lw.charAt(1)) * 0x01000193 : ph;
+            out[o + 6] = f(6, ph);
+            ph = len > 2 ? (ph ^ lw.charAt(2)) * 0x01000193 : ph;
+            out[o + 7] = f(7, ph);
             out[o + 8] = f(8, hash(lw, Math.max(0, len - 1), len, 19));
             out[o + 9] = f(9, hash(lw, Math.max(0, len - 2), len, 19));
             out[o + 10] = f(10, hash(lw, Math.max(0, len - 3), len, 19));
