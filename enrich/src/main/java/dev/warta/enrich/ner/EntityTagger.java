@@ -225,10 +225,10 @@ public final class EntityTagger {
     int[] labels(String[] toks, String family, boolean rules) {
         NerFeatures.Sentence s = NerFeatures.prepare(toks, gazetteer, model.caps);
         int n = toks.length;
-        int[] feats = new int[n * NerFeatures.COUNT];
+        int[] feats = NerScratch.get().feats(n * NerFeatures.COUNT);
         int domain = NerFeatures.domain(family != null ? family : s.cased ? null : UNCASED_FAMILY);
         NerFeatures.extract(s, domain, model.mask(), feats);
-        int[] labels = model.viterbi(model.emissions(feats, n), n);
+        int[] labels = model.decode(feats, n);
         if (rules) {
             NerRules.apply(s, s.matches, labels);
         }

@@ -152,16 +152,19 @@ final class NerFeatures {
     static void extract(Sentence s, int domain, int mask, int[] out) {
         int n = s.tokens.length;
         int mode = s.cased ? 0x51ED270B : 0x68E31DA4;
-        int[] word = new int[n];
-        int[] exact = new int[n];
-        int[] shape = new int[n];
+        // word, exact and shape hashes and the capitalised-run code, packed in one scratch array
+        int[] tmp = NerScratch.get().ints4(n);
+        final int wo = 0;
+        final int xo = n;
+        final int so = 2 * n;
+        final int ro = 3 * n;
         for (int i = 0; i < n; i++) {
-            word[i] = hash(s.lower[i], 0, s.lower[i].length(), 11);
-            exact[i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
-            shape[i] = shape(s.tokens[i]);
+            tmp[wo + i] = hash(s.lower[i], 0, s.lower[i].length(), 11);
+            tmp[xo + i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
+            tmp[so + i] = shape(s.tokens[i]);
+            tmp[ro + i] = 0;
         }
         // position in a run of capitalised tokens (start / inside) and the run's length, capped at 4
-        int[] run = new int[n];
         for (int i = 0; i < n; ) {
             if (!NerRules.capitalised(s.tokens[i])) {
                 i++;
@@ -173,30 +176,35 @@ final class NerFeatures {
             }
             int len = Math.min(j - i, 4);
             for (int k = i; k < j; k++) {
-                run[k] = (k == i ? 16 : 32) + (k == j - 1 ? 8 : 0) + len;
+                tmp[ro + k] = (k == i ? 16 : 32) + (k == j - 1 ? 8 : 0) + len;
             }
             i = j;
         }
         for (int i = 0; i < n; i++) {
             String lw = s.lower[i];
             int len = lw.length();
-            int wp1 = i > 0 ? word[i - 1] : BOS;
-            int wn1 = i + 1 < n ? word[i + 1] : EOS;
-            int wp2 = i > 1 ? word[i - 2] : BOS;
-            int wn2 = i + 2 < n ? word[i + 2] : EOS;
-            int sp1 = i > 0 ? shape[i - 1] : BOS;
-            int sn1 = i + 1 < n ? shape[i + 1] : EOS;
+            int wp1 = i > 0 ? tmp[wo + i - 1] : BOS;
+            int wn1 = i + 1 < n ? tmp[wo + i + 1] : EOS;
+            int wp2 = i > 1 ? tmp[wo + i - 2] : BOS;
+            int wn2 = i + 2 < n ? tmp[wo + i + 2] : EOS;
+            int sp1 = i > 0 ? tmp[so + i - 1] : BOS;
+            int sn1 = i + 1 < n ? tmp[so + i + 1] : EOS;
             int gp1 = i > 0 ? s.gaz[i - 1] : BOS;
             int gn1 = i + 1 < n ? s.gaz[i + 1] : EOS;
             int o = i * COUNT;
             out[o] = f(0, mode);
-            out[o + 1] = f(1, word[i]);
-            out[o + 2] = f(2, mix(exact[i], mode));
-            out[o + 3] = f(3, mix(shape[i], mode));
-            out[o + 4] = f(4, mix(mix(shape[i], i == 0 ? 1 : 0), mode));
-            out[o + 5] = f(5, hash(lw, 0, Math.min(1, len), 17));
-            out[o + 6] = f(6, hash(lw, 0, Math.min(2, len), 17));
-            out[o + 7] = f(7, hash(lw, 0, Math.min(3, len), 17));
+            out[o + 1] = f(1, tmp[wo + i]);
+            out[o + 2] = f(2, mix(tmp[xo + i], mode));
+            out[o + 3] = f(3, mix(tmp[so + i], mode));
+            out[o + 4] = f(4, mix(mix(tmp[so + i], i == 0 ? 1 : 0), mode));
+            // prefixes of 1..3 chars: the FNV states after each char (same values as hashing each prefix)
+            int ph = 0x811C9DC5 ^ 17;
+            ph = len > 0 ? (ph ^ lw.charAt(0)) * 0x01000193 : ph;
+            out[o + 5] = f(5, ph);
+            ph = len > 1 ? (ph ^ lw.charAt(1)) * 0x01000193 : ph;
+            out[o + 6] = f(6, ph);
+            ph = len > 2 ? (ph ^ lw.charAt(2)) * 0x01000193 : ph;
+            out[o + 7] = f(7, ph);
             out[o + 8] = f(8, hash(lw, Math.max(0, len - 1), len, 19));
             out[o + 9] = f(9, hash(lw, Math.max(0, len - 2), len, 19));
             out[o + 10] = f(10, hash(lw, Math.max(0, len - 3), len, 19));
@@ -205,25 +213,25 @@ final class NerFeatures {
             out[o + 13] = f(13, wn1);
             out[o + 14] = f(14, wp2);
             out[o + 15] = f(15, wn2);
-            out[o + 16] = f(16, mix(wp1, word[i]));
-            out[o + 17] = f(17, mix(word[i], wn1));
-            out[o + 18] = f(18, mix(mix(sp1, shape[i]), mode));
-            out[o + 19] = f(19, mix(mix(shape[i], sn1), mode));
+            out[o + 16] = f(16, mix(wp1, tmp[wo + i]));
+            out[o + 17] = f(17, mix(tmp[wo + i], wn1));
+            out[o + 18] = f(18, mix(mix(sp1, tmp[so + i]), mode));
+            out[o + 19] = f(19, mix(mix(tmp[so + i], sn1), mode));
             out[o + 20] = f(20, s.gaz[i]);
             out[o + 21] = f(21, gp1);
             out[o + 22] = f(22, gn1);
-            out[o + 23] = f(23, mix(mix(wp1, shape[i]), mode));
-            out[o + 24] = f(24, mix(mix(shape[i], wn1), mode));
-            out[o + 25] = f(25, mix(mix(s.gaz[i], shape[i]), mode));
-            out[o + 26] = f(26, i > 2 ? word[i - 3] : BOS);
-            out[o + 27] = f(27, i + 3 < n ? word[i + 3] : EOS);
+            out[o + 23] = f(23, mix(mix(wp1, tmp[so + i]), mode));
+            out[o + 24] = f(24, mix(mix(tmp[so + i], wn1), mode));
+            out[o + 25] = f(25, mix(mix(s.gaz[i], tmp[so + i]), mode));
+            out[o + 26] = f(26, i > 2 ? tmp[wo + i - 3] : BOS);
+            out[o + 27] = f(27, i + 3 < n ? tmp[wo + i + 3] : EOS);
             out[o + 28] = f(28, mix(wp2, wp1));
             out[o + 29] = f(29, mix(wn1, wn2));
             out[o + 30] = f(30, i > 0 ? hash(s.lower[i - 1], Math.max(0, s.lower[i - 1].length() - 3),
                     s.lower[i - 1].length(), 23) : BOS);
-            out[o + 31] = f(31, mix(run[i], mode));
-            out[o + 32] = f(32, mix(mix(mix(sp1, shape[i]), sn1), mode));
-            out[o + 33] = f(33, mix(word[i], i == 0 ? 1 : 0));
+            out[o + 31] = f(31, mix(tmp[ro + i], mode));
+            out[o + 32] = f(32, mix(mix(mix(sp1, tmp[so + i]), sn1), mode));
+            out[o + 33] = f(33, mix(tmp[wo + i], i == 0 ? 1 : 0));
             out[o + 34] = f(34, mix(s.caps[i] + 1, mode));
             out[o + 35] = f(35, mix((i > 0 ? s.caps[i - 1] : 7) * 64 + s.caps[i] * 8 + (i + 1 < n ? s.caps[i + 1] : 7),
                     mode));

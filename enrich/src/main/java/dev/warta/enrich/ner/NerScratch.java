@@ -1,0 +1,70 @@
+package dev.warta.enrich.ner;
+
+/**
+ * Per-thread scratch arrays for tagging (feature ids, emission scores, back pointers, per-token hashes), reused
+ * across sentences so the hot path allocates only its results. Arrays grow on demand; a sentence longer than
+ * {@link #KEEP} tokens gets fresh arrays that are not kept, so one huge input does not pin memory in a thread.
+ */
+final class NerScratch {
+    /** Longest sentence (tokens) whose arrays are kept for reuse. */
+    static final int KEEP = 2048;
+    private static final ThreadLocal<NerScratch> LOCAL = ThreadLocal.withInitial(NerScratch::new);
+
+    private int[] feats = new int[64 * NerFeatures.COUNT];
+    private float[] floats = new float[64 * NerModel.LABELS];
+    private int[] back = new int[64 * NerModel.LABELS];
+    private int[] ints = new int[4 * 64];
+
+    private NerScratch() {
+    }
+
+    static NerScratch get() {
+        return LOCAL.get();
+    }
+
+    int[] feats(int size) {
+        if (size <= feats.length) {
+            return feats;
+        }
+        int[] a = new int[size];
+        if (size <= KEEP * NerFeatures.COUNT) {
+            feats = a;
+        }
+        return a;
+    }
+
+    float[] floats(int size) {
+        if (size <= floats.length) {
+            return floats;
+        }
+        float[] a = new float[size];
+        if (size <= KEEP * NerModel.LABELS) {
+            floats = a;
+        }
+        return a;
+    }
+
+    int[] back(int size) {
+        if (size <= back.length) {
+            return back;
+        }
+        int[] a = new int[size];
+        if (size <= KEEP * NerModel.LABELS) {
+            back = a;
+        }
+        return a;
+    }
+
+    /** Four int arrays of {@code n} each, packed: offsets 0, n, 2n, 3n. */
+    int[] ints4(int n) {
+        int size = 4 * n;
+        if (size <= ints.length) {
+            return ints;
+        }
+        int[] a = new int[size];
+        if (n <= KEEP) {
+            ints = a;
+        }
+        return a;
+    }
+}
