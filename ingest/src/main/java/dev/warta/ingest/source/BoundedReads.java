@@ -19,6 +19,28 @@ public final class BoundedReads {
         return s.regionMatches(true, s.length() - 3, ".gz", 0, 3);
     }
 
+    /**
+     * The bytes of {@code path} (gunzipped when it is .gz, at most {@code limit}), or null after handing a dead
+     * letter to {@code out}: too-large, bad-gzip or unreadable.
+     */
+    static byte[] readOrDeadLetter(Path path, long limit, java.util.function.Consumer<dev.warta.ingest.Item> out) {
+        String source = path.toString();
+        try {
+            return readFile(path, limit);
+        } catch (TooLargeException e) {
+            out.accept(new dev.warta.ingest.Item.Dead(
+                    Records.deadLetter("too-large", e.getMessage(), e, source, source, null, e.limit() + 1)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            out.accept(new dev.warta.ingest.Item.Dead(
+                    Records.deadLetter("unreadable", "no such file: " + source, e, source, source, null, 0)));
+        } catch (IOException | RuntimeException e) {
+            String reason = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException ? "bad-gzip" : "unreadable";
+            out.accept(new dev.warta.ingest.Item.Dead(Records.deadLetter(reason, "cannot read " + source + ": "
+                    + e.getMessage(), e, source, source, null, 0)));
+        }
+        return null;
+    }
+
     /** The whole file, gunzipped when its name ends with .gz, at most {@code limit} bytes, else {@link TooLargeException}. */
     public static byte[] readFile(Path path, long limit) throws IOException {
         if (!isGzip(path)) {

@@ -48,15 +48,8 @@ public final class FeedSource {
     /** Reads a feed file; items whose id {@code known} accepts are built from the feed without fetching. */
     public void read(Path path, Predicate<String> known, Consumer<Item> out) {
         String source = path.toString();
-        byte[] bytes;
-        try {
-            bytes = BoundedReads.readFile(path, limits.maxPageBytes());
-        } catch (TooLargeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("too-large", e.getMessage(), e, source, source, null, e.limit() + 1)));
-            return;
-        } catch (IOException | RuntimeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("unreadable", "cannot read " + source + ": " + e, e, source,
-                    source, null, 0)));
+        byte[] bytes = BoundedReads.readOrDeadLetter(path, limits.maxPageBytes(), out);
+        if (bytes == null) {
             return;
         }
         parse(bytes, source, known, out);

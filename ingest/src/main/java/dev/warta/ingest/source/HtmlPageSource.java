@@ -2,8 +2,6 @@ package dev.warta.ingest.source;
 
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.Item;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -33,19 +31,8 @@ public final class HtmlPageSource {
     /** Reads one HTML file into one item (an article or a dead letter). */
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
-        byte[] bytes;
-        try {
-            bytes = BoundedReads.readFile(path, limits.maxPageBytes());
-        } catch (TooLargeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("too-large", e.getMessage(), e, source, source, null, e.limit() + 1)));
-            return;
-        } catch (NoSuchFileException e) {
-            out.accept(new Item.Dead(Records.deadLetter("unreadable", "no such file: " + source, e, source, source, null, 0)));
-            return;
-        } catch (IOException | RuntimeException e) {
-            String reason = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException ? "bad-gzip" : "unreadable";
-            out.accept(new Item.Dead(Records.deadLetter(reason, "cannot read " + source + ": " + e.getMessage(), e, source,
-                    source, null, 0)));
+        byte[] bytes = BoundedReads.readOrDeadLetter(path, limits.maxPageBytes(), out);
+        if (bytes == null) {
             return;
         }
         out.accept(fromBytes(bytes, null, null, new Records.Draft("html", source, source)));

@@ -2,7 +2,6 @@ package dev.warta.ingest.source;
 
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.Item;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -20,15 +19,8 @@ public final class TextPageSource {
     /** Reads one text file into one item. */
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
-        byte[] bytes;
-        try {
-            bytes = BoundedReads.readFile(path, limits.maxPageBytes());
-        } catch (TooLargeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("too-large", e.getMessage(), e, source, source, null, e.limit() + 1)));
-            return;
-        } catch (IOException | RuntimeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("unreadable", "cannot read " + source + ": " + e, e, source, source,
-                    null, 0)));
+        byte[] bytes = BoundedReads.readOrDeadLetter(path, limits.maxPageBytes(), out);
+        if (bytes == null) {
             return;
         }
         out.accept(fromBytes(bytes, new Records.Draft("text", source, source)));
