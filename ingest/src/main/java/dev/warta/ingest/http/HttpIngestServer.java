@@ -51,6 +51,7 @@ public final class HttpIngestServer implements AutoCloseable {
     private final Semaphore inFlight;
     private final Semaphore inFlightKiB;
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private HttpIngestServer(IngestRunner runner, InetSocketAddress bind, Options options) throws IOException {
         this.runner = runner;
@@ -82,6 +83,16 @@ public final class HttpIngestServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Requests accepted for processing and not answered yet (bodies held in memory or waiting for an ack). */
+    public int inFlight() {
+        return options.maxInFlight() - inFlight.availablePermits();
+    }
+
+    /** The most requests ever in flight at once; never above {@link Options#maxInFlight()}. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     private void handle(HttpExchange ex) {
         try {
             if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
@@ -98,6 +109,7 @@ public final class HttpIngestServer implements AutoCloseable {
                 respond(ex, 503, "{\"error\":\"saturated\"}");
                 return;
             }
+            peakInFlight.accumulateAndGet(inFlight(), Math::max);
             int kib = (int) Math.max(1, (declared < 0 ? 64 * 1024 : declared) / 1024 + 1);
             if (!inFlightKiB.tryAcquire(kib)) {
                 inFlight.release();

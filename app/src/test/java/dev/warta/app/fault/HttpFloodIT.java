@@ -1,0 +1,162 @@
+package dev.warta.app.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warta.app.KafkaTestSupport;
+import dev.warta.app.platform.EmbeddedKafka;
+import dev.warta.app.platform.TopicSetup;
+import dev.warta.ingest.IngestLimits;
+import dev.warta.ingest.IngestRunner;
+import dev.warta.ingest.fetch.PageFetcher;
+import dev.warta.ingest.http.HttpIngestServer;
+import dev.warta.ingest.sink.KafkaArticleSink;
+import dev.warta.schemas.RawArticle;
+import dev.warta.schemas.Topics;
+import dev.warta.schemas.serde.AvroSerde;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Adversarial HTTP client: 10,000 {@code POST /articles} requests fired at once at the ingest server on a real
+ * broker. Every request gets an answer the client can act on (202 after the broker's ack, or 503 "saturated"
+ * with Retry-After, or a refused connection past the accept backlog); the server never holds more than its
+ * in-flight bound; every accepted article is on {@code news.raw} exactly once; and the server still accepts
+ * articles once the flood is over.
+ */
+class HttpFloodIT {
+    private static final int REQUESTS = 10_000;
+    private static final int MAX_IN_FLIGHT = 512;
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static final String REGISTRY = "mem://http-flood-it-" + UUID.randomUUID();
+    static KafkaArticleSink sink;
+    static IngestRunner runner;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedKafka.start(dir.resolve("data"), 0);
+        Properties client = new Properties();
+        client.put("bootstrap.servers", kafka.bootstrapServers());
+        TopicSetup.ensure(client, 3, (short) 1);
+        client.put(AvroSerde.REGISTRY_URL, REGISTRY);
+        sink = new KafkaArticleSink(client);
+        runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+        sink.close();
+        kafka.close();
+    }
+
+    /** Records written to a topic so far (sum of end offsets; news.raw is written without transactions here). */
+    private static long recordsOn(String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private record Answer(int status, String body, Throwable error) {
+    }
+
+    @Test
+    void tenThousandConcurrentPostsAreAnsweredBoundedAndNothingAcceptedIsLost() throws Exception {
+        IngestLimits limits = IngestLimits.defaults();
+        HttpIngestServer.Options options = new HttpIngestServer.Options(4, REQUESTS, MAX_IN_FLIGHT,
+                64L * 1024 * 1024, limits.maxPageBytes());
+        ExecutorService clientPool = Executors.newFixedThreadPool(8);
+        try (HttpIngestServer server = HttpIngestServer.start(runner, new InetSocketAddress("127.0.0.1", 0), options)) {
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/articles");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(30)).executor(clientPool).build();
+            List<CompletableFuture<Answer>> calls = new ArrayList<>(REQUESTS);
+            for (int i = 0; i < REQUESTS; i++) {
+                String json = "{\"url\":\"https://banjir.example/berita/" + i + "\",\"title\":\"Banjir rob di pesisir, laporan "
+                        + i + "\",\"text\":\"Warga di pesisir utara mengungsi setelah air laut naik ke permukiman. Laporan nomor "
+                        + i + " dari posko.\"}";
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .handle((r, e) -> e != null ? new Answer(-1, null, e) : new Answer(r.statusCode(), r.body(), null)));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+
+            Map<Integer, Integer> byStatus = new HashMap<>();
+            List<String> acceptedIds = new ArrayList<>();
+            for (CompletableFuture<Answer> call : calls) {
+                Answer a = call.join();
+                byStatus.merge(a.status(), 1, Integer::sum);
+                if (a.status() == 202) {
+                    Matcher m = ID.matcher(a.body());
+                    assertThat(m.find()).as("202 body names the id: %s", a.body()).isTrue();
+                    acceptedIds.add(m.group(1));
+                } else if (a.status() == 503) {
+                    assertThat(a.body()).contains("saturated");
+                } else {
+                    // only a connection the server could not take (past its backlog) may fail without a status
+                    assertThat(a.status()).as("unexpected answer %s %s", a.status(), a.body()).isEqualTo(-1);
+                    assertThat(a.error()).isInstanceOf(java.io.IOException.class);
+                }
+            }
+            System.out.printf("HttpFloodIT: %d requests at once -> answers by status (-1 = connection refused) %s, peak in flight %d%n",
+                    REQUESTS, byStatus, server.peakInFlight());
+            assertThat(byStatus.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
+            assertThat(acceptedIds).as("answers %s", byStatus).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(server.peakInFlight()).isLessThanOrEqualTo(MAX_IN_FLIGHT);
+            assertThat(server.inFlight()).isZero();
+
+            // the server survived: a request after the flood is accepted
+            HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://banjir.example/berita/sesudah\","
+                            + "\"title\":\"Air surut\",\"text\":\"Air mulai surut dan warga kembali ke rumah.\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).isEqualTo(202);
+
+            // every accepted article is on news.raw exactly once, and nothing else came from this server
+            int expected = acceptedIds.size() + 1;
+            List<ConsumerRecord<String, RawArticle>> raw = KafkaTestSupport.readUntil(kafka.bootstrapServers(), Topics.RAW,
+                    AvroSerde.of(RawArticle.class, REGISTRY).deserializer(), r -> r.size() >= expected,
+                    Duration.ofSeconds(120));
+            List<String> onTopic = raw.stream().map(r -> r.value().getId()).toList();
+            assertThat(onTopic).hasSize(expected).doesNotHaveDuplicates().containsAll(acceptedIds);
+            assertThat(recordsOn(Topics.RAW)).as("records on news.raw, nothing beyond the accepted").isEqualTo(expected);
+        } finally {
+            clientPool.shutdownNow();
+        }
+    }
+}
