@@ -10,23 +10,29 @@ import java.util.Random;
 
 /**
  * Trains the shipped sequence tagger: an averaged perceptron with Viterbi decoding over hashed features
- * ({@link NerFeatures}, gazetteer from the classpath) on every {@code *-train.*} file of the NER data dir, and
- * reports entity F1 on the {@code *-dev.*} / {@code *-valid.*} files (never trained on). Deterministic: fixed
- * shuffle seed, no threads.
+ * ({@link NerFeatures}; gazetteer from the classpath, {@link WordClusters} {@code ner-clusters.tsv.gz} from the
+ * output's directory) on every {@code *-train.*} file of the NER data dir, and reports entity F1 on the {@code *-dev.*} / {@code *-valid.*} files (never trained on).
+ * Deterministic: fixed shuffle seed, no threads.
  *
- * <p>Reproduce the shipped model from the repository root:
+ * <p>Reproduce the shipped model from the repository root (the word clusters first, they are features):
  * <pre>{@code
  * mvn -B -q -o -pl enrich -am compile
- * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
+ * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.WordClusters \
+ *     ../shared/data enrich/src/main/resources/dev/warta/enrich/ner/ner-clusters.tsv.gz
+ * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
- * It also writes the {@link ConventionDetector} profile {@code conventions.bin.gz} next to the model.
+ * It also writes, next to the model, the {@link NerLexicon} of training names {@code ner-lexicon.bin.gz}
+ * (features of fold k of the training sentences use a lexicon built without fold k) and the
+ * {@link ConventionDetector} profile {@code conventions.bin.gz}.
  * Optional trailing arguments: {@code --epochs N} (default 24), {@code --bits B} (hash table size 2^B, default 19),
  * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 2),
  * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
  */
 public final class TrainNer {
     static final int CAP_BITS = 18;
+    /** Folds of the jackknifed training lexicon. */
+    static final int FOLDS = 5;
     private static final String DEFAULT_OUTPUT = "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz";
 
     private TrainNer() {
@@ -59,17 +65,34 @@ public final class TrainNer {
             s.forEach(x -> domains.add(d));
         }
         List<Path> devFiles = NerCorpus.files(data, "dev", "valid");
-        NerModel model = train(train, domains, gaz, bits, epochs, runs, devFiles);
+        Path clusterFile = out.toAbsolutePath().resolveSibling("ner-clusters.tsv.gz");
+        WordClusters clusters = WordClusters.empty();
+        if (Files.isRegularFile(clusterFile)) {
+            try (var in = Files.newInputStream(clusterFile)) {
+                clusters = WordClusters.read(in);
+            }
+        }
+        System.out.printf("word clusters: %d words from %s%n", clusters.size(), clusterFile);
+        Trained trained = train(train, domains, clusters, gaz, bits, epochs, runs, devFiles);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out)) {
-            model.write(os);
+            trained.model().write(os);
         }
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+        Path lex = out.toAbsolutePath().resolveSibling("ner-lexicon.bin.gz");
+        try (OutputStream os = Files.newOutputStream(lex)) {
+            trained.lexicon().write(os);
+        }
+        System.out.printf("wrote %s (%d bytes)%n", lex, Files.size(lex));
         ConventionDetector.build(data, out.toAbsolutePath().resolveSibling("conventions.bin.gz"));
     }
 
-    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs,
-                          int runs, List<Path> devFiles)
+    /** A trained model and the lexicon of training names its features were computed with. */
+    record Trained(NerModel model, NerLexicon lexicon) {
+    }
+
+    static Trained train(List<NerCorpus.Sentence> train, List<Integer> domains, WordClusters clusters, Gazetteer gaz,
+                         int bits, int epochs, int runs, List<Path> devFiles)
             throws IOException {
         List<String[]> cased = new ArrayList<>();
         for (NerCorpus.Sentence s : train) {
@@ -79,11 +102,29 @@ public final class TrainNer {
         }
         NerModel model = NerModel.empty(bits, NerFeatures.capTable(cased, CAP_BITS));
         int mask = model.mask();
+        // jackknifed lexicon: each fold's sentences see only names from the other folds; a sentence's fold is
+        // a hash of its text, so a sentence repeated in several families stays in one fold
+        int[] fold = new int[train.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = Math.floorMod(String.join(" ", train.get(i).tokens()).hashCode() * 0x9E3779B1, FOLDS);
+        }
+        NerLexicon[] lexicons = new NerLexicon[FOLDS];
+        for (int k = 0; k < FOLDS; k++) {
+            List<NerCorpus.Sentence> others = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] != k) {
+                    others.add(train.get(i));
+                }
+            }
+            lexicons[k] = NerLexicon.build(others);
+        }
+        NerLexicon lexicon = NerLexicon.build(train);
         List<int[]> feats = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
             NerCorpus.Sentence s = train.get(i);
             int[] f = new int[s.tokens().length * NerFeatures.COUNT];
-            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps), domains.get(i), mask, f);
+            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps, clusters, lexicons[fold[i]]),
+                    domains.get(i), mask, f);
             feats.add(f);
         }
         // several averaged perceptrons over different shuffles, averaged again (a cheap, deterministic ensemble)
@@ -105,7 +146,7 @@ public final class TrainNer {
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
                 int n = s.tokens().length;
                 int[] fs = new int[n * NerFeatures.COUNT];
-                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps);
+                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps, clusters, lexicon);
                 NerFeatures.extract(ps, 0, mask, fs);
                 general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
                 NerFeatures.extract(ps, d, mask, fs);
@@ -114,7 +155,7 @@ public final class TrainNer {
             System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
                     general.f1(null), adapted.f1(null));
         }
-        return model;
+        return new Trained(model, lexicon);
     }
 
     /** One averaged perceptron with Viterbi decoding, trained in place into {@code model}. */
