@@ -134,11 +134,13 @@ final class NerFeatures {
             }
         }
         int[] clusters = new int[n];
+        long[] hashes = new long[n];
         for (int i = 0; i < n; i++) {
-            clusters[i] = wordClusters.of(lower[i]);
+            hashes[i] = wordHash(lower[i]);
+            clusters[i] = wordClusters.of(hashes[i]);
         }
         int[] lex = new int[n];
-        lexicon.mark(lower, lex);
+        lexicon.mark(hashes, lex);
         return new Sentence(tokens, lower, cased, gaz, caps, matches, clusters, lex);
     }
 
@@ -264,6 +266,17 @@ final class NerFeatures {
                 out[o + k] &= mask;
             }
         }
+    }
+
+    /** 64-bit hash of a (lowercased) word, for the word-keyed tables ({@link WordClusters}, {@link NerLexicon}). */
+    static long wordHash(String word) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0, len = Math.min(word.length(), MAX_HASHED); i < len; i++) {
+            h = (h ^ word.charAt(i)) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        return h ^ (h >>> 33);
     }
 
     private static int f(int template, int value) {

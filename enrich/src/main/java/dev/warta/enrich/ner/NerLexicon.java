@@ -73,7 +73,7 @@ final class NerLexicon {
         Map<Long, int[]> entity = new HashMap<>();
         for (NerCorpus.Sentence s : sentences) {
             int[] labels = s.labels();
-            String[] lower = lower(s.tokens());
+            long[] lower = hashes(s.tokens());
             int i = 0;
             while (i < labels.length) {
                 if (labels[i] == 0) {
@@ -98,7 +98,7 @@ final class NerLexicon {
         // how often each phrase occurs at all (entity or not)
         Map<Long, Boolean> prefixes = new HashMap<>();
         for (NerCorpus.Sentence s : sentences) {
-            String[] lower = lower(s.tokens());
+            long[] lower = hashes(s.tokens());
             for (int i = 0; i < lower.length; i++) {
                 long h = START;
                 for (int k = i; k < Math.min(lower.length, i + MAX_LEN); k++) {
@@ -132,7 +132,7 @@ final class NerLexicon {
         // prefixes of kept phrases: re-walk the entity spans
         for (NerCorpus.Sentence s : sentences) {
             int[] labels = s.labels();
-            String[] lower = lower(s.tokens());
+            long[] lower = hashes(s.tokens());
             int i = 0;
             while (i < labels.length) {
                 if (labels[i] == 0) {
@@ -195,7 +195,7 @@ final class NerLexicon {
      * Marks {@code out[i]} for every token in a longest-first, left-to-right match: 0 none, else
      * {@code value * 4 + position} (position 0 single, 1 begin, 2 inside, 3 end).
      */
-    void mark(String[] lower, int[] out) {
+    void mark(long[] lower, int[] out) {
         int n = lower.length;
         int i = 0;
         while (i < n) {
@@ -228,20 +228,18 @@ final class NerLexicon {
 
     private static final long START = 0x9E3779B97F4A7C15L;
 
-    private static long step(long h, String word) {
-        long x = h;
-        for (int i = 0, len = Math.min(word.length(), 64); i < len; i++) {
-            x = (x ^ word.charAt(i)) * 0x100000001B3L;
-        }
-        x ^= 0x20; // word separator
-        x *= 0xBF58476D1CE4E5B9L;
-        return x ^ (x >>> 31);
+    /** The phrase hash {@code h} extended by one word ({@link NerFeatures#wordHash} of its lowercase form). */
+    private static long step(long h, long word) {
+        long x = (h ^ word) * 0xBF58476D1CE4E5B9L;
+        x ^= x >>> 31;
+        x *= 0x94D049BB133111EBL;
+        return x ^ (x >>> 29);
     }
 
-    private static String[] lower(String[] tokens) {
-        String[] out = new String[tokens.length];
+    private static long[] hashes(String[] tokens) {
+        long[] out = new long[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
-            out[i] = tokens[i].toLowerCase(java.util.Locale.ROOT);
+            out[i] = NerFeatures.wordHash(tokens[i].toLowerCase(java.util.Locale.ROOT));
         }
         return out;
     }

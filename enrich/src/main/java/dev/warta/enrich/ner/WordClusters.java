@@ -47,10 +47,31 @@ final class WordClusters {
 
     private static volatile WordClusters shared;
 
-    private final Map<String, Integer> ids;
+    /** Open addressing by {@link NerFeatures#wordHash}: keys (0 = empty slot) and packed ids. */
+    private final long[] keys;
+    private final int[] values;
+    private final int mask;
+    private final int size;
 
     private WordClusters(Map<String, Integer> ids) {
-        this.ids = ids;
+        int slots = Integer.highestOneBit(Math.max(8, ids.size() * 2)) << 1;
+        this.keys = new long[slots];
+        this.values = new int[slots];
+        this.mask = slots - 1;
+        this.size = ids.size();
+        ids.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            long k = key(NerFeatures.wordHash(e.getKey()));
+            int i = (int) (k ^ (k >>> 32)) & mask;
+            while (keys[i] != 0 && keys[i] != k) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = k;
+            values[i] = e.getValue();
+        });
+    }
+
+    private static long key(long hash) {
+        return hash == 0 ? 1 : hash;
     }
 
     /** A table that knows no word. */
@@ -83,12 +104,27 @@ final class WordClusters {
 
     /** Packed ids of a lowercased word: {@code coarse << 16 | fine}, or {@link #UNKNOWN}. */
     int of(String lower) {
-        Integer v = ids.get(lower);
-        return v == null ? UNKNOWN : v;
+        return of(NerFeatures.wordHash(lower));
+    }
+
+    /** Packed ids of a lowercased word by its {@link NerFeatures#wordHash}, or {@link #UNKNOWN}. */
+    int of(long wordHash) {
+        long k = key(wordHash);
+        int i = (int) (k ^ (k >>> 32)) & mask;
+        while (true) {
+            long at = keys[i];
+            if (at == k) {
+                return values[i];
+            }
+            if (at == 0) {
+                return UNKNOWN;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     int size() {
-        return ids.size();
+        return size;
     }
 
     static WordClusters read(InputStream is) throws IOException {

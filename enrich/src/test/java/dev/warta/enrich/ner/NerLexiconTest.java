@@ -25,8 +25,12 @@ class NerLexiconTest {
 
     private static int[] mark(NerLexicon lex, String text) {
         String[] lower = text.toLowerCase(java.util.Locale.ROOT).split(" ");
+        long[] hashes = new long[lower.length];
+        for (int i = 0; i < lower.length; i++) {
+            hashes[i] = NerFeatures.wordHash(lower[i]);
+        }
         int[] out = new int[lower.length];
-        lex.mark(lower, out);
+        lex.mark(hashes, out);
         return out;
     }
 
