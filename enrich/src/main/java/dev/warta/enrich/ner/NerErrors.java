@@ -15,7 +15,8 @@ import java.util.Map;
  * each error kind.
  *
  * <pre>{@code
- * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.NerErrors ../shared/data/ner [family] [top]
+ * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.NerErrors \
+ *     ../shared/data/ner [family|all] [top]
  * }</pre>
  */
 public final class NerErrors {

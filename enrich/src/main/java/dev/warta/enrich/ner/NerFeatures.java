@@ -6,10 +6,10 @@ import java.util.Locale;
 /**
  * Hashed features of one sentence for the sequence tagger: word, lowercase, shape, prefixes and suffixes,
  * neighbouring words and shapes, gazetteer hits, distributional word clusters ({@link WordClusters}) of the word
- * and its neighbours, and names the training data annotated ({@link NerLexicon}). Every token gets exactly {@link #COUNT} feature ids in
- * {@code [0, buckets)}; strings are hashed char by char, never concatenated. Case features are split by a
- * sentence mode (cased text vs lowercased or all-caps text) so the lowercased training family does not teach
- * the model that lowercase words are names in cased text.
+ * and its neighbours, and names the training data annotated ({@link NerLexicon}). Every token gets exactly
+ * {@link #COUNT} feature ids in {@code [0, buckets)}; strings are hashed char by char, never concatenated. Case
+ * features are split by a sentence mode (cased text vs lowercased or all-caps text) so the lowercased training
+ * family does not teach the model that lowercase words are names in cased text.
  */
 final class NerFeatures {
     /** General features per token. */
