@@ -34,11 +34,27 @@ final class NerLexicon {
     private final long[] keys;
     private final byte[] values;
     private final int mask;
+    /**
+     * One bit per {@link #FILTER_BITS}-bit slice of the keys of first words (phrases of one token and prefixes):
+     * an 8 KB filter that stays in cache, so most tokens, which start no known name, cost no table probe.
+     */
+    private final long[] firstWords = new long[(1 << FILTER_BITS) >>> 6];
+    private static final int FILTER_BITS = 16;
 
     private NerLexicon(long[] keys, byte[] values) {
         this.keys = keys;
         this.values = values;
         this.mask = keys.length - 1;
+        for (long k : keys) {
+            if ((k & 1) != 0) {
+                int b = filterBit(k);
+                firstWords[b >>> 6] |= 1L << b;
+            }
+        }
+    }
+
+    private static int filterBit(long key) {
+        return (int) (key >>> 40) & ((1 << FILTER_BITS) - 1);
     }
 
     static NerLexicon empty() {
@@ -173,6 +189,10 @@ final class NerLexicon {
         }
         keys[i] = k;
         values[i] = value;
+        if ((k & 1) != 0) {
+            int b = filterBit(k);
+            firstWords[b >>> 6] |= 1L << b;
+        }
     }
 
     /** Value of a key: 0 absent, {@link #PREFIX} only a prefix, else {@code 1 + type * 8 + ratio * 2 + pure}. */
@@ -199,6 +219,13 @@ final class NerLexicon {
         int n = lower.length;
         int i = 0;
         while (i < n) {
+            long first = step(START, lower[i]);
+            int bit = filterBit(first);
+            if ((firstWords[bit >>> 6] & (1L << bit)) == 0) {
+                out[i] = 0;
+                i++;
+                continue;
+            }
             long h = START;
             int bestEnd = -1;
             int bestValue = 0;
@@ -228,12 +255,17 @@ final class NerLexicon {
 
     private static final long START = 0x9E3779B97F4A7C15L;
 
-    /** The phrase hash {@code h} extended by one word ({@link NerFeatures#wordHash} of its lowercase form). */
+    /**
+     * The phrase hash {@code h} extended by one word ({@link NerFeatures#wordHash} of its lowercase form). The
+     * hash of a first word (from {@link #START}) is odd, of a longer phrase even, so the first-word filter can be
+     * rebuilt from the keys.
+     */
     private static long step(long h, long word) {
         long x = (h ^ word) * 0xBF58476D1CE4E5B9L;
         x ^= x >>> 31;
         x *= 0x94D049BB133111EBL;
-        return x ^ (x >>> 29);
+        x ^= x >>> 29;
+        return h == START ? x | 1 : x & ~1L;
     }
 
     private static long[] hashes(String[] tokens) {

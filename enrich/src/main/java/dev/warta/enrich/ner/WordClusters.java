@@ -41,37 +41,46 @@ final class WordClusters {
     static final int UNKNOWN = -1;
     static final int MIN_COUNT = 3;
     static final int CONTEXTS = 3000;
+    /** Coarse clusters (at most 64: 6 bits in the packed table). */
     static final int COARSE = 64;
+    /** Fine clusters (at most 512: 9 bits in the packed table). */
     static final int FINE = 512;
     private static final int ITERATIONS = 20;
 
     private static volatile WordClusters shared;
 
-    /** Open addressing by {@link NerFeatures#wordHash}: keys (0 = empty slot) and packed ids. */
-    private final long[] keys;
-    private final int[] values;
+    /**
+     * Open addressing by {@link NerFeatures#wordHash}: the slot from its low bits, a 32-bit fingerprint from its
+     * high bits as key (0 = empty slot), and the ids packed in 16 bits ({@code coarse << 9 | fine}): 6 bytes a
+     * slot, so the table stays small in cache.
+     */
+    private final int[] keys;
+    private final short[] values;
     private final int mask;
     private final int size;
 
     private WordClusters(Map<String, Integer> ids) {
         int slots = Integer.highestOneBit(Math.max(8, ids.size() * 2)) << 1;
-        this.keys = new long[slots];
-        this.values = new int[slots];
+        this.keys = new int[slots];
+        this.values = new short[slots];
         this.mask = slots - 1;
         this.size = ids.size();
         ids.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            long k = key(NerFeatures.wordHash(e.getKey()));
-            int i = (int) (k ^ (k >>> 32)) & mask;
+            long h = NerFeatures.wordHash(e.getKey());
+            int k = key(h);
+            int i = (int) h & mask;
             while (keys[i] != 0 && keys[i] != k) {
                 i = (i + 1) & mask;
             }
             keys[i] = k;
-            values[i] = e.getValue();
+            int v = e.getValue();
+            values[i] = (short) ((v >>> 16) << 9 | (v & 0x1FF));
         });
     }
 
-    private static long key(long hash) {
-        return hash == 0 ? 1 : hash;
+    private static int key(long hash) {
+        int k = (int) (hash >>> 32);
+        return k == 0 ? 1 : k;
     }
 
     /** A table that knows no word. */
@@ -109,12 +118,13 @@ final class WordClusters {
 
     /** Packed ids of a lowercased word by its {@link NerFeatures#wordHash}, or {@link #UNKNOWN}. */
     int of(long wordHash) {
-        long k = key(wordHash);
-        int i = (int) (k ^ (k >>> 32)) & mask;
+        int k = key(wordHash);
+        int i = (int) wordHash & mask;
         while (true) {
-            long at = keys[i];
+            int at = keys[i];
             if (at == k) {
-                return values[i];
+                int v = values[i];
+                return (v >>> 9 & 0x3F) << 16 | (v & 0x1FF);
             }
             if (at == 0) {
                 return UNKNOWN;
@@ -140,6 +150,9 @@ final class WordClusters {
                 }
                 int coarse = Integer.parseInt(line.substring(a + 1, b));
                 int fine = Integer.parseInt(line.substring(b + 1));
+                if (coarse < 0 || coarse >= 64 || fine < 0 || fine >= 512) {
+                    continue; // the packed table has 6 + 9 bits
+                }
                 ids.put(line.substring(0, a), coarse << 16 | fine);
             }
         }
