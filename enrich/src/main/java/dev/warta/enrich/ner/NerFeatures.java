@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /**
  * Hashed features of one sentence for the sequence tagger: word, lowercase, shape, prefixes and suffixes,
- * neighbouring words and shapes, gazetteer hits. Every token gets exactly {@link #COUNT} feature ids in
- * {@code [0, buckets)}; strings are hashed char by char, never concatenated. Case features are split by a
- * sentence mode (cased text vs lowercased or all-caps text) so the lowercased training family does not teach
- * the model that lowercase words are names in cased text.
+ * neighbouring words and shapes, gazetteer hits, distributional word clusters ({@link WordClusters}) of the word
+ * and its neighbours, and names the training data annotated ({@link NerLexicon}). Every token gets exactly
+ * {@link #COUNT} feature ids in {@code [0, buckets)}; strings are hashed char by char, never concatenated. Case
+ * features are split by a sentence mode (cased text vs lowercased or all-caps text) so the lowercased training
+ * family does not teach the model that lowercase words are names in cased text.
  */
 final class NerFeatures {
     /** General features per token. */
@@ -33,15 +34,21 @@ final class NerFeatures {
         final int[] gaz;
         final int[] caps;
         final List<Gazetteer.Match> matches;
+        /** Packed {@link WordClusters} ids per token. */
+        final int[] clusters;
+        /** {@link NerLexicon#mark} codes per token. */
+        final int[] lex;
 
         Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps,
-                List<Gazetteer.Match> matches) {
+                List<Gazetteer.Match> matches, int[] clusters, int[] lex) {
             this.tokens = tokens;
             this.lower = lower;
             this.cased = cased;
             this.gaz = gaz;
             this.caps = caps;
             this.matches = matches;
+            this.clusters = clusters;
+            this.lex = lex;
         }
     }
 
@@ -84,8 +91,17 @@ final class NerFeatures {
         return table;
     }
 
-    /** Prepares a sentence: lowercases, decides the case mode and marks gazetteer hits. */
+    /** Prepares a sentence with the shipped word clusters and training-name lexicon. */
     static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable) {
+        return prepare(tokens, gazetteer, capTable, WordClusters.shared(), NerLexicon.shared());
+    }
+
+    /**
+     * Prepares a sentence: lowercases, decides the case mode, marks gazetteer hits, word clusters and lexicon
+     * names.
+     */
+    static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable, WordClusters wordClusters,
+                            NerLexicon lexicon) {
         int n = tokens.length;
         String[] lower = new String[n];
         boolean upper = false;
@@ -117,7 +133,15 @@ final class NerFeatures {
                 caps[i] = capTable[capBucket(lower[i], capTable.length)];
             }
         }
-        return new Sentence(tokens, lower, cased, gaz, caps, matches);
+        int[] clusters = new int[n];
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = wordHash(lower[i]);
+            clusters[i] = wordClusters.of(hashes[i]);
+        }
+        int[] lex = new int[n];
+        lexicon.mark(hashes, lex);
+        return new Sentence(tokens, lower, cased, gaz, caps, matches, clusters, lex);
     }
 
     private static boolean mostlyCaps(String[] tokens) {
@@ -211,12 +235,13 @@ final class NerFeatures {
             out[o + 11] = f(11, hash(lw, Math.max(0, len - 4), len, 19));
             out[o + 12] = f(12, wp1);
             out[o + 13] = f(13, wn1);
-            out[o + 14] = f(14, wp2);
-            out[o + 15] = f(15, wn2);
+            int cl = s.clusters[i];
+            out[o + 14] = f(14, cl & 0xFFFF | 0x10000);
+            out[o + 15] = f(15, mix(mix(cl >> 16, tmp[so + i]), mode));
             out[o + 16] = f(16, mix(wp1, tmp[wo + i]));
             out[o + 17] = f(17, mix(tmp[wo + i], wn1));
-            out[o + 18] = f(18, mix(mix(sp1, tmp[so + i]), mode));
-            out[o + 19] = f(19, mix(mix(tmp[so + i], sn1), mode));
+            out[o + 18] = f(18, s.lex[i] + 1);
+            out[o + 19] = f(19, mix(mix(s.lex[i] + 1, i > 0 ? s.lex[i - 1] : -1), mode));
             out[o + 20] = f(20, s.gaz[i]);
             out[o + 21] = f(21, gp1);
             out[o + 22] = f(22, gn1);
@@ -227,11 +252,10 @@ final class NerFeatures {
             out[o + 27] = f(27, i + 3 < n ? tmp[wo + i + 3] : EOS);
             out[o + 28] = f(28, mix(wp2, wp1));
             out[o + 29] = f(29, mix(wn1, wn2));
-            out[o + 30] = f(30, i > 0 ? hash(s.lower[i - 1], Math.max(0, s.lower[i - 1].length() - 3),
-                    s.lower[i - 1].length(), 23) : BOS);
+            out[o + 30] = f(30, i > 0 ? s.clusters[i - 1] & 0xFFFF | 0x10000 : BOS);
             out[o + 31] = f(31, mix(tmp[ro + i], mode));
             out[o + 32] = f(32, mix(mix(mix(sp1, tmp[so + i]), sn1), mode));
-            out[o + 33] = f(33, mix(tmp[wo + i], i == 0 ? 1 : 0));
+            out[o + 33] = f(33, i + 1 < n ? s.clusters[i + 1] & 0xFFFF | 0x10000 : EOS);
             out[o + 34] = f(34, mix(s.caps[i] + 1, mode));
             out[o + 35] = f(35, mix((i > 0 ? s.caps[i - 1] : 7) * 64 + s.caps[i] * 8 + (i + 1 < n ? s.caps[i + 1] : 7),
                     mode));
@@ -242,6 +266,17 @@ final class NerFeatures {
                 out[o + k] &= mask;
             }
         }
+    }
+
+    /** 64-bit hash of a (lowercased) word, for the word-keyed tables ({@link WordClusters}, {@link NerLexicon}). */
+    static long wordHash(String word) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0, len = Math.min(word.length(), MAX_HASHED); i < len; i++) {
+            h = (h ^ word.charAt(i)) * 0x100000001B3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        return h ^ (h >>> 33);
     }
 
     private static int f(int template, int value) {

@@ -10,23 +10,31 @@ import java.util.Random;
 
 /**
  * Trains the shipped sequence tagger: an averaged perceptron with Viterbi decoding over hashed features
- * ({@link NerFeatures}, gazetteer from the classpath) on every {@code *-train.*} file of the NER data dir, and
- * reports entity F1 on the {@code *-dev.*} / {@code *-valid.*} files (never trained on). Deterministic: fixed
- * shuffle seed, no threads.
+ * ({@link NerFeatures}; gazetteer from the classpath, {@link WordClusters} {@code ner-clusters.tsv.gz} from the
+ * output's directory) on every {@code *-train.*} file of the NER data dir, and reports entity F1 on the
+ * {@code *-dev.*} / {@code *-valid.*} files (never trained on).
+ * Deterministic: fixed shuffle seed, no threads.
  *
- * <p>Reproduce the shipped model from the repository root:
+ * <p>Reproduce the shipped model from the repository root (the word clusters first, they are features):
  * <pre>{@code
  * mvn -B -q -o -pl enrich -am compile
- * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
+ * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.WordClusters \
+ *     ../shared/data enrich/src/main/resources/dev/warta/enrich/ner/ner-clusters.tsv.gz
+ * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
- * It also writes the {@link ConventionDetector} profile {@code conventions.bin.gz} next to the model.
+ * It also writes, next to the model, the {@link NerLexicon} of training names {@code ner-lexicon.bin.gz}
+ * (features of fold k of the training sentences use a lexicon built without fold k) and the
+ * {@link ConventionDetector} profile {@code conventions.bin.gz}.
  * Optional trailing arguments: {@code --epochs N} (default 24), {@code --bits B} (hash table size 2^B, default 19),
  * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 2),
+ * {@code --seed S} (shuffle seed of the first run, default 42; to measure how much F1 moves with the shuffle alone),
  * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
  */
 public final class TrainNer {
     static final int CAP_BITS = 18;
+    /** Folds of the jackknifed training lexicon. */
+    static final int FOLDS = 5;
     private static final String DEFAULT_OUTPUT = "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz";
 
     private TrainNer() {
@@ -39,12 +47,14 @@ public final class TrainNer {
         int bits = 19;
         boolean familyFeatures = true;
         int runs = 2;
+        long seed = 42;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--bits" -> bits = Integer.parseInt(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--family-features" -> familyFeatures = Boolean.parseBoolean(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -59,17 +69,34 @@ public final class TrainNer {
             s.forEach(x -> domains.add(d));
         }
         List<Path> devFiles = NerCorpus.files(data, "dev", "valid");
-        NerModel model = train(train, domains, gaz, bits, epochs, runs, devFiles);
+        Path clusterFile = out.toAbsolutePath().resolveSibling("ner-clusters.tsv.gz");
+        WordClusters clusters = WordClusters.empty();
+        if (Files.isRegularFile(clusterFile)) {
+            try (var in = Files.newInputStream(clusterFile)) {
+                clusters = WordClusters.read(in);
+            }
+        }
+        System.out.printf("word clusters: %d words from %s%n", clusters.size(), clusterFile);
+        Trained trained = train(train, domains, clusters, gaz, bits, epochs, runs, seed, devFiles);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out)) {
-            model.write(os);
+            trained.model().write(os);
         }
         System.out.printf("wrote %s (%d bytes)%n", out, Files.size(out));
+        Path lex = out.toAbsolutePath().resolveSibling("ner-lexicon.bin.gz");
+        try (OutputStream os = Files.newOutputStream(lex)) {
+            trained.lexicon().write(os);
+        }
+        System.out.printf("wrote %s (%d bytes)%n", lex, Files.size(lex));
         ConventionDetector.build(data, out.toAbsolutePath().resolveSibling("conventions.bin.gz"));
     }
 
-    static NerModel train(List<NerCorpus.Sentence> train, List<Integer> domains, Gazetteer gaz, int bits, int epochs,
-                          int runs, List<Path> devFiles)
+    /** A trained model and the lexicon of training names its features were computed with. */
+    record Trained(NerModel model, NerLexicon lexicon) {
+    }
+
+    static Trained train(List<NerCorpus.Sentence> train, List<Integer> domains, WordClusters clusters, Gazetteer gaz,
+                         int bits, int epochs, int runs, long seed, List<Path> devFiles)
             throws IOException {
         List<String[]> cased = new ArrayList<>();
         for (NerCorpus.Sentence s : train) {
@@ -79,17 +106,35 @@ public final class TrainNer {
         }
         NerModel model = NerModel.empty(bits, NerFeatures.capTable(cased, CAP_BITS));
         int mask = model.mask();
+        // jackknifed lexicon: each fold's sentences see only names from the other folds; a sentence's fold is
+        // a hash of its text, so a sentence repeated in several families stays in one fold
+        int[] fold = new int[train.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = Math.floorMod(String.join(" ", train.get(i).tokens()).hashCode() * 0x9E3779B1, FOLDS);
+        }
+        NerLexicon[] lexicons = new NerLexicon[FOLDS];
+        for (int k = 0; k < FOLDS; k++) {
+            List<NerCorpus.Sentence> others = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] != k) {
+                    others.add(train.get(i));
+                }
+            }
+            lexicons[k] = NerLexicon.build(others);
+        }
+        NerLexicon lexicon = NerLexicon.build(train);
         List<int[]> feats = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
             NerCorpus.Sentence s = train.get(i);
             int[] f = new int[s.tokens().length * NerFeatures.COUNT];
-            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps), domains.get(i), mask, f);
+            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps, clusters, lexicons[fold[i]]),
+                    domains.get(i), mask, f);
             feats.add(f);
         }
         // several averaged perceptrons over different shuffles, averaged again (a cheap, deterministic ensemble)
         for (int run = 0; run < runs; run++) {
             NerModel one = NerModel.empty(bits, model.caps);
-            perceptron(one, train, feats, epochs, 42 + run);
+            perceptron(one, train, feats, epochs, seed + run);
             for (int i = 0; i < model.weights.length; i++) {
                 model.weights[i] += one.weights[i] / runs;
             }
@@ -105,7 +150,7 @@ public final class TrainNer {
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
                 int n = s.tokens().length;
                 int[] fs = new int[n * NerFeatures.COUNT];
-                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps);
+                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), gaz, model.caps, clusters, lexicon);
                 NerFeatures.extract(ps, 0, mask, fs);
                 general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
                 NerFeatures.extract(ps, d, mask, fs);
@@ -114,7 +159,7 @@ public final class TrainNer {
             System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
                     general.f1(null), adapted.f1(null));
         }
-        return model;
+        return new Trained(model, lexicon);
     }
 
     /** One averaged perceptron with Viterbi decoding, trained in place into {@code model}. */
