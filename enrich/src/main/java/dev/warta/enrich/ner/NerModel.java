@@ -192,6 +192,14 @@ final class NerModel {
      * Viterbi in per-thread scratch arrays, so only the returned labels are allocated. Loaded models only.
      */
     int[] decode(int[] feats, int n) {
+        return decode(feats, n, null);
+    }
+
+    /**
+     * Like {@link #decode(int[], int)}, scoring only the tokens marked in {@code active} (null: all): the others are
+     * held at O, so their weights are never read. Loaded models only.
+     */
+    int[] decode(int[] feats, int n, boolean[] active) {
         if (codes == null) {
             return viterbi(emissions(feats, n), n);
         }
@@ -205,6 +213,14 @@ final class NerModel {
         byte[] cs = codes;
         float[] lv = levels;
         for (int i = 0; i < n; i++) {
+            if (active != null && !active[i]) {
+                int eo = i * LABELS;
+                em[eo] = 0;
+                for (int l = 1; l < LABELS; l++) {
+                    em[eo + l] = Float.NEGATIVE_INFINITY;
+                }
+                continue;
+            }
             float e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
             for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
                 int fid = feats[fo + k];
