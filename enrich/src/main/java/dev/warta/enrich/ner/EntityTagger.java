@@ -81,11 +81,9 @@ public final class EntityTagger {
             return List.of();
         }
         List<Span> spans = new ArrayList<>();
-        for (List<NerToken> sentence : NerTokenizer.sentences(text)) {
-            String[] toks = new String[sentence.size()];
-            for (int i = 0; i < toks.length; i++) {
-                toks[i] = sentence.get(i).text();
-            }
+        NerTokenizer.Cursor sentence = new NerTokenizer.Cursor(text);
+        while (sentence.next()) {
+            String[] toks = sentence.tokens();
             int[] labels = labels(toks, null, true);
             int i = 0;
             while (i < labels.length) {
@@ -98,8 +96,8 @@ public final class EntityTagger {
                 while (j < labels.length && NerLabels.isInside(labels[j])) {
                     j++;
                 }
-                int start = sentence.get(i).start();
-                int end = sentence.get(j - 1).end();
+                int start = sentence.start(i);
+                int end = sentence.end(j - 1);
                 spans.add(new Span(text.substring(start, end), NerLabels.TYPES.get(type), start, end,
                         j - i == 1 ? toks[i] : null));
                 i = j;

@@ -69,11 +69,17 @@ public final class NerSpeed {
         if (polluter != null) {
             polluter.stop();
         }
+        com.sun.management.ThreadMXBean mem = (com.sun.management.ThreadMXBean) cpu;
+        long a0 = mem.getCurrentThreadAllocatedBytes();
+        for (String t : texts) {
+            sink += tagger.tag(t).size();
+        }
+        long allocated = (mem.getCurrentThreadAllocatedBytes() - a0) / Math.max(1, texts.size());
         long chars = texts.stream().mapToLong(String::length).sum() / Math.max(1, texts.size());
         System.out.printf(Locale.ROOT, "best%s: %.0f µs CPU per article, %.1f µs per sentence (%d articles, average "
-                        + "%d chars, %.1f sentences; %d)%n", polluter != null ? " (polluted, " + polluteMb + " MB)" : "",
+                        + "%d chars, %.1f sentences; %d KB allocated per article; %d)%n", polluter != null ? " (polluted, " + polluteMb + " MB)" : "",
                 best, best * texts.size() / Math.max(1, sentences), texts.size(), chars,
-                (double) sentences / Math.max(1, texts.size()), sink % 10);
+                (double) sentences / Math.max(1, texts.size()), allocated >> 10, sink % 10);
     }
 
     /** A thread streaming through a big array (one read and one write per 64-byte line) until stopped. */
