@@ -258,6 +258,21 @@ final class NerModel {
         for (int i = 1; i < n; i++) {
             int po = (i - 1) * LABELS;
             int co = i * LABELS;
+            if (active != null && !active[i]) {
+                // held at O: only the O column can be on the best path (the others stay at minus infinity)
+                float bestScore = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < LABELS; p++) {
+                    float s = em[po + p] + tr[LABELS + p * LABELS];
+                    if (s > bestScore) {
+                        bestScore = s;
+                        arg = p;
+                    }
+                }
+                em[co] += bestScore;
+                back[co] = arg;
+                continue;
+            }
             for (int l = 0; l < LABELS; l++) {
                 int[] pl = ps[l];
                 float bestScore = Float.NEGATIVE_INFINITY;

@@ -73,6 +73,13 @@ class NerModelDecodeTest {
                 some[i] = rnd.nextBoolean();
             }
             int[] labels = m.decode(feats, n, some);
+            float[] held = m.emissions(feats, n);
+            for (int i = 0; i < n; i++) {
+                for (int l = 0; l < NerModel.LABELS && !some[i]; l++) {
+                    held[i * NerModel.LABELS + l] = l == 0 ? 0 : Float.NEGATIVE_INFINITY;
+                }
+            }
+            assertThat(labels).containsExactly(m.viterbi(held, n));
             for (int i = 0; i < n; i++) {
                 if (!some[i]) {
                     assertThat(labels[i]).as("token %d of %d", i, n).isZero();
