@@ -130,12 +130,13 @@ final class NerModel {
 
     private static final double MU = 100;
     /**
-     * Rows whose codes are all within +-PRUNE (of 127; about 1% of the largest weight) are dropped as zero rows:
-     * 61% of the buckets of the shipped model instead of 45%, 1.8 MB of codes instead of 2.6 MB, and dev F1 moves by
-     * at most 0.004 (NerBenchmark: 0 keeps every non-zero row, for comparison, by
-     * {@code -Dwarta.ner.prune=0}).
+     * Rows whose codes are all within +-PRUNE (of 127; about 2% of the largest weight) are dropped as zero rows:
+     * 68% of the buckets of the shipped model instead of 45%, 1.50 MB of codes instead of 2.6 MB (1.82 MB at 24, the
+     * previous default). Dev F1 moves by -0.001..+0.004 against 24 with a full scan (NerBenchmark), and tagging
+     * inside a polluted cache gets cheaper (NerSpeed ../shared/seeds 2000 64: 594-660 -> 504-653 us per article on
+     * a loaded box). {@code -Dwarta.ner.prune=0} keeps every non-zero row, for comparison.
      */
-    static final int PRUNE = Integer.getInteger("warta.ner.prune", 24);
+    static final int PRUNE = Integer.getInteger("warta.ner.prune", 32);
 
     static NerModel empty(int bits, byte[] caps) {
         return new NerModel(bits, new float[(1 << bits) * LABELS], new float[(LABELS + 1) * LABELS], caps);
@@ -192,6 +193,14 @@ final class NerModel {
      * Viterbi in per-thread scratch arrays, so only the returned labels are allocated. Loaded models only.
      */
     int[] decode(int[] feats, int n) {
+        return decode(feats, n, null);
+    }
+
+    /**
+     * Like {@link #decode(int[], int)}, scoring only the tokens marked in {@code active} (null: all): the others are
+     * held at O, so their weights are never read. Loaded models only.
+     */
+    int[] decode(int[] feats, int n, boolean[] active) {
         if (codes == null) {
             return viterbi(emissions(feats, n), n);
         }
@@ -205,6 +214,14 @@ final class NerModel {
         byte[] cs = codes;
         float[] lv = levels;
         for (int i = 0; i < n; i++) {
+            if (active != null && !active[i]) {
+                int eo = i * LABELS;
+                em[eo] = 0;
+                for (int l = 1; l < LABELS; l++) {
+                    em[eo + l] = Float.NEGATIVE_INFINITY;
+                }
+                continue;
+            }
             float e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
             for (int k = 0, fo = i * NerFeatures.COUNT; k < NerFeatures.COUNT; k++) {
                 int fid = feats[fo + k];
@@ -242,6 +259,21 @@ final class NerModel {
         for (int i = 1; i < n; i++) {
             int po = (i - 1) * LABELS;
             int co = i * LABELS;
+            if (active != null && !active[i]) {
+                // held at O: only the O column can be on the best path (the others stay at minus infinity)
+                float bestScore = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < LABELS; p++) {
+                    float s = em[po + p] + tr[LABELS + p * LABELS];
+                    if (s > bestScore) {
+                        bestScore = s;
+                        arg = p;
+                    }
+                }
+                em[co] += bestScore;
+                back[co] = arg;
+                continue;
+            }
             for (int l = 0; l < LABELS; l++) {
                 int[] pl = ps[l];
                 float bestScore = Float.NEGATIVE_INFINITY;

@@ -55,6 +55,19 @@ final class NerScratch {
         return a;
     }
 
+    private boolean[] active = new boolean[64];
+
+    boolean[] active(int size) {
+        if (size <= active.length) {
+            return active;
+        }
+        boolean[] a = new boolean[size];
+        if (size <= KEEP) {
+            active = a;
+        }
+        return a;
+    }
+
     /** Four int arrays of {@code n} each, packed: offsets 0, n, 2n, 3n. */
     int[] ints4(int n) {
         int size = 4 * n;

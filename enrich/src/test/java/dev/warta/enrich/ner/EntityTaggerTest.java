@@ -160,4 +160,33 @@ class EntityTaggerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void shouldLabelNewsSentencesAlikeWhetherOrNotFarLowercaseTokensAreScored() {
+        String[] sentences = {
+            "Gubernur Jawa Barat Ridwan Kamil meresmikan jembatan baru di Kabupaten Garut pada Sabtu pagi .",
+            "warga yang tinggal di bantaran sungai diminta waspada karena hujan deras diperkirakan turun sepanjang "
+                + "minggu ini , kata Kepala BPBD Kota Bandung .",
+            "The European Central Bank kept rates unchanged on Thursday , and its president Christine Lagarde said "
+                + "inflation was slowing in most member states .",
+            "Harga cabai rawit di pasar tradisional naik menjadi Rp 80.000 per kilogram menjelang Natal .",
+        };
+        for (String sentence : sentences) {
+            String[] toks = sentence.split(" ");
+            assertThat(TAGGER.labels(toks, null, true, true)).as(sentence)
+                    .containsExactly(TAGGER.labels(toks, null, true, false));
+            assertThat(TAGGER.labels(toks, null, false, true)).as(sentence)
+                    .containsExactly(TAGGER.labels(toks, null, false, false));
+        }
+    }
+
+    @Test
+    void shouldKeepLowercaseWordsFarFromNamesOutsideEntities() {
+        String[] toks = ("Menurut Budi , banjir yang melanda desa itu merendam ratusan rumah dan sawah milik "
+                + "petani setempat sejak kemarin sore").split(" ");
+        int[] labels = TAGGER.labels(toks, null, true);
+        for (int i = 5; i < toks.length; i++) {
+            assertThat(labels[i]).as(toks[i]).isZero();
+        }
+    }
 }

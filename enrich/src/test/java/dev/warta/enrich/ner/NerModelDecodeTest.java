@@ -57,4 +57,35 @@ class NerModelDecodeTest {
             }
         }
     }
+
+    @Test
+    void inactiveTokensAreOAndAllActiveDecodesAsWithoutMask() throws IOException {
+        NerModel m = randomLoadedModel(13);
+        Random rnd = new Random(17);
+        for (int round = 0; round < 50; round++) {
+            int n = 1 + rnd.nextInt(40);
+            int[] feats = randomFeatures(rnd, n, m.mask());
+            boolean[] all = new boolean[n];
+            java.util.Arrays.fill(all, true);
+            assertThat(m.decode(feats, n, all)).containsExactly(m.decode(feats, n));
+            boolean[] some = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                some[i] = rnd.nextBoolean();
+            }
+            int[] labels = m.decode(feats, n, some);
+            float[] held = m.emissions(feats, n);
+            for (int i = 0; i < n; i++) {
+                for (int l = 0; l < NerModel.LABELS && !some[i]; l++) {
+                    held[i * NerModel.LABELS + l] = l == 0 ? 0 : Float.NEGATIVE_INFINITY;
+                }
+            }
+            assertThat(labels).containsExactly(m.viterbi(held, n));
+            for (int i = 0; i < n; i++) {
+                if (!some[i]) {
+                    assertThat(labels[i]).as("token %d of %d", i, n).isZero();
+                }
+                assertThat(NerLabels.allowed(i == 0 ? -1 : labels[i - 1], labels[i])).isTrue();
+            }
+        }
+    }
 }

@@ -34,4 +34,22 @@ class NerTokenizerTest {
                 NerTokenizer.MAX_SENTENCE));
         assertThat(s.get(0).get(0).text()).hasSize(NerTokenizer.MAX_TOKEN);
     }
+
+    @Test
+    void shouldKeepAccentedAstralAndCombiningLettersInWordsAndEmojiApart() {
+        // "Jos\u00e9", a word with a combining acute accent, an astral letter (mathematical bold A), an emoji
+        String text = "Jos\u00e9 Cafe\u0301 x\uD835\uDC00y \uD83D\uDE00 ok";
+        List<NerToken> s = NerTokenizer.sentences(text).get(0);
+        assertThat(s).extracting(NerToken::text).containsExactly("Jos\u00e9", "Cafe\u0301", "x\uD835\uDC00y",
+                "\uD83D\uDE00", "ok");
+        for (NerToken t : s) {
+            assertThat(text.substring(t.start(), t.end())).isEqualTo(t.text());
+        }
+    }
+
+    @Test
+    void shouldNotThrowOnLoneSurrogates() {
+        List<NerToken> s = NerTokenizer.sentences("a\uD800 \uDC00b \uD800").get(0);
+        assertThat(s).extracting(NerToken::text).containsExactly("a", "\uD800", "\uDC00", "b", "\uD800");
+    }
 }
