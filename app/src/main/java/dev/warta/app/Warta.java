@@ -10,6 +10,7 @@ import dev.warta.app.cli.NerCommand;
 import dev.warta.app.cli.ReplayCommand;
 import dev.warta.app.cli.RunCommand;
 import dev.warta.app.cli.SinkCommand;
+import dev.warta.app.cli.TrainCommand;
 import dev.warta.app.cli.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Kafka-native news ingestion and enrichment pipeline.",
         subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
             TailCommand.class, ReplayCommand.class, AnalyzeCommand.class, LangCommand.class, NerCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Warta implements Runnable {
 
     public static void main(String[] args) {

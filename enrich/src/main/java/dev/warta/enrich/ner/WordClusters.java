@@ -34,7 +34,7 @@ import java.util.zip.GZIPOutputStream;
  *     ../shared/data enrich/src/main/resources/dev/warta/enrich/ner/ner-clusters.tsv.gz
  * }</pre>
  */
-final class WordClusters {
+public final class WordClusters {
     /** Classpath location of the shipped table. */
     static final String RESOURCE = "/dev/warta/enrich/ner/ner-clusters.tsv.gz";
     /** Cluster id of a word not in the table. */
