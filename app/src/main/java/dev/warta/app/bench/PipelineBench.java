@@ -54,9 +54,13 @@ public final class PipelineBench {
     static final String SMALL_SEEN_TOPIC = "bench.ingest.seen";
     static final String SEEN_TOPIC = dev.warta.ingest.IngestTopics.SEEN;
 
-    /** What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}. */
+    /**
+     * What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}, as
+     * {@code .txt} files or, with {@code html}, as news pages with navigation, ads, related links and comments
+     * (the latency phase ingests the same kind).
+     */
     public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
-                          int partitions, Path dataDir, int smallFiles, Duration timeout) {
+                          int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html) {
     }
 
     private final Options options;
@@ -86,7 +90,8 @@ public final class PipelineBench {
         cluster.replicationFactor = 1;
         log.println("bench: preparing the corpus");
         Corpus corpus = options.corpus() != null ? Corpus.of(options.corpus())
-                : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0);
+                : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0,
+                        options.html());
         try (Platform platform = Platform.open(cluster, true)) {
             log.println("bench: broker " + platform.bootstrapServers() + ", registry " + platform.registryUrl());
             createTopics(platform, List.of(PASSTHROUGH_TOPIC, SMALL_RAW_TOPIC));
@@ -108,7 +113,7 @@ public final class PipelineBench {
 
             // (2) the pass-through baseline over the backlog
             double[] baseline = runBaseline(platform, client, articles, corpus.bytes());
-            log.printf("bench: baseline %.0f articles/s%n", baseline[0]);
+            log.printf("bench: baseline %.0f articles/s, %.2f CPU ms/article%n", baseline[0], baseline[2]);
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
             Properties enrichProps = Stages.streamsProps(platform, "enrich", "warta-bench-enrich", options.threads(),
@@ -131,6 +136,7 @@ public final class PipelineBench {
             long dlq;
             LatencyHistogram latency = new LatencyHistogram();
             long latencyCount;
+            double pipelineCpu;
             try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
                          Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
                  StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
@@ -138,10 +144,12 @@ public final class PipelineBench {
                 metrics.bindStreams("enrich", enrich.streams());
                 metrics.bindStreams("sink", sink.streams());
                 long start = System.nanoTime();
+                long cpu0 = ProcessCpu.nanos();
                 if (!out.awaitTotal(articles, options.timeout())) {
                     throw new IllegalStateException("the pipeline produced " + out.total() + " of " + articles
                             + " records within " + options.timeout().toSeconds() + " s");
                 }
+                pipelineCpu = ProcessCpu.perArticleMillis(cpu0, articles);
                 pipelineSeconds = (out.lastNanos() - start) / 1e9;
                 enrichSeconds = (out.lastNanos(Topics.ENRICHED) - start) / 1e9;
                 double active = Math.max(1e-3, out.activeSeconds());
@@ -151,7 +159,7 @@ public final class PipelineBench {
                 clean = out.count(Topics.CLEAN);
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
-                log.printf("bench: pipeline %.0f articles/s%n", pipelineRate);
+                log.printf("bench: pipeline %.0f articles/s, %.2f CPU ms/article%n", pipelineRate, pipelineCpu);
                 latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
             }
 
@@ -171,7 +179,8 @@ public final class PipelineBench {
                     enriched, clean, filtered, dlq + ingestDead,
                     options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
-                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink");
+                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
+                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu);
         }
     }
 
@@ -186,18 +195,23 @@ public final class PipelineBench {
         return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
     }
 
-    /** Articles/s and MB/s (of corpus text) of the pass-through over the backlog of {@code articles} records. */
+    /**
+     * Articles/s, MB/s (of corpus text) and process CPU ms per article of the pass-through over the backlog of
+     * {@code articles} records.
+     */
     private double[] runBaseline(Platform platform, Properties client, long articles, long corpusBytes) throws Exception {
         Properties props = Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
         try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), Set.of(PASSTHROUGH_TOPIC), null);
              StreamsApp app = StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
+            long cpu0 = ProcessCpu.nanos();
             if (!out.awaitTotal(articles, options.timeout())) {
                 throw new IllegalStateException("the baseline copied " + out.total() + " of " + articles + " records within "
                         + options.timeout().toSeconds() + " s");
             }
+            double cpu = ProcessCpu.perArticleMillis(cpu0, articles);
             double active = Math.max(1e-3, out.activeSeconds());
             return new double[] {(articles - 1) / active,
-                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles))};
+                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles)), cpu};
         }
     }
 
@@ -221,8 +235,10 @@ public final class PipelineBench {
                     LockSupport.parkNanos(wait);
                 }
                 Path file = dir.resolve("l" + i + ".txt");
-                Files.write(file, generator.article(1_000_000L + i).body().getBytes(StandardCharsets.UTF_8));
-                acks.add(runner.ingestFile(file));
+                long index = 1_000_000L + i;
+                String page = options.html() ? generator.htmlPage(index) : generator.article(index).body();
+                Files.write(options.html() ? dir.resolve("l" + i + ".html") : file, page.getBytes(StandardCharsets.UTF_8));
+                acks.add(runner.ingestFile(options.html() ? dir.resolve("l" + i + ".html") : file));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(options.timeout().toSeconds(), TimeUnit.SECONDS);
             out.awaitTotal(total, options.timeout());
