@@ -28,10 +28,13 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>Filter: whole-page spam ({@code spam-page}), empty text ({@code empty}), a language outside the
  *   configured list ({@code language}) go to news.filtered with filterReason set.</li>
- *   <li>Scatter: the others emit one probe per LSH band ({@code b<i>:<hash>}) plus the exact band
- *   ({@code x:<textHash>}) and the article itself, through repartition topic {@value #BANDS_TOPIC}.</li>
+ *   <li>Scatter: the others probe one bucket per LSH band ({@code b<i>:<hash>}) plus the exact band
+ *   ({@code x:<textHash>}): one message per band partition that owns some of these buckets (the article rides
+ *   with the first), through repartition topic {@value #BANDS_TOPIC} of {@link SinkConfig#dedupPartitions()}
+ *   partitions.</li>
  *   <li>Band: store {@value #BAND_STORE} (persistent, keyed by bucket) keeps the first articles seen per bucket
- *   with their cluster root and 16-bit MinHash values, and answers each probe with the best earlier match.</li>
+ *   with their cluster root and 16-bit MinHash values, and answers each message with the best earlier match
+ *   among its buckets.</li>
  *   <li>Gather: answers and article are re-keyed by id through {@value #GATHER_TOPIC}, collected in
  *   {@value #GATHER_STORE} until all bands answered; the verdict (duplicateOf = earliest root among matches at or
  *   above the threshold, similarity = its estimate) is kept in {@value #VERDICT_STORE} so a replayed id gets its
@@ -85,11 +88,14 @@ public final class SinkTopology {
 
         Probes probes = new Probes(cfg.bands(), cfg.rows());
         KStream<String, EnrichedArticle> decided = routed.get("sink-route-dedup")
-                .process(() -> new ScatterProcessor(probes), Named.as("sink-dedup-scatter"))
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC))
+                .process(() -> new ScatterProcessor(probes, cfg.dedupPartitions()), Named.as("sink-dedup-scatter"))
+                // the scatter groups probes by band partition, so the band topic's size is fixed here
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC)
+                        .withNumberOfPartitions(cfg.dedupPartitions()))
                 .process(() -> new BandProcessor(BAND_STORE, cfg.threshold(), cfg.bucketCapacity()),
                         Named.as("sink-dedup-band"), BAND_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC))
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC)
+                        .withNumberOfPartitions(cfg.dedupPartitions()))
                 .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy()),
                         Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE);
 

@@ -207,14 +207,23 @@ class SinkTopologyTest {
         String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
         assertThat(driver.producedTopicNames()).contains(bandsTopic,
                 APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition");
-        // the probes of both articles travel on the band repartition topic under the shared bucket keys
+        // the probes of both articles travel on the band repartition topic to the shared bucket keys, each
+        // message keyed so that the default partitioner takes it to the partition owning all its buckets
         var messages = new dev.warta.sink.dedup.DedupSerdes(serde).message();
         Map<String, Set<String>> idsByKey = new java.util.HashMap<>();
+        int n = SinkConfig.DEFAULT_DEDUP_PARTITIONS;
+        int sent = 0;
         for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(bandsTopic,
                 Serdes.String().deserializer(), messages.deserializer()).readRecordsToList()) {
-            idsByKey.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.value().articleId());
+            sent++;
+            for (var t : r.value().targets()) {
+                assertThat(partition(t.key(), n)).isEqualTo(partition(r.key(), n));
+                idsByKey.computeIfAbsent(t.key(), k -> new HashSet<>()).add(r.value().articleId());
+            }
         }
         assertThat(keysA).allSatisfy(k -> assertThat(idsByKey.get(k)).containsExactlyInAnyOrder(a, b));
+        assertThat(idsByKey).hasSize(2 * 33 - keysA.size());
+        assertThat(sent).as("band messages for two articles").isLessThanOrEqualTo(2 * n);
         assertThat(byId(clean.readValuesToList()).get(b).getDuplicateOf()).isEqualTo(a);
     }
 

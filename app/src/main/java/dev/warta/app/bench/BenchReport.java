@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Every figure of a {@code warta bench} run, as a table and as one JSON line. {@code corpusKind}: {@code text}
- * or {@code html} (generated) or {@code files} (the user's); the CPU figures are process CPU (broker included)
- * per article while the baseline or the pipeline ran.
+ * or {@code html} (generated) or {@code files} (the user's); the CPU figures are process CPU (broker, JIT and
+ * GC included) per article while the baseline or the pipeline ran, and the CPU of each stage's own threads
+ * (stream threads and their producers) per article.
  */
 public record BenchReport(
         long articles, long corpusBytes, int partitions, int threads,
@@ -20,7 +21,8 @@ public record BenchReport(
         int latencyRate, double latencySeconds, long latencyCount, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
         Map<String, StepCost> steps,
         long heapUsedMaxBytes, long vmHwmBytes, String stages,
-        String corpusKind, double baselineCpuMsPerArticle, double pipelineCpuMsPerArticle) {
+        String corpusKind, double baselineCpuMsPerArticle, double pipelineCpuMsPerArticle,
+        double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle) {
 
     /** Mean cost of one analyzer per call, and the number of calls. */
     public record StepCost(double meanMicros, long count) {
@@ -43,6 +45,8 @@ public record BenchReport(
                 baselineArticlesPerSec, baselineMbPerSec, baselineCpuMsPerArticle));
         row(sb, "pipeline (" + stages + ")", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s), %.2f CPU ms/article",
                 pipelineArticlesPerSec, pipelineMbPerSec, pipelineSeconds, pipelineCpuMsPerArticle));
+        row(sb, "  CPU ms/article of stage threads", String.format(Locale.ROOT, "enrich %.2f, sink %.2f",
+                enrichThreadsCpuMsPerArticle, sinkThreadsCpuMsPerArticle));
         row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
         row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
         row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
@@ -79,6 +83,8 @@ public record BenchReport(
         m.put("pipelineToBaselineRatio", Math.round(ratio() * 1000) / 1000.0);
         m.put("baselineCpuMsPerArticle", r2(baselineCpuMsPerArticle));
         m.put("pipelineCpuMsPerArticle", r2(pipelineCpuMsPerArticle));
+        m.put("enrichThreadsCpuMsPerArticle", r2(enrichThreadsCpuMsPerArticle));
+        m.put("sinkThreadsCpuMsPerArticle", r2(sinkThreadsCpuMsPerArticle));
         m.put("enriched", enriched);
         m.put("clean", clean);
         m.put("filtered", filtered);

@@ -13,7 +13,6 @@ import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.IngestSummary;
 import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.sink.KafkaArticleSink;
-import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.SinkConfig;
 import dev.warta.sink.SinkTopology;
@@ -53,6 +52,8 @@ public final class PipelineBench {
     static final String SMALL_RAW_TOPIC = "bench.ingest.raw";
     static final String SMALL_SEEN_TOPIC = "bench.ingest.seen";
     static final String SEEN_TOPIC = dev.warta.ingest.IngestTopics.SEEN;
+    static final String ENRICH_APP = "warta-bench-enrich";
+    static final String SINK_APP = "warta-bench-sink";
 
     /**
      * What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}, as
@@ -116,15 +117,14 @@ public final class PipelineBench {
             log.printf("bench: baseline %.0f articles/s, %.2f CPU ms/article%n", baseline[0], baseline[2]);
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
-            Properties enrichProps = Stages.streamsProps(platform, "enrich", "warta-bench-enrich", options.threads(),
+            Properties enrichProps = Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(),
                     EnrichmentVersion.current());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             Analysis analysis = Analysis.standard(EnrichmentVersion.current(), metrics.stepTimer());
-            Properties sinkProps = Stages.streamsProps(platform, "sink", "warta-bench-sink", options.threads(),
+            Properties sinkProps = Stages.streamsProps(platform, "sink", SINK_APP, options.threads(),
                     EnrichmentVersion.current());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
-            SinkConfig sinkConfig = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
-                    .withStats(metrics.sinkStats());
+            SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats());
             Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
             long clean;
             long filtered;
@@ -137,6 +137,8 @@ public final class PipelineBench {
             LatencyHistogram latency = new LatencyHistogram();
             long latencyCount;
             double pipelineCpu;
+            double enrichCpu;
+            double sinkCpu;
             try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
                          Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
                  StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
@@ -145,11 +147,15 @@ public final class PipelineBench {
                 metrics.bindStreams("sink", sink.streams());
                 long start = System.nanoTime();
                 long cpu0 = ProcessCpu.nanos();
+                Map<Long, Long> enrichCpu0 = ProcessCpu.threads(ENRICH_APP);
+                Map<Long, Long> sinkCpu0 = ProcessCpu.threads(SINK_APP);
                 if (!out.awaitTotal(articles, options.timeout())) {
                     throw new IllegalStateException("the pipeline produced " + out.total() + " of " + articles
                             + " records within " + options.timeout().toSeconds() + " s");
                 }
                 pipelineCpu = ProcessCpu.perArticleMillis(cpu0, articles);
+                enrichCpu = ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichCpu0, articles);
+                sinkCpu = ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkCpu0, articles);
                 pipelineSeconds = (out.lastNanos() - start) / 1e9;
                 enrichSeconds = (out.lastNanos(Topics.ENRICHED) - start) / 1e9;
                 double active = Math.max(1e-3, out.activeSeconds());
@@ -159,7 +165,8 @@ public final class PipelineBench {
                 clean = out.count(Topics.CLEAN);
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
-                log.printf("bench: pipeline %.0f articles/s, %.2f CPU ms/article%n", pipelineRate, pipelineCpu);
+                log.printf("bench: pipeline %.0f articles/s, CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
+                        pipelineRate, pipelineCpu, enrichCpu, sinkCpu);
                 latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
             }
 
@@ -180,7 +187,7 @@ public final class PipelineBench {
                     options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
                     memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
-                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu);
+                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu);
         }
     }
 

@@ -90,12 +90,40 @@ public final class DedupSerdes {
         writeShorts(out, m.signature());
         writeMatch(out, m.match());
         writeArticle(out, m.article());
+        if (m.kind() == DedupMessage.Kind.PROBES || m.kind() == DedupMessage.Kind.ANSWERS) {
+            // appended for the grouped kinds only: the first version's kinds keep their exact layout
+            out.writeInt(m.answered());
+            out.writeInt(m.targets().size());
+            for (Probes.Target t : m.targets()) {
+                writeString(out, t.key());
+                out.writeBoolean(t.exact());
+            }
+        }
     }
 
     private DedupMessage readMessage(In in) {
         DedupMessage.Kind kind = DedupMessage.Kind.values()[in.readByte()];
-        return new DedupMessage(kind, readString(in), readString(in), in.readLong(), in.readInt(), in.readBoolean(),
-                readShorts(in), readMatch(in), readArticle(in));
+        String id = readString(in);
+        String token = readString(in);
+        long ts = in.readLong();
+        int expected = in.readInt();
+        boolean exact = in.readBoolean();
+        int[] signature = readShorts(in);
+        BandMatch match = readMatch(in);
+        EnrichedArticle article = readArticle(in);
+        int answered = 0;
+        List<Probes.Target> targets = List.of();
+        if (kind == DedupMessage.Kind.PROBES || kind == DedupMessage.Kind.ANSWERS) {
+            answered = in.readInt();
+            int n = in.readInt();
+            in.require(5L * n);
+            List<Probes.Target> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(new Probes.Target(readString(in), in.readBoolean()));
+            }
+            targets = list;
+        }
+        return new DedupMessage(kind, id, token, ts, expected, exact, signature, match, article, targets, answered);
     }
 
     private void writeGather(Out out, GatherState s) {

@@ -49,12 +49,11 @@ public final class GatherProcessor extends ContextualProcessor<String, DedupMess
         String key = m.articleId() + '\u0000' + m.token();
         GatherState state = gathering.get(key);
         state = state == null ? GatherState.EMPTY : state;
-        EnrichedArticle article = null;
-        if (m.kind() == DedupMessage.Kind.ARTICLE) {
-            article = m.article();
-            state = new GatherState(null, m.expected(), state.received(), state.best());
-        } else {
-            state = state.add(m);
+        // the article itself is kept apart (pending store), the gather state holds only counters and best match
+        EnrichedArticle article = m.article();
+        state = state.add(m);
+        if (article != null) {
+            state = new GatherState(null, state.expected(), state.received(), state.best());
         }
         if (!state.complete()) {
             gathering.put(key, state);
