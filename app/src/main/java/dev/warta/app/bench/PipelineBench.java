@@ -58,10 +58,15 @@ public final class PipelineBench {
     /**
      * What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}, as
      * {@code .txt} files or, with {@code html}, as news pages with navigation, ads, related links and comments
-     * (the latency phase ingests the same kind).
+     * (the latency phase ingests the same kind). {@code streamsConfig}: Kafka Streams settings over the stages'
+     * defaults (tuning experiments); a key {@code enrich:K} or {@code sink:K} sets K for that stage only.
      */
     public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
-                          int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html) {
+                          int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html,
+                          Map<String, String> streamsConfig) {
+        public Options {
+            streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
+        }
     }
 
     private final Options options;
@@ -120,10 +125,12 @@ public final class PipelineBench {
             Properties enrichProps = Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(),
                     EnrichmentVersion.current());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            enrichProps.putAll(stageSettings(options.streamsConfig(), "enrich"));
             Analysis analysis = Analysis.standard(EnrichmentVersion.current(), metrics.stepTimer());
             Properties sinkProps = Stages.streamsProps(platform, "sink", SINK_APP, options.threads(),
                     EnrichmentVersion.current());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            sinkProps.putAll(stageSettings(options.streamsConfig(), "sink"));
             SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats());
             Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
             long clean;
@@ -189,6 +196,20 @@ public final class PipelineBench {
                     memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
                     options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu);
         }
+    }
+
+    /** The settings of {@code all} for {@code stage}: unprefixed keys and {@code stage:}-prefixed ones (prefix cut). */
+    static Map<String, String> stageSettings(Map<String, String> all, String stage) {
+        Map<String, String> out = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            int colon = k.indexOf(':');
+            if (colon < 0) {
+                out.putIfAbsent(k, v);
+            } else if (k.substring(0, colon).equals(stage)) {
+                out.put(k.substring(colon + 1), v);
+            }
+        });
+        return out;
     }
 
     private static KafkaArticleSink articleSink(Platform platform, String raw, String seen) {

@@ -52,6 +52,19 @@ class BenchPartsTest {
     }
 
     @Test
+    void shouldApplyStagePrefixedStreamsSettingsToThatStageOnly() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("sink:commit.interval.ms", "30");
+        all.put("commit.interval.ms", "50");
+        all.put("enrich:linger.ms", "1");
+
+        assertThat(PipelineBench.stageSettings(all, "sink")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("commit.interval.ms", "30"));
+        assertThat(PipelineBench.stageSettings(all, "enrich")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("commit.interval.ms", "50", "linger.ms", "1"));
+    }
+
+    @Test
     void shouldWriteHtmlPagesWhenAskedFor() {
         Corpus pages = Corpus.generate(dir.resolve("h"), 3, 1000, 9, 0, true);
 
