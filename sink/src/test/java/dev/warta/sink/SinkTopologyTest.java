@@ -228,6 +228,36 @@ class SinkTopologyTest {
     }
 
     @Test
+    void shouldStoreEachSignatureOnceAndStillMatchEntriesWrittenWithAnInlineSignature() {
+        start();
+        send(Articles.article("a1", Articles.FLOOD));
+        send(Articles.article("a2", Articles.MARKET));
+        var bands = driver.<String, List<dev.warta.sink.dedup.BandEntry>>getKeyValueStore(SinkTopology.BAND_STORE);
+        var signatures = driver.<String, short[]>getKeyValueStore(SinkTopology.SIGNATURE_STORE);
+        List<String> signatureKeys = new ArrayList<>();
+        signatures.all().forEachRemaining(kv -> signatureKeys.add(kv.key));
+        assertThat(signatureKeys).hasSize(2);
+        List<Integer> storedLengths = new ArrayList<>();
+        bands.all().forEachRemaining(kv -> kv.value.forEach(e -> storedLengths.add(e.signature().length)));
+        assertThat(storedLengths).hasSize(2 * 33).containsOnly(0);
+
+        // a bucket entry as the first version wrote it, with its signature inline, is still a match
+        int[] legacy = Articles.FP.minhash(Articles.ELECTION);
+        short[] low = new short[legacy.length];
+        for (int i = 0; i < legacy.length; i++) {
+            low[i] = (short) legacy[i];
+        }
+        for (String key : new Lsh(32, 8).bandKeys(legacy)) {
+            bands.put(key, List.of(new dev.warta.sink.dedup.BandEntry("old", "old", 1L, 1L, low)));
+        }
+        clean.readRecordsToList();
+        send(Articles.article("new", Articles.ELECTION + " Rapat dilanjutkan pekan depan."));
+        EnrichedArticle out = clean.readValue();
+        assertThat(out.getId()).isEqualTo("new");
+        assertThat(out.getDuplicateOf()).isEqualTo("old");
+    }
+
+    @Test
     void shouldDropDuplicatesToFilteredUnderDropPolicy() {
         start(SinkConfig.defaults(serde).withPolicy(DuplicatePolicy.DROP));
         send(Articles.article("orig", Articles.FLOOD));
@@ -316,7 +346,8 @@ class SinkTopologyTest {
                 "sink-dedup-band", "sink-dedup-gather-decide", "sink-clean-out", "sink-filtered-out",
                 "sink-duplicate-out");
         assertThat(processors).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
-        assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.GATHER_STORE,
+        assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.SIGNATURE_STORE,
+                SinkTopology.GATHER_STORE,
                 SinkTopology.PENDING_STORE, SinkTopology.VERDICT_STORE);
         assertThat(topics).contains(Topics.ENRICHED, SinkTopology.BANDS_TOPIC + "-repartition",
                 SinkTopology.GATHER_TOPIC + "-repartition");

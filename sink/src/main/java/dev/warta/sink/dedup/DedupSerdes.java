@@ -39,6 +39,66 @@ public final class DedupSerdes {
         return serde(256, this::writeGather, this::readGather);
     }
 
+    /**
+     * An article waiting for its band answers: the number of answers to expect and the article as encoded on
+     * news.enriched, in the layout of {@link #gather()} (so stores written by either read with both).
+     */
+    public Serde<PendingArticle> pending() {
+        return serde(4096, DedupSerdes::writePending, DedupSerdes::readPending);
+    }
+
+    /** The encoded article of a message (encoding it when the message carries it decoded), or null. */
+    public byte[] articleBytes(DedupMessage m) {
+        if (m.articleBytes() != null) {
+            return m.articleBytes();
+        }
+        return m.article() == null ? null : articleSerde.serializer().serialize(Topics.ENRICHED, m.article());
+    }
+
+    /** Encodes {@code a} as on news.enriched. */
+    public byte[] encode(EnrichedArticle a) {
+        return articleSerde.serializer().serialize(Topics.ENRICHED, a);
+    }
+
+    /** Decodes an article encoded as on news.enriched. */
+    public EnrichedArticle decode(byte[] bytes) {
+        return articleSerde.deserializer().deserialize(Topics.ENRICHED, bytes);
+    }
+
+    private static void writePending(Out out, PendingArticle p) {
+        out.writeInt(p.expected());
+        out.writeInt(0);
+        writeMatch(out, null);
+        writeBytes(out, p.articleBytes());
+    }
+
+    private static PendingArticle readPending(In in) {
+        int expected = in.readInt();
+        in.readInt();
+        readMatch(in);
+        return new PendingArticle(expected, readBytes(in));
+    }
+
+    /** A stored 16-bit MinHash signature. */
+    public Serde<short[]> signature() {
+        return serde(528, DedupSerdes::writeSignature, DedupSerdes::readSignature);
+    }
+
+    private static void writeSignature(Out out, short[] sig) {
+        out.writeShort(sig.length);
+        for (short v : sig) {
+            out.writeShort(v);
+        }
+    }
+
+    private static short[] readSignature(In in) {
+        short[] sig = new short[in.readUnsignedShort()];
+        for (int i = 0; i < sig.length; i++) {
+            sig[i] = in.readShort();
+        }
+        return sig;
+    }
+
     public Serde<Verdict> verdict() {
         return serde(64, DedupSerdes::writeVerdict, DedupSerdes::readVerdict);
     }
@@ -89,7 +149,11 @@ public final class DedupSerdes {
         out.writeBoolean(m.exact());
         writeShorts(out, m.signature());
         writeMatch(out, m.match());
-        writeArticle(out, m.article());
+        if (m.articleBytes() != null) {
+            writeBytes(out, m.articleBytes());
+        } else {
+            writeArticle(out, m.article());
+        }
         if (m.kind() == DedupMessage.Kind.PROBES || m.kind() == DedupMessage.Kind.ANSWERS) {
             // appended for the grouped kinds only: the first version's kinds keep their exact layout
             out.writeInt(m.answered());
@@ -110,10 +174,13 @@ public final class DedupSerdes {
         boolean exact = in.readBoolean();
         int[] signature = readShorts(in);
         BandMatch match = readMatch(in);
-        EnrichedArticle article = readArticle(in);
+        boolean grouped = kind == DedupMessage.Kind.PROBES || kind == DedupMessage.Kind.ANSWERS;
+        // the grouped kinds pass the encoded article on untouched; the first version's kinds decode it
+        byte[] articleBytes = grouped ? readBytes(in) : null;
+        EnrichedArticle article = grouped ? null : readArticle(in);
         int answered = 0;
         List<Probes.Target> targets = List.of();
-        if (kind == DedupMessage.Kind.PROBES || kind == DedupMessage.Kind.ANSWERS) {
+        if (grouped) {
             answered = in.readInt();
             int n = in.readInt();
             in.require(5L * n);
@@ -123,7 +190,8 @@ public final class DedupSerdes {
             }
             targets = list;
         }
-        return new DedupMessage(kind, id, token, ts, expected, exact, signature, match, article, targets, answered);
+        return new DedupMessage(kind, id, token, ts, expected, exact, signature, match, article, targets, answered,
+                articleBytes);
     }
 
     private void writeGather(Out out, GatherState s) {

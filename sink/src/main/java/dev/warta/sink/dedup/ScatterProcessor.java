@@ -15,11 +15,16 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class ScatterProcessor extends ContextualProcessor<String, EnrichedArticle, String, DedupMessage> {
     private final Probes probes;
     private final int partitions;
+    private final DedupSerdes serdes;
 
-    /** {@code partitions}: the partition count of the band topic (fixed in the topology). */
-    public ScatterProcessor(Probes probes, int partitions) {
+    /**
+     * {@code partitions}: the partition count of the band topic (fixed in the topology); {@code serdes} encodes
+     * the article once for its way through the band and gather steps.
+     */
+    public ScatterProcessor(Probes probes, int partitions, DedupSerdes serdes) {
         this.probes = probes;
         this.partitions = partitions;
+        this.serdes = serdes;
     }
 
     @Override
@@ -34,10 +39,11 @@ public final class ScatterProcessor extends ContextualProcessor<String, Enriched
         int[] signature = probes.signature(a);
         List<Probes.Target> targets = probes.targets(signature, probes.textHash(a));
         List<List<Probes.Target>> groups = Probes.byPartition(targets, partitions);
+        byte[] encoded = serdes.encode(a);
         for (int g = 0; g < groups.size(); g++) {
             List<Probes.Target> group = groups.get(g);
             context().forward(record.withKey(group.get(0).key()).withValue(DedupMessage.probes(id, token, ts, group,
-                    signature, g == 0 ? a : null, targets.size())));
+                    signature, g == 0 ? encoded : null, targets.size())));
         }
     }
 }
