@@ -9,7 +9,8 @@ import java.util.Map;
  * Every figure of a {@code warta bench} run, as a table and as one JSON line. {@code corpusKind}: {@code text}
  * or {@code html} (generated) or {@code files} (the user's); the CPU figures are process CPU (broker, JIT and
  * GC included) per article while the baseline or the pipeline ran, and the CPU of each stage's own threads
- * (stream threads and their producers) per article.
+ * (stream threads and their producers) per article; the {@code latency*Cpu} ones are the same during the
+ * steady-rate latency phase (where commits cover few articles each).
  */
 public record BenchReport(
         long articles, long corpusBytes, int partitions, int threads,
@@ -22,7 +23,8 @@ public record BenchReport(
         Map<String, StepCost> steps,
         long heapUsedMaxBytes, long vmHwmBytes, String stages,
         String corpusKind, double baselineCpuMsPerArticle, double pipelineCpuMsPerArticle,
-        double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle) {
+        double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle,
+        double latencyCpuMsPerArticle, double latencyEnrichCpuMsPerArticle, double latencySinkCpuMsPerArticle) {
 
     /** Mean cost of one analyzer per call, and the number of calls. */
     public record StepCost(double meanMicros, long count) {
@@ -53,6 +55,8 @@ public record BenchReport(
                 enriched, clean, filtered, deadLetters));
         row(sb, "latency ingest -> output", String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d articles at %d/s for %.0f s)",
                 latencyP50Ms, latencyP99Ms, latencyMaxMs, latencyCount, latencyRate, latencySeconds));
+        row(sb, "  CPU ms/article at that rate", String.format(Locale.ROOT, "%.2f (enrich threads %.2f, sink threads %.2f)",
+                latencyCpuMsPerArticle, latencyEnrichCpuMsPerArticle, latencySinkCpuMsPerArticle));
         steps.forEach((name, cost) -> row(sb, "  analyzer " + name, String.format(Locale.ROOT, "%.1f us mean (%d calls)",
                 cost.meanMicros(), cost.count())));
         row(sb, "peak heap used", String.format(Locale.ROOT, "%.0f MB", mb(heapUsedMaxBytes)));
@@ -95,6 +99,9 @@ public record BenchReport(
         m.put("latencyP50Ms", latencyP50Ms);
         m.put("latencyP99Ms", latencyP99Ms);
         m.put("latencyMaxMs", latencyMaxMs);
+        m.put("latencyCpuMsPerArticle", r2(latencyCpuMsPerArticle));
+        m.put("latencyEnrichThreadsCpuMsPerArticle", r2(latencyEnrichCpuMsPerArticle));
+        m.put("latencySinkThreadsCpuMsPerArticle", r2(latencySinkCpuMsPerArticle));
         StringBuilder sb = new StringBuilder("{");
         m.forEach((k, v) -> sb.append('"').append(k).append("\":").append(value(v)).append(','));
         sb.append("\"stepMeanMicros\":{");

@@ -146,6 +146,7 @@ public final class PipelineBench {
             double pipelineCpu;
             double enrichCpu;
             double sinkCpu;
+            double[] latencyCpu;
             try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
                          Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
                  StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
@@ -174,7 +175,15 @@ public final class PipelineBench {
                 dlq = out.count(Topics.DLQ);
                 log.printf("bench: pipeline %.0f articles/s, CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
                         pipelineRate, pipelineCpu, enrichCpu, sinkCpu);
+                long latencyCpu0 = ProcessCpu.nanos();
+                Map<Long, Long> enrichLatencyCpu0 = ProcessCpu.threads(ENRICH_APP);
+                Map<Long, Long> sinkLatencyCpu0 = ProcessCpu.threads(SINK_APP);
                 latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
+                latencyCpu = new double[] {ProcessCpu.perArticleMillis(latencyCpu0, latencyCount),
+                    ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichLatencyCpu0, latencyCount),
+                    ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkLatencyCpu0, latencyCount)};
+                log.printf("bench: latency phase CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
+                        latencyCpu[0], latencyCpu[1], latencyCpu[2]);
             }
 
             // (5) small text files
@@ -194,7 +203,7 @@ public final class PipelineBench {
                     options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
                     memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
-                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu);
+                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2]);
         }
     }
 

@@ -115,7 +115,7 @@ class BenchPartsTest {
         Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
         steps.put("language", new BenchReport.StepCost(123.44, 10));
         BenchReport r = new BenchReport(1000, 4_000_000, 3, 1, 2.0, 500, 1.9, 20000, 6000.5, 800, 3.1, 400, 1.5, 2.5, 2.0,
-                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4);
+                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4, 4.0, 2.6, 0.7);
 
         String json = r.json();
         JsonNode node = new ObjectMapper().readTree(json);
@@ -129,6 +129,7 @@ class BenchPartsTest {
         assertThat(node.get("pipelineCpuMsPerArticle").asDouble()).isEqualTo(3.21);
         assertThat(node.get("corpusKind").asText()).isEqualTo("html");
         assertThat(node.get("sinkThreadsCpuMsPerArticle").asDouble()).isEqualTo(0.4);
+        assertThat(node.get("latencySinkThreadsCpuMsPerArticle").asDouble()).isEqualTo(0.7);
         assertThat(r.table()).contains("pipeline / baseline").contains("0.500").contains("analyzer language");
     }
 }
