@@ -23,10 +23,16 @@ import org.apache.kafka.common.serialization.Serde;
  *                        length, {@link Fingerprinter#PERMUTATIONS})
  * @param bucketCapacity  articles remembered per band bucket (the first ones seen), default 4
  * @param stats           outcome counters, default {@link SinkStats#NONE}
+ * @param dedupPartitions partitions of the dedup repartition topics (the parallelism of the band and gather
+ *                        steps), default {@value #DEFAULT_DEDUP_PARTITIONS}; the CLI uses the partition count of
+ *                        the input topic. It cannot change once the application ran (Kafka Streams refuses
+ *                        existing repartition topics of another size; reset the application to change it).
  */
 public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic, String cleanTopic,
                          String filteredTopic, Set<String> languages, DuplicatePolicy policy, double threshold,
-                         int bands, int rows, int bucketCapacity, SinkStats stats) {
+                         int bands, int rows, int bucketCapacity, SinkStats stats, int dedupPartitions) {
+    /** Default partitions of the dedup repartition topics: warta's default partition count. */
+    public static final int DEFAULT_DEDUP_PARTITIONS = 3;
 
     public SinkConfig {
         Objects.requireNonNull(articleSerde, "articleSerde");
@@ -45,12 +51,15 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
         if (bucketCapacity < 1) {
             throw new IllegalArgumentException("bucketCapacity must be >= 1: " + bucketCapacity);
         }
+        if (dedupPartitions < 1) {
+            throw new IllegalArgumentException("dedupPartitions must be >= 1: " + dedupPartitions);
+        }
     }
 
     /** The defaults: warta's topics, every language, mark, 0.8, 32 bands x 8 rows, 4 per bucket. */
     public static SinkConfig defaults(Serde<EnrichedArticle> articleSerde) {
         return new SinkConfig(articleSerde, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Set.of(),
-                DuplicatePolicy.MARK, 0.8, 32, 8, 4, SinkStats.NONE);
+                DuplicatePolicy.MARK, 0.8, 32, 8, 4, SinkStats.NONE, DEFAULT_DEDUP_PARTITIONS);
     }
 
     /** Setting: comma-separated language codes to publish (empty = all). */
@@ -65,6 +74,8 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
     public static final String ROWS = "warta.sink.lsh.rows";
     /** Setting: articles remembered per band bucket. */
     public static final String BUCKET_CAPACITY = "warta.sink.bucket.capacity";
+    /** Setting: partitions of the dedup repartition topics. */
+    public static final String DEDUP_PARTITIONS = "warta.sink.dedup.partitions";
 
     /**
      * This config with the {@code warta.sink.*} settings present in {@code settings} applied (e.g. the Streams
@@ -93,6 +104,9 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
             int r = settings.get(ROWS) == null ? c.rows : Integer.parseInt(settings.get(ROWS).toString().strip());
             int cap = settings.get(BUCKET_CAPACITY) == null ? c.bucketCapacity
                     : Integer.parseInt(settings.get(BUCKET_CAPACITY).toString().strip());
+            if ((v = settings.get(DEDUP_PARTITIONS)) != null) {
+                c = c.withDedupPartitions(Integer.parseInt(v.toString().strip()));
+            }
             return c.withBanding(b, r, cap);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad warta.sink.* setting: " + e.getMessage(), e);
@@ -101,31 +115,36 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
 
     public SinkConfig withLanguages(Set<String> codes) {
         return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, codes, policy, threshold, bands,
-                rows, bucketCapacity, stats);
+                rows, bucketCapacity, stats, dedupPartitions);
     }
 
     public SinkConfig withPolicy(DuplicatePolicy p) {
         return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, p, threshold, bands,
-                rows, bucketCapacity, stats);
+                rows, bucketCapacity, stats, dedupPartitions);
     }
 
     public SinkConfig withThreshold(double t) {
         return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, t, bands,
-                rows, bucketCapacity, stats);
+                rows, bucketCapacity, stats, dedupPartitions);
     }
 
     public SinkConfig withBanding(int b, int r, int capacity) {
         return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold, b,
-                r, capacity, stats);
+                r, capacity, stats, dedupPartitions);
     }
 
     public SinkConfig withTopics(String input, String clean, String filtered) {
         return new SinkConfig(articleSerde, input, clean, filtered, languages, policy, threshold, bands, rows,
-                bucketCapacity, stats);
+                bucketCapacity, stats, dedupPartitions);
+    }
+
+    public SinkConfig withDedupPartitions(int partitions) {
+        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold,
+                bands, rows, bucketCapacity, stats, partitions);
     }
 
     public SinkConfig withStats(SinkStats s) {
         return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold,
-                bands, rows, bucketCapacity, s);
+                bands, rows, bucketCapacity, s, dedupPartitions);
     }
 }

@@ -28,10 +28,13 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>Filter: whole-page spam ({@code spam-page}), empty text ({@code empty}), a language outside the
  *   configured list ({@code language}) go to news.filtered with filterReason set.</li>
- *   <li>Scatter: the others emit one probe per LSH band ({@code b<i>:<hash>}) plus the exact band
- *   ({@code x:<textHash>}) and the article itself, through repartition topic {@value #BANDS_TOPIC}.</li>
+ *   <li>Scatter: the others probe one bucket per LSH band ({@code b<i>:<hash>}) plus the exact band
+ *   ({@code x:<textHash>}): one message per band partition that owns some of these buckets (the article rides
+ *   with the first), through repartition topic {@value #BANDS_TOPIC} of {@link SinkConfig#dedupPartitions()}
+ *   partitions.</li>
  *   <li>Band: store {@value #BAND_STORE} (persistent, keyed by bucket) keeps the first articles seen per bucket
- *   with their cluster root and 16-bit MinHash values, and answers each probe with the best earlier match.</li>
+ *   with their cluster root, {@value #SIGNATURE_STORE} their 16-bit MinHash values (once per article), and the
+ *   step answers each message with the best earlier match among its buckets.</li>
  *   <li>Gather: answers and article are re-keyed by id through {@value #GATHER_TOPIC}, collected in
  *   {@value #GATHER_STORE} until all bands answered; the verdict (duplicateOf = earliest root among matches at or
  *   above the threshold, similarity = its estimate) is kept in {@value #VERDICT_STORE} so a replayed id gets its
@@ -47,6 +50,8 @@ public final class SinkTopology {
     /** Repartition topic (name suffix) of the gather step. */
     public static final String GATHER_TOPIC = "sink-dedup-gather";
     public static final String BAND_STORE = "sink-dedup-band-store";
+    /** The 16-bit signatures of the articles remembered in band buckets, once per article and band partition. */
+    public static final String SIGNATURE_STORE = "sink-dedup-signature-store";
     public static final String GATHER_STORE = "sink-dedup-gather-store";
     /** Articles waiting for their band answers (kept apart from the counters so each is written once). */
     public static final String PENDING_STORE = "sink-dedup-pending-store";
@@ -65,9 +70,13 @@ public final class SinkTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(BAND_STORE), Serdes.String(), dedup.bucket()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()));
+                Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), dedup.signature()));
+        // cached: an article usually completes within one commit interval, so its gather state and pending copy
+        // are put and deleted in the cache and never reach RocksDB and the changelog as values
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.gather()));
+                Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VERDICT_STORE), Serdes.String(), dedup.verdict()));
 
@@ -85,12 +94,15 @@ public final class SinkTopology {
 
         Probes probes = new Probes(cfg.bands(), cfg.rows());
         KStream<String, EnrichedArticle> decided = routed.get("sink-route-dedup")
-                .process(() -> new ScatterProcessor(probes), Named.as("sink-dedup-scatter"))
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC))
-                .process(() -> new BandProcessor(BAND_STORE, cfg.threshold(), cfg.bucketCapacity()),
-                        Named.as("sink-dedup-band"), BAND_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC))
-                .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy()),
+                .process(() -> new ScatterProcessor(probes, cfg.dedupPartitions(), dedup), Named.as("sink-dedup-scatter"))
+                // the scatter groups probes by band partition, so the band topic's size is fixed here
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC)
+                        .withNumberOfPartitions(cfg.dedupPartitions()))
+                .process(() -> new BandProcessor(BAND_STORE, SIGNATURE_STORE, cfg.threshold(), cfg.bucketCapacity()),
+                        Named.as("sink-dedup-band"), BAND_STORE, SIGNATURE_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC)
+                        .withNumberOfPartitions(cfg.dedupPartitions()))
+                .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy(), dedup),
                         Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE);
 
         Map<String, KStream<String, EnrichedArticle>> outcome = decided.split(Named.as("sink-outcome-"))

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Test articles, fingerprinted as enrich would. Texts are written for these tests. */
-final class Articles {
+public final class Articles {
     static final Fingerprinter FP = new Fingerprinter();
 
-    static final String FLOOD = "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Cibeunying, "
+    public static final String FLOOD = "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Cibeunying, "
             + "Kota Bandung, sejak Minggu malam setelah hujan deras mengguyur selama enam jam tanpa henti. "
             + "Petugas pemadam kebakaran dan relawan mengevakuasi warga lanjut usia menggunakan perahu karet. "
             + "Kepala badan penanggulangan bencana daerah menyebut tanggul sungai jebol di dua titik sehingga air "
@@ -39,7 +39,7 @@ final class Articles {
     private Articles() {
     }
 
-    static EnrichedArticle article(String id, String text) {
+    public static EnrichedArticle article(String id, String text) {
         return article(id, text, "id", false);
     }
 

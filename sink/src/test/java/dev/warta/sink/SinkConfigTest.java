@@ -18,6 +18,8 @@ class SinkConfigTest {
         assertThat(c.policy()).isEqualTo(DuplicatePolicy.DROP);
         assertThat(c.threshold()).isEqualTo(defaults.threshold());
         assertThat(c.bands() * c.rows()).isEqualTo(defaults.bands() * defaults.rows());
+        assertThat(c.dedupPartitions()).isEqualTo(defaults.dedupPartitions());
+        assertThat(defaults.withSettings(Map.of(SinkConfig.DEDUP_PARTITIONS, " 12 ")).dedupPartitions()).isEqualTo(12);
     }
 
     @Test
@@ -28,5 +30,7 @@ class SinkConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withSettings(Map.of(SinkConfig.BANDS, "64")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bands");
+        assertThatThrownBy(() -> defaults.withSettings(Map.of(SinkConfig.DEDUP_PARTITIONS, "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dedupPartitions");
     }
 }

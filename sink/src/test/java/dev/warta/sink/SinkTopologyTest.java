@@ -207,15 +207,54 @@ class SinkTopologyTest {
         String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
         assertThat(driver.producedTopicNames()).contains(bandsTopic,
                 APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition");
-        // the probes of both articles travel on the band repartition topic under the shared bucket keys
+        // the probes of both articles travel on the band repartition topic to the shared bucket keys, each
+        // message keyed so that the default partitioner takes it to the partition owning all its buckets
         var messages = new dev.warta.sink.dedup.DedupSerdes(serde).message();
         Map<String, Set<String>> idsByKey = new java.util.HashMap<>();
+        int n = SinkConfig.DEFAULT_DEDUP_PARTITIONS;
+        int sent = 0;
         for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(bandsTopic,
                 Serdes.String().deserializer(), messages.deserializer()).readRecordsToList()) {
-            idsByKey.computeIfAbsent(r.key(), k -> new HashSet<>()).add(r.value().articleId());
+            sent++;
+            for (var t : r.value().targets()) {
+                assertThat(partition(t.key(), n)).isEqualTo(partition(r.key(), n));
+                idsByKey.computeIfAbsent(t.key(), k -> new HashSet<>()).add(r.value().articleId());
+            }
         }
         assertThat(keysA).allSatisfy(k -> assertThat(idsByKey.get(k)).containsExactlyInAnyOrder(a, b));
+        assertThat(idsByKey).hasSize(2 * 33 - keysA.size());
+        assertThat(sent).as("band messages for two articles").isLessThanOrEqualTo(2 * n);
         assertThat(byId(clean.readValuesToList()).get(b).getDuplicateOf()).isEqualTo(a);
+    }
+
+    @Test
+    void shouldStoreEachSignatureOnceAndStillMatchEntriesWrittenWithAnInlineSignature() {
+        start();
+        send(Articles.article("a1", Articles.FLOOD));
+        send(Articles.article("a2", Articles.MARKET));
+        var bands = driver.<String, List<dev.warta.sink.dedup.BandEntry>>getKeyValueStore(SinkTopology.BAND_STORE);
+        var signatures = driver.<String, short[]>getKeyValueStore(SinkTopology.SIGNATURE_STORE);
+        List<String> signatureKeys = new ArrayList<>();
+        signatures.all().forEachRemaining(kv -> signatureKeys.add(kv.key));
+        assertThat(signatureKeys).hasSize(2);
+        List<Integer> storedLengths = new ArrayList<>();
+        bands.all().forEachRemaining(kv -> kv.value.forEach(e -> storedLengths.add(e.signature().length)));
+        assertThat(storedLengths).hasSize(2 * 33).containsOnly(0);
+
+        // a bucket entry as the first version wrote it, with its signature inline, is still a match
+        int[] legacy = Articles.FP.minhash(Articles.ELECTION);
+        short[] low = new short[legacy.length];
+        for (int i = 0; i < legacy.length; i++) {
+            low[i] = (short) legacy[i];
+        }
+        for (String key : new Lsh(32, 8).bandKeys(legacy)) {
+            bands.put(key, List.of(new dev.warta.sink.dedup.BandEntry("old", "old", 1L, 1L, low)));
+        }
+        clean.readRecordsToList();
+        send(Articles.article("new", Articles.ELECTION + " Rapat dilanjutkan pekan depan."));
+        EnrichedArticle out = clean.readValue();
+        assertThat(out.getId()).isEqualTo("new");
+        assertThat(out.getDuplicateOf()).isEqualTo("old");
     }
 
     @Test
@@ -307,7 +346,8 @@ class SinkTopologyTest {
                 "sink-dedup-band", "sink-dedup-gather-decide", "sink-clean-out", "sink-filtered-out",
                 "sink-duplicate-out");
         assertThat(processors).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
-        assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.GATHER_STORE,
+        assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.SIGNATURE_STORE,
+                SinkTopology.GATHER_STORE,
                 SinkTopology.PENDING_STORE, SinkTopology.VERDICT_STORE);
         assertThat(topics).contains(Topics.ENRICHED, SinkTopology.BANDS_TOPIC + "-repartition",
                 SinkTopology.GATHER_TOPIC + "-repartition");

@@ -72,9 +72,7 @@ public final class ArticleGenerator {
         String[] topics = id ? ID_TOPICS : EN_TOPICS;
         String topic = topics[r.nextInt(topics.length)];
         String place = PLACES[r.nextInt(PLACES.length)];
-        String title = id
-                ? capitalize(topic) + " di " + place + " jadi sorotan, " + PERSONS[r.nextInt(PERSONS.length)] + " angkat bicara"
-                : capitalize(topic) + " in " + place + " under scrutiny, says " + PERSONS[r.nextInt(PERSONS.length)];
+        String title = title(id, topic, place, r);
         StringBuilder sb = new StringBuilder(targetChars + 400).append(title).append(" (").append(index).append(")\n\n");
         sb.append(place.toUpperCase(java.util.Locale.ROOT)).append(" - ");
         int inParagraph = 0;
@@ -88,6 +86,92 @@ public final class ArticleGenerator {
             }
         }
         return new Article(title + " (" + index + ")", sb.toString().strip(), id);
+    }
+
+    private static final String[] NAV_ID = {"Beranda", "Nasional", "Ekonomi", "Olahraga", "Teknologi", "Hiburan",
+        "Otomotif", "Gaya Hidup", "Kesehatan", "Internasional", "Video", "Foto", "Indeks", "Opini"};
+    private static final String[] COMMENTS = {"Semoga cepat ditangani, warga sudah lama menunggu.",
+        "Beritanya bagus, tapi datanya kurang lengkap.", "Setuju dengan pendapat narasumber di atas.",
+        "Great reporting, thanks for the update.", "Kapan realisasinya? Tahun lalu juga dijanjikan hal yang sama.",
+        "Mohon redaksi menindaklanjuti kabar ini.", "Pemerintah daerah harus lebih transparan soal anggaran."};
+
+    /**
+     * Article number {@code index} as a news web page: the same text as {@link #article} in
+     * {@code <article><p>}, wrapped in the cruft of real pages (head metadata, navigation, ads, a related-links
+     * list, reader comments, footer) so that extraction is part of what a benchmark measures.
+     */
+    public String htmlPage(long index) {
+        Article a = article(index);
+        SplittableRandom r = new SplittableRandom(seed * 7_000_003L + index);
+        String lang = a.indonesian() ? "id" : "en";
+        StringBuilder sb = new StringBuilder(a.body().length() * 2 + 4000);
+        sb.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\">")
+                .append("<title>").append(escape(a.title())).append(" | Warta Contoh</title>")
+                .append("<meta property=\"og:title\" content=\"").append(escape(a.title())).append("\">")
+                .append("<meta property=\"article:published_time\" content=\"2026-0").append(1 + r.nextInt(9))
+                .append("-1").append(r.nextInt(10)).append("T0").append(r.nextInt(10)).append(":15:00+07:00\">")
+                .append("<link rel=\"canonical\" href=\"https://warta.example/berita/").append(index).append("\">")
+                .append("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}</script>")
+                .append("</head><body><header class=\"site-header\"><a class=\"logo\" href=\"/\">Warta Contoh</a>")
+                .append("<nav class=\"main-nav\"><ul>");
+        for (String n : NAV_ID) {
+            sb.append("<li><a href=\"/").append(n.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')).append("\">")
+                    .append(n).append("</a></li>");
+        }
+        sb.append("</ul></nav></header><div class=\"ad ad-leaderboard\"><a href=\"https://ads.example/c?")
+                .append(r.nextInt(1_000_000)).append("\">Iklan: Promo akhir pekan, diskon hingga 50%</a></div>")
+                .append("<main><article class=\"post\"><h1>").append(escape(a.title())).append("</h1>")
+                .append("<div class=\"byline\">Oleh <span class=\"author\">").append(PERSONS[r.nextInt(PERSONS.length)])
+                .append("</span></div>");
+        String[] paragraphs = a.body().split("\n\n");
+        for (int i = 1; i < paragraphs.length; i++) { // paragraph 0 is the title line
+            sb.append("<p>").append(escape(paragraphs[i])).append("</p>");
+            if (i == 2) {
+                sb.append("<div class=\"ad ad-inline\">Baca juga: <a href=\"/berita/").append(index + 1)
+                        .append("\">").append(escape(title(index + 1))).append("</a></div>");
+            }
+        }
+        sb.append("<div class=\"share\">Bagikan: Facebook Twitter WhatsApp</div></article>")
+                .append("<section class=\"related\"><h2>Berita Terkait</h2><ul>");
+        for (int i = 0; i < 8; i++) {
+            long other = index + 2 + i;
+            sb.append("<li><a href=\"/berita/").append(other).append("\">").append(escape(title(other)))
+                    .append("</a></li>");
+        }
+        sb.append("</ul></section><section class=\"comments\"><h2>Komentar</h2>");
+        int comments = 2 + r.nextInt(4);
+        for (int i = 0; i < comments; i++) {
+            sb.append("<div class=\"comment\"><span class=\"user\">pembaca").append(r.nextInt(10_000))
+                    .append("</span><p>").append(COMMENTS[r.nextInt(COMMENTS.length)]).append("</p></div>");
+        }
+        sb.append("</section></main><aside class=\"sidebar\"><h3>Terpopuler</h3><ol>");
+        for (int i = 0; i < 5; i++) {
+            sb.append("<li><a href=\"/populer/").append(i).append("\">").append(escape(title(index + 20 + i)))
+                    .append("</a></li>");
+        }
+        sb.append("</ol></aside><footer><p>&copy; 2026 Warta Contoh. Hak cipta dilindungi.</p>")
+                .append("<a href=\"/tentang\">Tentang</a> <a href=\"/kontak\">Kontak</a> <a href=\"/privasi\">Privasi</a>")
+                .append("</footer></body></html>\n");
+        return sb.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+
+    /** The title of article {@code index} (without generating its text), as in {@link #article}. */
+    public String title(long index) {
+        SplittableRandom r = new SplittableRandom(seed * 1_000_003L + index);
+        boolean id = index % 4 != 3;
+        String topic = (id ? ID_TOPICS : EN_TOPICS)[r.nextInt(ID_TOPICS.length)];
+        String place = PLACES[r.nextInt(PLACES.length)];
+        return title(id, topic, place, r) + " (" + index + ")";
+    }
+
+    private static String title(boolean id, String topic, String place, SplittableRandom r) {
+        return id
+                ? capitalize(topic) + " di " + place + " jadi sorotan, " + PERSONS[r.nextInt(PERSONS.length)] + " angkat bicara"
+                : capitalize(topic) + " in " + place + " under scrutiny, says " + PERSONS[r.nextInt(PERSONS.length)];
     }
 
     private static String fill(String template, SplittableRandom r, boolean id, String topic, String mainPlace) {

@@ -5,7 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Every figure of a {@code warta bench} run, as a table and as one JSON line. */
+/**
+ * Every figure of a {@code warta bench} run, as a table and as one JSON line. {@code corpusKind}: {@code text}
+ * or {@code html} (generated) or {@code files} (the user's); the CPU figures are process CPU (broker, JIT and
+ * GC included) per article while the baseline or the pipeline ran, and the CPU of each stage's own threads
+ * (stream threads and their producers) per article; the {@code latency*Cpu} ones are the same during the
+ * steady-rate latency phase (where commits cover few articles each).
+ */
 public record BenchReport(
         long articles, long corpusBytes, int partitions, int threads,
         double ingestSeconds, double ingestArticlesPerSec, double ingestMbPerSec,
@@ -15,7 +21,10 @@ public record BenchReport(
         long enriched, long clean, long filtered, long deadLetters,
         int latencyRate, double latencySeconds, long latencyCount, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
         Map<String, StepCost> steps,
-        long heapUsedMaxBytes, long vmHwmBytes, String stages) {
+        long heapUsedMaxBytes, long vmHwmBytes, String stages,
+        String corpusKind, double baselineCpuMsPerArticle, double pipelineCpuMsPerArticle,
+        double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle,
+        double latencyCpuMsPerArticle, double latencyEnrichCpuMsPerArticle, double latencySinkCpuMsPerArticle) {
 
     /** Mean cost of one analyzer per call, and the number of calls. */
     public record StepCost(double meanMicros, long count) {
@@ -29,21 +38,25 @@ public record BenchReport(
     /** A human-readable table. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        row(sb, "corpus", String.format(Locale.ROOT, "%d articles, %.1f MB (avg %d B), %d partitions, %d stream threads",
-                articles, mb(corpusBytes), articles == 0 ? 0 : corpusBytes / articles, partitions, threads));
+        row(sb, "corpus", String.format(Locale.ROOT, "%d %s articles, %.1f MB (avg %d B), %d partitions, %d stream threads",
+                articles, corpusKind, mb(corpusBytes), articles == 0 ? 0 : corpusBytes / articles, partitions, threads));
         row(sb, "ingest (corpus files -> news.raw)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s)",
                 ingestArticlesPerSec, ingestMbPerSec, ingestSeconds));
         row(sb, "ingest small text files", String.format(Locale.ROOT, "%.0f articles/s (%d files)", smallIngestPerSec, smallFiles));
-        row(sb, "baseline pass-through (Avro, EOS v2)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s",
-                baselineArticlesPerSec, baselineMbPerSec));
-        row(sb, "pipeline (" + stages + ")", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s)",
-                pipelineArticlesPerSec, pipelineMbPerSec, pipelineSeconds));
+        row(sb, "baseline pass-through (Avro, EOS v2)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s, %.2f CPU ms/article",
+                baselineArticlesPerSec, baselineMbPerSec, baselineCpuMsPerArticle));
+        row(sb, "pipeline (" + stages + ")", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s), %.2f CPU ms/article",
+                pipelineArticlesPerSec, pipelineMbPerSec, pipelineSeconds, pipelineCpuMsPerArticle));
+        row(sb, "  CPU ms/article of stage threads", String.format(Locale.ROOT, "enrich %.2f, sink %.2f",
+                enrichThreadsCpuMsPerArticle, sinkThreadsCpuMsPerArticle));
         row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
         row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
         row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
                 enriched, clean, filtered, deadLetters));
         row(sb, "latency ingest -> output", String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d articles at %d/s for %.0f s)",
                 latencyP50Ms, latencyP99Ms, latencyMaxMs, latencyCount, latencyRate, latencySeconds));
+        row(sb, "  CPU ms/article at that rate", String.format(Locale.ROOT, "%.2f (enrich threads %.2f, sink threads %.2f)",
+                latencyCpuMsPerArticle, latencyEnrichCpuMsPerArticle, latencySinkCpuMsPerArticle));
         steps.forEach((name, cost) -> row(sb, "  analyzer " + name, String.format(Locale.ROOT, "%.1f us mean (%d calls)",
                 cost.meanMicros(), cost.count())));
         row(sb, "peak heap used", String.format(Locale.ROOT, "%.0f MB", mb(heapUsedMaxBytes)));
@@ -59,6 +72,7 @@ public record BenchReport(
         m.put("partitions", partitions);
         m.put("threads", threads);
         m.put("stages", stages);
+        m.put("corpusKind", corpusKind);
         m.put("ingestArticlesPerSec", r1(ingestArticlesPerSec));
         m.put("ingestMbPerSec", r1(ingestMbPerSec));
         m.put("ingestSeconds", r1(ingestSeconds));
@@ -71,6 +85,10 @@ public record BenchReport(
         m.put("pipelineSeconds", r1(pipelineSeconds));
         m.put("enrichDoneSeconds", r1(enrichSeconds));
         m.put("pipelineToBaselineRatio", Math.round(ratio() * 1000) / 1000.0);
+        m.put("baselineCpuMsPerArticle", r2(baselineCpuMsPerArticle));
+        m.put("pipelineCpuMsPerArticle", r2(pipelineCpuMsPerArticle));
+        m.put("enrichThreadsCpuMsPerArticle", r2(enrichThreadsCpuMsPerArticle));
+        m.put("sinkThreadsCpuMsPerArticle", r2(sinkThreadsCpuMsPerArticle));
         m.put("enriched", enriched);
         m.put("clean", clean);
         m.put("filtered", filtered);
@@ -81,6 +99,9 @@ public record BenchReport(
         m.put("latencyP50Ms", latencyP50Ms);
         m.put("latencyP99Ms", latencyP99Ms);
         m.put("latencyMaxMs", latencyMaxMs);
+        m.put("latencyCpuMsPerArticle", r2(latencyCpuMsPerArticle));
+        m.put("latencyEnrichThreadsCpuMsPerArticle", r2(latencyEnrichCpuMsPerArticle));
+        m.put("latencySinkThreadsCpuMsPerArticle", r2(latencySinkCpuMsPerArticle));
         StringBuilder sb = new StringBuilder("{");
         m.forEach((k, v) -> sb.append('"').append(k).append("\":").append(value(v)).append(','));
         sb.append("\"stepMeanMicros\":{");
@@ -100,6 +121,10 @@ public record BenchReport(
 
     private static double r1(double d) {
         return Double.isFinite(d) ? Math.round(d * 10) / 10.0 : 0;
+    }
+
+    private static double r2(double d) {
+        return Double.isFinite(d) ? Math.round(d * 100) / 100.0 : 0;
     }
 
     private static double mb(long bytes) {

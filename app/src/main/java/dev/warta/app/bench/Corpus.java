@@ -12,14 +12,23 @@ public record Corpus(Path dir, long files, long bytes) {
 
     /** Writes {@code count} generated {@code .txt} articles of about {@code chars} characters into {@code dir}. */
     public static Corpus generate(Path dir, int count, int chars, long seed, long firstIndex) {
+        return generate(dir, count, chars, seed, firstIndex, false);
+    }
+
+    /**
+     * As above; {@code html} writes each article as a {@code .html} news page (article text of about {@code chars}
+     * characters plus navigation, ads, related links and comments) instead of a {@code .txt} file.
+     */
+    public static Corpus generate(Path dir, int count, int chars, long seed, long firstIndex, boolean html) {
         ArticleGenerator generator = new ArticleGenerator(seed, chars);
         long bytes = 0;
         try {
             Files.createDirectories(dir);
             for (int i = 0; i < count; i++) {
                 long index = firstIndex + i;
-                byte[] body = generator.article(index).body().getBytes(StandardCharsets.UTF_8);
-                Files.write(dir.resolve(String.format("a%07d.txt", index)), body);
+                byte[] body = (html ? generator.htmlPage(index) : generator.article(index).body())
+                        .getBytes(StandardCharsets.UTF_8);
+                Files.write(dir.resolve(String.format(html ? "a%07d.html" : "a%07d.txt", index)), body);
                 bytes += body.length;
             }
         } catch (IOException e) {

@@ -13,7 +13,6 @@ import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.IngestSummary;
 import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.sink.KafkaArticleSink;
-import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.SinkConfig;
 import dev.warta.sink.SinkTopology;
@@ -53,10 +52,21 @@ public final class PipelineBench {
     static final String SMALL_RAW_TOPIC = "bench.ingest.raw";
     static final String SMALL_SEEN_TOPIC = "bench.ingest.seen";
     static final String SEEN_TOPIC = dev.warta.ingest.IngestTopics.SEEN;
+    static final String ENRICH_APP = "warta-bench-enrich";
+    static final String SINK_APP = "warta-bench-sink";
 
-    /** What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}. */
+    /**
+     * What to run. {@code corpus} null means generate {@code articles} articles of {@code articleChars}, as
+     * {@code .txt} files or, with {@code html}, as news pages with navigation, ads, related links and comments
+     * (the latency phase ingests the same kind). {@code streamsConfig}: Kafka Streams settings over the stages'
+     * defaults (tuning experiments); a key {@code enrich:K} or {@code sink:K} sets K for that stage only.
+     */
     public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
-                          int partitions, Path dataDir, int smallFiles, Duration timeout) {
+                          int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html,
+                          Map<String, String> streamsConfig) {
+        public Options {
+            streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
+        }
     }
 
     private final Options options;
@@ -86,7 +96,8 @@ public final class PipelineBench {
         cluster.replicationFactor = 1;
         log.println("bench: preparing the corpus");
         Corpus corpus = options.corpus() != null ? Corpus.of(options.corpus())
-                : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0);
+                : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0,
+                        options.html());
         try (Platform platform = Platform.open(cluster, true)) {
             log.println("bench: broker " + platform.bootstrapServers() + ", registry " + platform.registryUrl());
             createTopics(platform, List.of(PASSTHROUGH_TOPIC, SMALL_RAW_TOPIC));
@@ -108,18 +119,19 @@ public final class PipelineBench {
 
             // (2) the pass-through baseline over the backlog
             double[] baseline = runBaseline(platform, client, articles, corpus.bytes());
-            log.printf("bench: baseline %.0f articles/s%n", baseline[0]);
+            log.printf("bench: baseline %.0f articles/s, %.2f CPU ms/article%n", baseline[0], baseline[2]);
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
-            Properties enrichProps = Stages.streamsProps(platform, "enrich", "warta-bench-enrich", options.threads(),
+            Properties enrichProps = Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(),
                     EnrichmentVersion.current());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+            enrichProps.putAll(stageSettings(options.streamsConfig(), "enrich"));
             Analysis analysis = Analysis.standard(EnrichmentVersion.current(), metrics.stepTimer());
-            Properties sinkProps = Stages.streamsProps(platform, "sink", "warta-bench-sink", options.threads(),
+            Properties sinkProps = Stages.streamsProps(platform, "sink", SINK_APP, options.threads(),
                     EnrichmentVersion.current());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
-            SinkConfig sinkConfig = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
-                    .withStats(metrics.sinkStats());
+            sinkProps.putAll(stageSettings(options.streamsConfig(), "sink"));
+            SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats());
             Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
             long clean;
             long filtered;
@@ -131,6 +143,10 @@ public final class PipelineBench {
             long dlq;
             LatencyHistogram latency = new LatencyHistogram();
             long latencyCount;
+            double pipelineCpu;
+            double enrichCpu;
+            double sinkCpu;
+            double[] latencyCpu;
             try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
                          Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
                  StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
@@ -138,10 +154,16 @@ public final class PipelineBench {
                 metrics.bindStreams("enrich", enrich.streams());
                 metrics.bindStreams("sink", sink.streams());
                 long start = System.nanoTime();
+                long cpu0 = ProcessCpu.nanos();
+                Map<Long, Long> enrichCpu0 = ProcessCpu.threads(ENRICH_APP);
+                Map<Long, Long> sinkCpu0 = ProcessCpu.threads(SINK_APP);
                 if (!out.awaitTotal(articles, options.timeout())) {
                     throw new IllegalStateException("the pipeline produced " + out.total() + " of " + articles
                             + " records within " + options.timeout().toSeconds() + " s");
                 }
+                pipelineCpu = ProcessCpu.perArticleMillis(cpu0, articles);
+                enrichCpu = ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichCpu0, articles);
+                sinkCpu = ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkCpu0, articles);
                 pipelineSeconds = (out.lastNanos() - start) / 1e9;
                 enrichSeconds = (out.lastNanos(Topics.ENRICHED) - start) / 1e9;
                 double active = Math.max(1e-3, out.activeSeconds());
@@ -151,8 +173,17 @@ public final class PipelineBench {
                 clean = out.count(Topics.CLEAN);
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
-                log.printf("bench: pipeline %.0f articles/s%n", pipelineRate);
+                log.printf("bench: pipeline %.0f articles/s, CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
+                        pipelineRate, pipelineCpu, enrichCpu, sinkCpu);
+                long latencyCpu0 = ProcessCpu.nanos();
+                Map<Long, Long> enrichLatencyCpu0 = ProcessCpu.threads(ENRICH_APP);
+                Map<Long, Long> sinkLatencyCpu0 = ProcessCpu.threads(SINK_APP);
                 latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
+                latencyCpu = new double[] {ProcessCpu.perArticleMillis(latencyCpu0, latencyCount),
+                    ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichLatencyCpu0, latencyCount),
+                    ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkLatencyCpu0, latencyCount)};
+                log.printf("bench: latency phase CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
+                        latencyCpu[0], latencyCpu[1], latencyCpu[2]);
             }
 
             // (5) small text files
@@ -171,8 +202,23 @@ public final class PipelineBench {
                     enriched, clean, filtered, dlq + ingestDead,
                     options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
-                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink");
+                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
+                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2]);
         }
+    }
+
+    /** The settings of {@code all} for {@code stage}: unprefixed keys and {@code stage:}-prefixed ones (prefix cut). */
+    static Map<String, String> stageSettings(Map<String, String> all, String stage) {
+        Map<String, String> out = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            int colon = k.indexOf(':');
+            if (colon < 0) {
+                out.putIfAbsent(k, v);
+            } else if (k.substring(0, colon).equals(stage)) {
+                out.put(k.substring(colon + 1), v);
+            }
+        });
+        return out;
     }
 
     private static KafkaArticleSink articleSink(Platform platform, String raw, String seen) {
@@ -186,18 +232,23 @@ public final class PipelineBench {
         return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
     }
 
-    /** Articles/s and MB/s (of corpus text) of the pass-through over the backlog of {@code articles} records. */
+    /**
+     * Articles/s, MB/s (of corpus text) and process CPU ms per article of the pass-through over the backlog of
+     * {@code articles} records.
+     */
     private double[] runBaseline(Platform platform, Properties client, long articles, long corpusBytes) throws Exception {
         Properties props = Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
         try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), Set.of(PASSTHROUGH_TOPIC), null);
              StreamsApp app = StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
+            long cpu0 = ProcessCpu.nanos();
             if (!out.awaitTotal(articles, options.timeout())) {
                 throw new IllegalStateException("the baseline copied " + out.total() + " of " + articles + " records within "
                         + options.timeout().toSeconds() + " s");
             }
+            double cpu = ProcessCpu.perArticleMillis(cpu0, articles);
             double active = Math.max(1e-3, out.activeSeconds());
             return new double[] {(articles - 1) / active,
-                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles))};
+                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles)), cpu};
         }
     }
 
@@ -221,8 +272,10 @@ public final class PipelineBench {
                     LockSupport.parkNanos(wait);
                 }
                 Path file = dir.resolve("l" + i + ".txt");
-                Files.write(file, generator.article(1_000_000L + i).body().getBytes(StandardCharsets.UTF_8));
-                acks.add(runner.ingestFile(file));
+                long index = 1_000_000L + i;
+                String page = options.html() ? generator.htmlPage(index) : generator.article(index).body();
+                Files.write(options.html() ? dir.resolve("l" + i + ".html") : file, page.getBytes(StandardCharsets.UTF_8));
+                acks.add(runner.ingestFile(options.html() ? dir.resolve("l" + i + ".html") : file));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(options.timeout().toSeconds(), TimeUnit.SECONDS);
             out.awaitTotal(total, options.timeout());

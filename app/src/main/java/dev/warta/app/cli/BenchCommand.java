@@ -31,6 +31,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--article-chars", defaultValue = "4000", description = "Size of generated articles (default: ${DEFAULT-VALUE}).")
     int articleChars;
 
+    @Option(names = "--html", description = "Generate news web pages (article text plus navigation, ads, related links, "
+            + "comments) instead of .txt articles, so extraction is part of the figures.")
+    boolean html;
+
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
+            description = "Kafka Streams setting for the enrich and sink stages (repeatable), e.g. commit.interval.ms=50.")
+    java.util.Map<String, String> streamsConfig = new java.util.LinkedHashMap<>();
+
     @Option(names = "--rate", defaultValue = "200", description = "Articles/s of the latency phase (default: ${DEFAULT-VALUE}).")
     int rate;
 
@@ -62,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--partitions, --timeout-seconds >= 1, --article-chars >= 200, --small-files >= 0");
         }
         PipelineBench.Options options = new PipelineBench.Options(articles, corpus, articleChars, rate,
-                Duration.ofSeconds(latencySeconds), threads, partitions, workDir, smallFiles, Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(latencySeconds), threads, partitions, workDir, smallFiles, Duration.ofSeconds(timeoutSeconds), html, streamsConfig);
         BenchReport report = new PipelineBench(options, System.err).run();
         System.out.print(report.table());
         System.out.println(report.json());

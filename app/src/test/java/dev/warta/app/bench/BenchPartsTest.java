@@ -37,6 +37,43 @@ class BenchPartsTest {
     }
 
     @Test
+    void shouldWrapTheArticleInPageCruftThatExtractionRemoves() {
+        ArticleGenerator g = new ArticleGenerator(1, 4000);
+        ArticleGenerator.Article a = g.article(5);
+        String page = g.htmlPage(5);
+
+        assertThat(g.title(5)).isEqualTo(a.title());
+        assertThat(page).contains("<nav", "class=\"comment\"", "Berita Terkait", "ad-leaderboard");
+        var extracted = new dev.warta.enrich.extract.HtmlExtractor().extract(page, "https://warta.example/berita/5");
+        String lastParagraph = a.body().substring(a.body().lastIndexOf("\n\n") + 2);
+        assertThat(extracted.title()).startsWith(a.title());
+        assertThat(extracted.text()).contains(lastParagraph.substring(0, 60));
+        assertThat(extracted.text()).doesNotContain("Berita Terkait", "Semoga cepat ditangani", "Promo akhir pekan");
+    }
+
+    @Test
+    void shouldApplyStagePrefixedStreamsSettingsToThatStageOnly() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("sink:commit.interval.ms", "30");
+        all.put("commit.interval.ms", "50");
+        all.put("enrich:linger.ms", "1");
+
+        assertThat(PipelineBench.stageSettings(all, "sink")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("commit.interval.ms", "30"));
+        assertThat(PipelineBench.stageSettings(all, "enrich")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("commit.interval.ms", "50", "linger.ms", "1"));
+    }
+
+    @Test
+    void shouldWriteHtmlPagesWhenAskedFor() {
+        Corpus pages = Corpus.generate(dir.resolve("h"), 3, 1000, 9, 0, true);
+
+        assertThat(pages.files()).isEqualTo(3);
+        assertThat(dir.resolve("h").resolve("a0000000.html")).exists();
+        assertThat(pages.bytes()).isGreaterThan(Corpus.generate(dir.resolve("t"), 3, 1000, 9, 0).bytes());
+    }
+
+    @Test
     void shouldWriteAGeneratedCorpusAndMeasureAGivenOne() {
         Corpus written = Corpus.generate(dir.resolve("c"), 5, 1000, 9, 0);
         Corpus read = Corpus.of(dir.resolve("c"));
@@ -78,7 +115,7 @@ class BenchPartsTest {
         Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
         steps.put("language", new BenchReport.StepCost(123.44, 10));
         BenchReport r = new BenchReport(1000, 4_000_000, 3, 1, 2.0, 500, 1.9, 20000, 6000.5, 800, 3.1, 400, 1.5, 2.5, 2.0,
-                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink");
+                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4, 4.0, 2.6, 0.7);
 
         String json = r.json();
         JsonNode node = new ObjectMapper().readTree(json);
@@ -89,6 +126,10 @@ class BenchPartsTest {
         assertThat(node.get("stepMeanMicros").get("language").asDouble()).isEqualTo(123.4);
         assertThat(node.get("heapUsedMaxMb").asDouble()).isEqualTo(300.0);
         assertThat(node.get("vmHwmMb").isNull()).isTrue();
+        assertThat(node.get("pipelineCpuMsPerArticle").asDouble()).isEqualTo(3.21);
+        assertThat(node.get("corpusKind").asText()).isEqualTo("html");
+        assertThat(node.get("sinkThreadsCpuMsPerArticle").asDouble()).isEqualTo(0.4);
+        assertThat(node.get("latencySinkThreadsCpuMsPerArticle").asDouble()).isEqualTo(0.7);
         assertThat(r.table()).contains("pipeline / baseline").contains("0.500").contains("analyzer language");
     }
 }

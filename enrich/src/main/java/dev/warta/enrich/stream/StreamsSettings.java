@@ -14,6 +14,21 @@ public final class StreamsSettings {
     }
 
     /**
+     * The commit interval of {@code stage}. Under exactly-once a record becomes visible downstream only when the
+     * transaction that wrote it commits, so every stream hop costs about one commit interval of latency: enrich
+     * has one hop, the sink three (scatter, band, gather). 100 ms everywhere gave p99 640-800 ms ingest-to-clean
+     * even at 50-100 articles/s; enrich 50 ms and sink 30 ms keep the path near 200 ms for a few more small
+     * transactions per second. Other stages keep 100 ms. An explicit {@code commit.interval.ms} wins.
+     */
+    public static int commitIntervalMs(String stage) {
+        return switch (stage == null ? "" : stage) {
+            case "enrich" -> 50;
+            case "sink" -> 30;
+            default -> 100;
+        };
+    }
+
+    /**
      * Streams properties for {@code stage} under {@code applicationId}; {@code clientOverrides} (bootstrap
      * servers, security, state dir, anything else) win over the defaults.
      */
@@ -28,7 +43,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs(stage));
         p.put("processing.exception.handler.global.enabled", true);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

@@ -45,6 +45,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
     private final SpecificDatumWriter<T> writer;
+    /** Largest initial buffer a serialization starts with. */
+    private static final int MAX_SIZE_HINT = 64 * 1024;
+    /**
+     * Initial buffer size: grows to a bit more than the largest record seen (up to {@link #MAX_SIZE_HINT}) so
+     * that encoding a 4-10 KB article does not copy its buffer six times. Racy on purpose: any value is valid.
+     */
+    private volatile int sizeHint = 256;
 
     public AvroSerde(Class<T> type) {
         this.type = type;
@@ -90,12 +97,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         }
         int id = schemaId(topic);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint);
             out.write(MAGIC_BYTE);
             out.write(ByteBuffer.allocate(4).putInt(id).array());
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(value, encoder);
             encoder.flush();
+            if (out.size() > sizeHint) {
+                sizeHint = Math.min(out.size() + out.size() / 4, MAX_SIZE_HINT);
+            }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new WireFormatException(WireFormatException.Reason.MALFORMED,

@@ -51,6 +51,19 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aSmallRecordAfterALargeOneIsEncodedToItsExactLength() {
+        byte[] small = serde.serialize(Topics.RAW, article());
+        RawArticle large = RawArticle.newBuilder(article()).setBody("<p>" + "Hujan deras. ".repeat(20_000) + "</p>").build();
+
+        byte[] largeBytes = serde.serialize(Topics.RAW, large);
+        byte[] smallAgain = serde.serialize(Topics.RAW, article());
+
+        assertThat(smallAgain).isEqualTo(small);
+        assertThat(serde.deserialize(Topics.RAW, largeBytes)).isEqualTo(large);
+        assertThat(serde.deserialize(Topics.RAW, smallAgain)).isEqualTo(article());
+    }
+
+    @Test
     void nullStaysNullBothWays() {
         assertThat(serde.serialize(Topics.RAW, null)).isNull();
         assertThat(serde.deserialize(Topics.RAW, null)).isNull();

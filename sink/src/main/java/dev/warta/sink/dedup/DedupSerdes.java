@@ -2,13 +2,10 @@ package dev.warta.sink.dedup;
 
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
@@ -31,61 +28,119 @@ public final class DedupSerdes {
     }
 
     public Serde<DedupMessage> message() {
-        return serde(this::writeMessage, this::readMessage);
+        return serde(1024, this::writeMessage, this::readMessage);
     }
 
     public Serde<List<BandEntry>> bucket() {
-        return serde(DedupSerdes::writeBucket, DedupSerdes::readBucket);
+        return serde(2048, DedupSerdes::writeBucket, DedupSerdes::readBucket);
     }
 
     public Serde<GatherState> gather() {
-        return serde(this::writeGather, this::readGather);
+        return serde(256, this::writeGather, this::readGather);
+    }
+
+    /**
+     * An article waiting for its band answers: the number of answers to expect and the article as encoded on
+     * news.enriched, in the layout of {@link #gather()} (so stores written by either read with both).
+     */
+    public Serde<PendingArticle> pending() {
+        return serde(4096, DedupSerdes::writePending, DedupSerdes::readPending);
+    }
+
+    /** The encoded article of a message (encoding it when the message carries it decoded), or null. */
+    public byte[] articleBytes(DedupMessage m) {
+        if (m.articleBytes() != null) {
+            return m.articleBytes();
+        }
+        return m.article() == null ? null : articleSerde.serializer().serialize(Topics.ENRICHED, m.article());
+    }
+
+    /** Encodes {@code a} as on news.enriched. */
+    public byte[] encode(EnrichedArticle a) {
+        return articleSerde.serializer().serialize(Topics.ENRICHED, a);
+    }
+
+    /** Decodes an article encoded as on news.enriched. */
+    public EnrichedArticle decode(byte[] bytes) {
+        return articleSerde.deserializer().deserialize(Topics.ENRICHED, bytes);
+    }
+
+    private static void writePending(Out out, PendingArticle p) {
+        out.writeInt(p.expected());
+        out.writeInt(0);
+        writeMatch(out, null);
+        writeBytes(out, p.articleBytes());
+    }
+
+    private static PendingArticle readPending(In in) {
+        int expected = in.readInt();
+        in.readInt();
+        readMatch(in);
+        return new PendingArticle(expected, readBytes(in));
+    }
+
+    /** A stored 16-bit MinHash signature. */
+    public Serde<short[]> signature() {
+        return serde(528, DedupSerdes::writeSignature, DedupSerdes::readSignature);
+    }
+
+    private static void writeSignature(Out out, short[] sig) {
+        out.writeShort(sig.length);
+        for (short v : sig) {
+            out.writeShort(v);
+        }
+    }
+
+    private static short[] readSignature(In in) {
+        short[] sig = new short[in.readUnsignedShort()];
+        for (int i = 0; i < sig.length; i++) {
+            sig[i] = in.readShort();
+        }
+        return sig;
     }
 
     public Serde<Verdict> verdict() {
-        return serde(DedupSerdes::writeVerdict, DedupSerdes::readVerdict);
+        return serde(64, DedupSerdes::writeVerdict, DedupSerdes::readVerdict);
     }
 
     private interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
+        void write(Out out, T value);
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(In in);
     }
 
-    private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    /** {@code capacity}: the usual payload size, so that most writes never grow the buffer. */
+    private static <T> Serde<T> serde(int capacity, Writer<T> writer, Reader<T> reader) {
         Serializer<T> ser = (topic, value) -> {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT);
-                writer.write(out, value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+            Out out = new Out(capacity);
+            out.writeByte(FORMAT);
+            writer.write(out, value);
+            return out.toByteArray();
         };
         Deserializer<T> de = (topic, data) -> {
             if (data == null) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            try {
+                In in = new In(data);
                 byte format = in.readByte();
                 if (format != FORMAT) {
                     throw new SerializationException("unknown dedup format " + format + " on " + topic);
                 }
                 return reader.read(in);
-            } catch (IOException e) {
+            } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new SerializationException("cannot read dedup record on " + topic + ": " + e, e);
             }
         };
         return Serdes.serdeFrom(ser, de);
     }
 
-    private void writeMessage(DataOutputStream out, DedupMessage m) throws IOException {
+    private void writeMessage(Out out, DedupMessage m) {
         out.writeByte(m.kind().ordinal());
         writeString(out, m.articleId());
         writeString(out, m.token());
@@ -94,40 +149,76 @@ public final class DedupSerdes {
         out.writeBoolean(m.exact());
         writeShorts(out, m.signature());
         writeMatch(out, m.match());
-        writeArticle(out, m.article());
+        if (m.articleBytes() != null) {
+            writeBytes(out, m.articleBytes());
+        } else {
+            writeArticle(out, m.article());
+        }
+        if (m.kind() == DedupMessage.Kind.PROBES || m.kind() == DedupMessage.Kind.ANSWERS) {
+            // appended for the grouped kinds only: the first version's kinds keep their exact layout
+            out.writeInt(m.answered());
+            out.writeInt(m.targets().size());
+            for (Probes.Target t : m.targets()) {
+                writeString(out, t.key());
+                out.writeBoolean(t.exact());
+            }
+        }
     }
 
-    private DedupMessage readMessage(DataInputStream in) throws IOException {
+    private DedupMessage readMessage(In in) {
         DedupMessage.Kind kind = DedupMessage.Kind.values()[in.readByte()];
-        return new DedupMessage(kind, readString(in), readString(in), in.readLong(), in.readInt(), in.readBoolean(),
-                readShorts(in), readMatch(in), readArticle(in));
+        String id = readString(in);
+        String token = readString(in);
+        long ts = in.readLong();
+        int expected = in.readInt();
+        boolean exact = in.readBoolean();
+        int[] signature = readShorts(in);
+        BandMatch match = readMatch(in);
+        boolean grouped = kind == DedupMessage.Kind.PROBES || kind == DedupMessage.Kind.ANSWERS;
+        // the grouped kinds pass the encoded article on untouched; the first version's kinds decode it
+        byte[] articleBytes = grouped ? readBytes(in) : null;
+        EnrichedArticle article = grouped ? null : readArticle(in);
+        int answered = 0;
+        List<Probes.Target> targets = List.of();
+        if (grouped) {
+            answered = in.readInt();
+            int n = in.readInt();
+            in.require(5L * n);
+            List<Probes.Target> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(new Probes.Target(readString(in), in.readBoolean()));
+            }
+            targets = list;
+        }
+        return new DedupMessage(kind, id, token, ts, expected, exact, signature, match, article, targets, answered,
+                articleBytes);
     }
 
-    private void writeGather(DataOutputStream out, GatherState s) throws IOException {
+    private void writeGather(Out out, GatherState s) {
         out.writeInt(s.expected());
         out.writeInt(s.received());
         writeMatch(out, s.best());
         writeArticle(out, s.article());
     }
 
-    private GatherState readGather(DataInputStream in) throws IOException {
+    private GatherState readGather(In in) {
         int expected = in.readInt();
         int received = in.readInt();
         BandMatch best = readMatch(in);
         return new GatherState(readArticle(in), expected, received, best);
     }
 
-    private void writeArticle(DataOutputStream out, EnrichedArticle a) throws IOException {
+    private void writeArticle(Out out, EnrichedArticle a) {
         byte[] bytes = a == null ? null : articleSerde.serializer().serialize(Topics.ENRICHED, a);
         writeBytes(out, bytes);
     }
 
-    private EnrichedArticle readArticle(DataInputStream in) throws IOException {
+    private EnrichedArticle readArticle(In in) {
         byte[] bytes = readBytes(in);
         return bytes == null ? null : articleSerde.deserializer().deserialize(Topics.ENRICHED, bytes);
     }
 
-    private static void writeBucket(DataOutputStream out, List<BandEntry> entries) throws IOException {
+    private static void writeBucket(Out out, List<BandEntry> entries) {
         out.writeInt(entries.size());
         for (BandEntry e : entries) {
             writeString(out, e.id());
@@ -141,8 +232,9 @@ public final class DedupSerdes {
         }
     }
 
-    private static List<BandEntry> readBucket(DataInputStream in) throws IOException {
+    private static List<BandEntry> readBucket(In in) {
         int n = in.readInt();
+        in.require(n);
         List<BandEntry> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String id = readString(in);
@@ -158,18 +250,18 @@ public final class DedupSerdes {
         return out;
     }
 
-    private static void writeVerdict(DataOutputStream out, Verdict v) throws IOException {
+    private static void writeVerdict(Out out, Verdict v) {
         writeString(out, v.duplicateOf());
         out.writeDouble(v.similarity() == null ? Double.NaN : v.similarity());
     }
 
-    private static Verdict readVerdict(DataInputStream in) throws IOException {
+    private static Verdict readVerdict(In in) {
         String dup = readString(in);
         double sim = in.readDouble();
         return dup == null ? Verdict.NONE : new Verdict(dup, Double.isNaN(sim) ? null : sim);
     }
 
-    private static void writeMatch(DataOutputStream out, BandMatch m) throws IOException {
+    private static void writeMatch(Out out, BandMatch m) {
         out.writeBoolean(m != null);
         if (m != null) {
             writeString(out, m.rootId());
@@ -179,7 +271,7 @@ public final class DedupSerdes {
         }
     }
 
-    private static BandMatch readMatch(DataInputStream in) throws IOException {
+    private static BandMatch readMatch(In in) {
         if (!in.readBoolean()) {
             return null;
         }
@@ -187,7 +279,7 @@ public final class DedupSerdes {
     }
 
     /** A probe's signature travels as its low 16 bits per value: all the band step compares (see BandLogic). */
-    private static void writeShorts(DataOutputStream out, int[] values) throws IOException {
+    private static void writeShorts(Out out, int[] values) {
         out.writeInt(values == null ? -1 : values.length);
         if (values != null) {
             for (int v : values) {
@@ -196,11 +288,12 @@ public final class DedupSerdes {
         }
     }
 
-    private static int[] readShorts(DataInputStream in) throws IOException {
+    private static int[] readShorts(In in) {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
+        in.require(2L * n);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = in.readShort();
@@ -208,27 +301,139 @@ public final class DedupSerdes {
         return out;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(Out out, String s) {
         writeBytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(In in) {
         byte[] b = readBytes(in);
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+    private static void writeBytes(Out out, byte[] b) {
         out.writeInt(b == null ? -1 : b.length);
         if (b != null) {
             out.write(b);
         }
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
+    private static byte[] readBytes(In in) {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
-        return in.readNBytes(n);
+        return in.readBytes(n);
+    }
+
+    /**
+     * Big-endian writer with the layout of {@link java.io.DataOutputStream} (so the format is unchanged), into a
+     * growable array without per-byte locking.
+     */
+    static final class Out {
+        private byte[] buf;
+        private int size;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void ensure(int extra) {
+            if (size + extra > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+            }
+        }
+
+        void writeByte(int v) {
+            ensure(1);
+            buf[size++] = (byte) v;
+        }
+
+        void writeBoolean(boolean v) {
+            writeByte(v ? 1 : 0);
+        }
+
+        void writeShort(int v) {
+            ensure(2);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            buf[size++] = (byte) (v >>> 24);
+            buf[size++] = (byte) (v >>> 16);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void writeDouble(double v) {
+            writeLong(Double.doubleToLongBits(v));
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
+
+    /** Reader of {@link Out}'s layout; a truncated payload raises {@link BufferUnderflowException}. */
+    static final class In {
+        private final ByteBuffer buf;
+
+        In(byte[] data) {
+            buf = ByteBuffer.wrap(data);
+        }
+
+        byte readByte() {
+            return buf.get();
+        }
+
+        boolean readBoolean() {
+            return buf.get() != 0;
+        }
+
+        short readShort() {
+            return buf.getShort();
+        }
+
+        int readUnsignedShort() {
+            return buf.getShort() & 0xFFFF;
+        }
+
+        int readInt() {
+            return buf.getInt();
+        }
+
+        long readLong() {
+            return buf.getLong();
+        }
+
+        double readDouble() {
+            return buf.getDouble();
+        }
+
+        /** Fails unless at least {@code n} bytes remain (so a corrupt count cannot allocate a huge array). */
+        void require(long n) {
+            if (n < 0 || n > buf.remaining()) {
+                throw new BufferUnderflowException();
+            }
+        }
+
+        byte[] readBytes(int n) {
+            require(n);
+            byte[] b = new byte[n];
+            buf.get(b);
+            return b;
+        }
     }
 }

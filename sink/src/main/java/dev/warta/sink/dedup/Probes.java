@@ -2,8 +2,10 @@ package dev.warta.sink.dedup;
 
 import dev.warta.enrich.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Turns an article into the band buckets it probes: the LSH band keys of its MinHash signature plus the exact
@@ -52,5 +54,30 @@ public final class Probes {
         }
         out.add(new Target(Lsh.exactKey(textHash), true));
         return out;
+    }
+
+    /**
+     * {@code targets} grouped by the partition of a {@code partitions}-partition topic their key goes to under
+     * Kafka's default partitioning of String keys (murmur2 of the UTF-8 bytes), in order of first appearance:
+     * each group can travel as one message keyed by its first key and reach the task that owns all its buckets.
+     */
+    public static List<List<Target>> byPartition(List<Target> targets, int partitions) {
+        List<List<Target>> groups = new ArrayList<>();
+        int[] groupOf = new int[partitions];
+        java.util.Arrays.fill(groupOf, -1);
+        for (Target t : targets) {
+            int p = partition(t.key(), partitions);
+            if (groupOf[p] < 0) {
+                groupOf[p] = groups.size();
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groupOf[p]).add(t);
+        }
+        return groups;
+    }
+
+    /** The partition Kafka's default partitioner gives String key {@code key} among {@code partitions}. */
+    public static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 }

@@ -6,15 +6,25 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Scatter step: for each article, one {@code ARTICLE} message keyed by its id (carrying how many answers to wait
- * for) and one {@code PROBE} per band bucket keyed by the bucket key, so the next repartition brings similar
- * articles to the same bucket store whatever partition their ids hash to.
+ * Scatter step: for each article, one {@code PROBES} message per partition of the band topic that owns some of
+ * its band buckets, keyed by the first of those bucket keys (so default partitioning brings it to the task that
+ * owns them all) and carrying the signature once. The first message also carries the article and the number of
+ * buckets to wait for. With {@code bands + 1} buckets and {@code partitions} band partitions an article costs
+ * at most {@code partitions} band messages instead of {@code bands + 2}.
  */
 public final class ScatterProcessor extends ContextualProcessor<String, EnrichedArticle, String, DedupMessage> {
     private final Probes probes;
+    private final int partitions;
+    private final DedupSerdes serdes;
 
-    public ScatterProcessor(Probes probes) {
+    /**
+     * {@code partitions}: the partition count of the band topic (fixed in the topology); {@code serdes} encodes
+     * the article once for its way through the band and gather steps.
+     */
+    public ScatterProcessor(Probes probes, int partitions, DedupSerdes serdes) {
         this.probes = probes;
+        this.partitions = partitions;
+        this.serdes = serdes;
     }
 
     @Override
@@ -28,11 +38,12 @@ public final class ScatterProcessor extends ContextualProcessor<String, Enriched
                 .orElse("ts/" + ts);
         int[] signature = probes.signature(a);
         List<Probes.Target> targets = probes.targets(signature, probes.textHash(a));
-        context().forward(record.withKey(id)
-                .withValue(DedupMessage.article(id, token, ts, targets.size(), a)));
-        for (Probes.Target t : targets) {
-            context().forward(record.withKey(t.key())
-                    .withValue(DedupMessage.probe(id, token, ts, t.exact(), signature)));
+        List<List<Probes.Target>> groups = Probes.byPartition(targets, partitions);
+        byte[] encoded = serdes.encode(a);
+        for (int g = 0; g < groups.size(); g++) {
+            List<Probes.Target> group = groups.get(g);
+            context().forward(record.withKey(group.get(0).key()).withValue(DedupMessage.probes(id, token, ts, group,
+                    signature, g == 0 ? encoded : null, targets.size())));
         }
     }
 }
