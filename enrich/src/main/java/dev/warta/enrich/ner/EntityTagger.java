@@ -278,13 +278,15 @@ public final class EntityTagger {
 
     /** {@link #labels(String[], String, boolean)}, scoring only tokens near name-like ones if {@code skipFar}. */
     int[] labels(String[] toks, String family, boolean rules, boolean skipFar) {
-        NerFeatures.Sentence s = NerFeatures.prepare(toks, gazetteer, model.caps);
+        NerFeatures.Sentence s = NerFeatures.prepareScratch(toks, gazetteer, model.caps);
         int n = toks.length;
-        int[] feats = NerScratch.get().feats(n * NerFeatures.COUNT);
+        NerScratch scratch = NerScratch.get();
+        int[] feats = scratch.feats(n * NerFeatures.COUNT);
         int domain = NerFeatures.domain(family != null ? family : s.cased ? null : UNCASED_FAMILY);
-        NerFeatures.extract(s, domain, model.mask(), feats);
-        int[] labels = model.decode(feats, n,
-                skipFar && s.cased ? nearNames(s, NerScratch.get().active(n)) : null);
+        // features only for the tokens the model will score
+        boolean[] active = skipFar && s.cased ? nearNames(s, scratch.active(n)) : null;
+        NerFeatures.extract(s, domain, model.mask(), feats, active);
+        int[] labels = model.decode(feats, n, active);
         if (rules) {
             NerRules.apply(s, s.matches, labels);
         }
