@@ -159,6 +159,9 @@ public final class EntityTagger {
     }
 
     private static String normalizeSpace(String s) {
+        if (singleSpaced(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -174,6 +177,21 @@ public final class EntityTagger {
             }
         }
         return sb.toString();
+    }
+
+    /** True if {@link #normalizeSpace} would return {@code s} unchanged: no other whitespace than lone inner spaces. */
+    private static boolean singleSpaced(String s) {
+        int len = s.length();
+        if (len == 0 || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(len - 1))) {
+            return len == 0;
+        }
+        for (int i = 1; i < len - 1; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? s.charAt(i + 1) == ' ' : Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
