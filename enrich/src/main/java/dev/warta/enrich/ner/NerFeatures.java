@@ -48,9 +48,15 @@ final class NerFeatures {
          * scored ones and their neighbours) in this table.
          */
         final WordClusters lazyClusters;
+        /**
+         * Non-null when {@link #caps} holds -1 for tokens without an upper-case letter (not looked up yet): the
+         * capitalisation table {@link #extract} looks them up in, for the tokens it reads.
+         */
+        final byte[] lazyCaps;
 
         Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps,
-                List<Gazetteer.Match> matches, int[] clusters, int[] lex, long[] hashes, WordClusters lazyClusters) {
+                List<Gazetteer.Match> matches, int[] clusters, int[] lex, long[] hashes, WordClusters lazyClusters,
+                byte[] lazyCaps) {
             this.tokens = tokens;
             this.lower = lower;
             this.cased = cased;
@@ -61,6 +67,7 @@ final class NerFeatures {
             this.lex = lex;
             this.hashes = hashes;
             this.lazyClusters = lazyClusters;
+            this.lazyCaps = lazyCaps;
         }
     }
 
@@ -138,18 +145,23 @@ final class NerFeatures {
         String[] lower = new String[n];
         boolean upper = false;
         boolean lowerSeen = false;
+        boolean capsLookup = capTable != null && capTable.length > 0;
         for (int i = 0; i < n; i++) {
             String t = tokens[i];
             // toLowerCase returns t itself (no copy) when t has no upper-case letter
             lower[i] = t.toLowerCase(Locale.ROOT);
+            boolean tokenUpper = t.length() > MAX_HASHED;
             for (int k = 0, len = Math.min(t.length(), MAX_HASHED); k < len; k++) {
                 char c = t.charAt(k);
                 if (Character.isUpperCase(c)) {
                     upper = true;
+                    tokenUpper = true;
                 } else if (Character.isLowerCase(c)) {
                     lowerSeen = true;
                 }
             }
+            // lazily: only tokens with a capital are looked up now (EntityTagger reads their class to find names)
+            caps[i] = !capsLookup ? 0 : lazy && !tokenUpper ? -1 : capTable[capBucket(lower[i], capTable.length)];
         }
         boolean cased = upper && lowerSeen && !mostlyCaps(tokens);
         java.util.Arrays.fill(gaz, 0, n, 0);
@@ -160,13 +172,6 @@ final class NerFeatures {
                 gaz[i] = mix(type, i == m.start() ? 1 : 2);
             }
         }
-        if (capTable != null && capTable.length > 0) {
-            for (int i = 0; i < n; i++) {
-                caps[i] = capTable[capBucket(lower[i], capTable.length)];
-            }
-        } else {
-            java.util.Arrays.fill(caps, 0, n, 0);
-        }
         for (int i = 0; i < n; i++) {
             hashes[i] = wordHash(lower[i]);
             if (!lazy) {
@@ -175,7 +180,7 @@ final class NerFeatures {
         }
         lexicon.mark(hashes, n, lex);
         return new Sentence(tokens, lower, cased, gaz, caps, matches, clusters, lex, hashes,
-                lazy ? wordClusters : null);
+                lazy ? wordClusters : null, lazy && capsLookup ? capTable : null);
     }
 
     private static boolean mostlyCaps(String[] tokens) {
@@ -234,6 +239,11 @@ final class NerFeatures {
                     s.clusters[i] = s.lazyClusters.of(s.hashes[i]);
                 }
             }
+            if (s.lazyCaps != null) {
+                for (int i = 0; i < n; i++) {
+                    fillCaps(s, i);
+                }
+            }
         } else {
             // windows of neighbouring active tokens overlap: each token is hashed (and looked up) once
             int hashed = -1;
@@ -246,11 +256,14 @@ final class NerFeatures {
                     tokenHashes(s, k, tmp, n);
                     hashed = k;
                 }
-                if (s.lazyClusters != null) {
-                    for (int k = Math.max(clustered + 1, i - 1), to = Math.min(n - 1, i + 1); k <= to; k++) {
+                for (int k = Math.max(clustered + 1, i - 1), to = Math.min(n - 1, i + 1); k <= to; k++) {
+                    if (s.lazyClusters != null) {
                         s.clusters[k] = s.lazyClusters.of(s.hashes[k]);
-                        clustered = k;
                     }
+                    if (s.lazyCaps != null) {
+                        fillCaps(s, k);
+                    }
+                    clustered = k;
                 }
             }
         }
@@ -337,6 +350,13 @@ final class NerFeatures {
             for (int k = 0; k < GENERAL; k++) {
                 out[o + k] &= mask;
             }
+        }
+    }
+
+    /** Looks up the capitalisation class of token {@code i} if {@link #prepareScratch} left it for later. */
+    private static void fillCaps(Sentence s, int i) {
+        if (s.caps[i] < 0) {
+            s.caps[i] = s.lazyCaps[capBucket(s.lower[i], s.lazyCaps.length)];
         }
     }
 
