@@ -159,6 +159,9 @@ public final class EntityTagger {
     }
 
     private static String normalizeSpace(String s) {
+        if (singleSpaced(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -174,6 +177,21 @@ public final class EntityTagger {
             }
         }
         return sb.toString();
+    }
+
+    /** True if {@link #normalizeSpace} would return {@code s} unchanged: no other whitespace than lone inner spaces. */
+    private static boolean singleSpaced(String s) {
+        int len = s.length();
+        if (len == 0 || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(len - 1))) {
+            return len == 0;
+        }
+        for (int i = 1; i < len - 1; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? s.charAt(i + 1) == ' ' : Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -278,13 +296,15 @@ public final class EntityTagger {
 
     /** {@link #labels(String[], String, boolean)}, scoring only tokens near name-like ones if {@code skipFar}. */
     int[] labels(String[] toks, String family, boolean rules, boolean skipFar) {
-        NerFeatures.Sentence s = NerFeatures.prepare(toks, gazetteer, model.caps);
+        NerFeatures.Sentence s = NerFeatures.prepareScratch(toks, gazetteer, model.caps);
         int n = toks.length;
-        int[] feats = NerScratch.get().feats(n * NerFeatures.COUNT);
+        NerScratch scratch = NerScratch.get();
+        int[] feats = scratch.feats(n * NerFeatures.COUNT);
         int domain = NerFeatures.domain(family != null ? family : s.cased ? null : UNCASED_FAMILY);
-        NerFeatures.extract(s, domain, model.mask(), feats);
-        int[] labels = model.decode(feats, n,
-                skipFar && s.cased ? nearNames(s, NerScratch.get().active(n)) : null);
+        // features only for the tokens the model will score
+        boolean[] active = skipFar && s.cased ? nearNames(s, scratch.active(n)) : null;
+        NerFeatures.extract(s, domain, model.mask(), feats, active);
+        int[] labels = model.decode(feats, n, active);
         if (rules) {
             NerRules.apply(s, s.matches, labels);
         }

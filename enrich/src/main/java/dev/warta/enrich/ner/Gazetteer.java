@@ -184,21 +184,38 @@ public final class Gazetteer {
 
     /** The entry whose name or alias equals {@code surface} (case-insensitive except acronyms), or null. */
     public Entry lookup(String surface) {
-        String[] exact = tokens(surface);
-        if (exact.length == 0) {
+        // the surface's tokens joined by single spaces, as written and lowercased, without token lists
+        NerTokenizer.Cursor c = new NerTokenizer.Cursor(surface, 8);
+        StringBuilder exact = new StringBuilder(surface.length());
+        StringBuilder lower = null;
+        while (c.next()) {
+            for (int i = 0, n = c.size(); i < n; i++) {
+                String t = c.token(i);
+                String lt = t.toLowerCase(Locale.ROOT);
+                if (lower == null && lt != t) {
+                    // the first token lowercasing changes (the ones before are their own lowercase form)
+                    lower = new StringBuilder(surface.length()).append(exact);
+                }
+                if (exact.length() > 0) {
+                    exact.append(' ');
+                    if (lower != null) {
+                        lower.append(' ');
+                    }
+                }
+                exact.append(t);
+                if (lower != null) {
+                    lower.append(lt);
+                }
+            }
+        }
+        if (exact.length() == 0) {
             return null;
         }
-        Entry e = byKey.get(String.join(" ", exact));
+        String key = exact.toString();
+        Entry e = byKey.get(key);
         if (e != null) {
             return e;
         }
-        StringBuilder sb = new StringBuilder();
-        for (String t : exact) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(t.toLowerCase(Locale.ROOT));
-        }
-        return byKey.get(sb.toString());
+        return byKey.get(lower == null ? key : lower.toString());
     }
 }

@@ -22,6 +22,8 @@ final class NerFeatures {
     private static final int BOS = 0x2545F491;
     private static final int EOS = 0x4F1BBCDC;
     private static final int MAX_HASHED = 64;
+    /** How far (tokens) the features of a token look to each side. */
+    static final int CONTEXT = 3;
 
     private NerFeatures() {
     }
@@ -39,8 +41,22 @@ final class NerFeatures {
         /** {@link NerLexicon#mark} codes per token. */
         final int[] lex;
 
+        /** {@link #wordHash} of each lowercase token. */
+        final long[] hashes;
+        /**
+         * Non-null when {@link #clusters} is not filled yet: {@link #extract} looks up the tokens it reads (the
+         * scored ones and their neighbours) in this table.
+         */
+        final WordClusters lazyClusters;
+        /**
+         * Non-null when {@link #caps} holds -1 for tokens without an upper-case letter (not looked up yet): the
+         * capitalisation table {@link #extract} looks them up in, for the tokens it reads.
+         */
+        final byte[] lazyCaps;
+
         Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps,
-                List<Gazetteer.Match> matches, int[] clusters, int[] lex) {
+                List<Gazetteer.Match> matches, int[] clusters, int[] lex, long[] hashes, WordClusters lazyClusters,
+                byte[] lazyCaps) {
             this.tokens = tokens;
             this.lower = lower;
             this.cased = cased;
@@ -49,6 +65,9 @@ final class NerFeatures {
             this.matches = matches;
             this.clusters = clusters;
             this.lex = lex;
+            this.hashes = hashes;
+            this.lazyClusters = lazyClusters;
+            this.lazyCaps = lazyCaps;
         }
     }
 
@@ -103,23 +122,49 @@ final class NerFeatures {
     static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable, WordClusters wordClusters,
                             NerLexicon lexicon) {
         int n = tokens.length;
+        return prepare(tokens, gazetteer, capTable, wordClusters, lexicon, new int[n], new int[n], new int[n],
+                new int[n], new long[n], false);
+    }
+
+    /**
+     * Like {@link #prepare(String[], Gazetteer, byte[])} for the tagging hot path: the per-token arrays are this
+     * thread's {@link NerScratch} rows (valid until the thread prepares its next sentence, and longer than the
+     * sentence) and word clusters are left to {@link #extract} (looked up only for the tokens it reads).
+     */
+    static Sentence prepareScratch(String[] tokens, Gazetteer gazetteer, byte[] capTable) {
+        int n = tokens.length;
+        NerScratch sc = NerScratch.get();
+        return prepare(tokens, gazetteer, capTable, WordClusters.shared(), NerLexicon.shared(), sc.row(0, n),
+                sc.row(1, n), sc.row(2, n), sc.row(3, n), sc.longs(n), true);
+    }
+
+    private static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable, WordClusters wordClusters,
+                                    NerLexicon lexicon, int[] gaz, int[] caps, int[] clusters, int[] lex,
+                                    long[] hashes, boolean lazy) {
+        int n = tokens.length;
         String[] lower = new String[n];
         boolean upper = false;
         boolean lowerSeen = false;
+        boolean capsLookup = capTable != null && capTable.length > 0;
         for (int i = 0; i < n; i++) {
             String t = tokens[i];
+            // toLowerCase returns t itself (no copy) when t has no upper-case letter
             lower[i] = t.toLowerCase(Locale.ROOT);
+            boolean tokenUpper = t.length() > MAX_HASHED;
             for (int k = 0, len = Math.min(t.length(), MAX_HASHED); k < len; k++) {
                 char c = t.charAt(k);
                 if (Character.isUpperCase(c)) {
                     upper = true;
+                    tokenUpper = true;
                 } else if (Character.isLowerCase(c)) {
                     lowerSeen = true;
                 }
             }
+            // lazily: only tokens with a capital are looked up now (EntityTagger reads their class to find names)
+            caps[i] = !capsLookup ? 0 : lazy && !tokenUpper ? -1 : capTable[capBucket(lower[i], capTable.length)];
         }
         boolean cased = upper && lowerSeen && !mostlyCaps(tokens);
-        int[] gaz = new int[n];
+        java.util.Arrays.fill(gaz, 0, n, 0);
         List<Gazetteer.Match> matches = gazetteer.matches(tokens, lower, cased);
         for (Gazetteer.Match m : matches) {
             int type = m.entry().type().hashCode();
@@ -127,21 +172,15 @@ final class NerFeatures {
                 gaz[i] = mix(type, i == m.start() ? 1 : 2);
             }
         }
-        int[] caps = new int[n];
-        if (capTable != null && capTable.length > 0) {
-            for (int i = 0; i < n; i++) {
-                caps[i] = capTable[capBucket(lower[i], capTable.length)];
-            }
-        }
-        int[] clusters = new int[n];
-        long[] hashes = new long[n];
         for (int i = 0; i < n; i++) {
             hashes[i] = wordHash(lower[i]);
-            clusters[i] = wordClusters.of(hashes[i]);
+            if (!lazy) {
+                clusters[i] = wordClusters.of(hashes[i]);
+            }
         }
-        int[] lex = new int[n];
-        lexicon.mark(hashes, lex);
-        return new Sentence(tokens, lower, cased, gaz, caps, matches, clusters, lex);
+        lexicon.mark(hashes, n, lex);
+        return new Sentence(tokens, lower, cased, gaz, caps, matches, clusters, lex, hashes,
+                lazy ? wordClusters : null, lazy && capsLookup ? capTable : null);
     }
 
     private static boolean mostlyCaps(String[] tokens) {
@@ -174,6 +213,15 @@ final class NerFeatures {
      * weights learn what the corpus families share, and to score a family with its own annotation habits).
      */
     static void extract(Sentence s, int domain, int mask, int[] out) {
+        extract(s, domain, mask, out, null);
+    }
+
+    /**
+     * Like {@link #extract(Sentence, int, int, int[])}, filling only the rows of tokens marked in {@code active}
+     * (null: all; the other rows are left as they were): per-token hashes and word clusters are computed only for
+     * what those rows read (the token and up to {@link #CONTEXT} neighbours each side), with the same values.
+     */
+    static void extract(Sentence s, int domain, int mask, int[] out, boolean[] active) {
         int n = s.tokens.length;
         int mode = s.cased ? 0x51ED270B : 0x68E31DA4;
         // word, exact and shape hashes and the capitalised-run code, packed in one scratch array
@@ -182,10 +230,44 @@ final class NerFeatures {
         final int xo = n;
         final int so = 2 * n;
         final int ro = 3 * n;
+        if (active == null) {
+            for (int i = 0; i < n; i++) {
+                tokenHashes(s, i, tmp, n);
+            }
+            if (s.lazyClusters != null) {
+                for (int i = 0; i < n; i++) {
+                    s.clusters[i] = s.lazyClusters.of(s.hashes[i]);
+                }
+            }
+            if (s.lazyCaps != null) {
+                for (int i = 0; i < n; i++) {
+                    fillCaps(s, i);
+                }
+            }
+        } else {
+            // windows of neighbouring active tokens overlap: each token is hashed (and looked up) once
+            int hashed = -1;
+            int clustered = -1;
+            for (int i = 0; i < n; i++) {
+                if (!active[i]) {
+                    continue;
+                }
+                for (int k = Math.max(hashed + 1, i - CONTEXT), to = Math.min(n - 1, i + CONTEXT); k <= to; k++) {
+                    tokenHashes(s, k, tmp, n);
+                    hashed = k;
+                }
+                for (int k = Math.max(clustered + 1, i - 1), to = Math.min(n - 1, i + 1); k <= to; k++) {
+                    if (s.lazyClusters != null) {
+                        s.clusters[k] = s.lazyClusters.of(s.hashes[k]);
+                    }
+                    if (s.lazyCaps != null) {
+                        fillCaps(s, k);
+                    }
+                    clustered = k;
+                }
+            }
+        }
         for (int i = 0; i < n; i++) {
-            tmp[wo + i] = hash(s.lower[i], 0, s.lower[i].length(), 11);
-            tmp[xo + i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
-            tmp[so + i] = shape(s.tokens[i]);
             tmp[ro + i] = 0;
         }
         // position in a run of capitalised tokens (start / inside) and the run's length, capped at 4
@@ -205,6 +287,9 @@ final class NerFeatures {
             i = j;
         }
         for (int i = 0; i < n; i++) {
+            if (active != null && !active[i]) {
+                continue;
+            }
             String lw = s.lower[i];
             int len = lw.length();
             int wp1 = i > 0 ? tmp[wo + i - 1] : BOS;
@@ -266,6 +351,20 @@ final class NerFeatures {
                 out[o + k] &= mask;
             }
         }
+    }
+
+    /** Looks up the capitalisation class of token {@code i} if {@link #prepareScratch} left it for later. */
+    private static void fillCaps(Sentence s, int i) {
+        if (s.caps[i] < 0) {
+            s.caps[i] = s.lazyCaps[capBucket(s.lower[i], s.lazyCaps.length)];
+        }
+    }
+
+    /** Word (lowercase), exact and shape hashes of token {@code i} into {@code tmp} at offsets 0, n and 2n. */
+    private static void tokenHashes(Sentence s, int i, int[] tmp, int n) {
+        tmp[i] = hash(s.lower[i], 0, s.lower[i].length(), 11);
+        tmp[n + i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
+        tmp[2 * n + i] = shape(s.tokens[i]);
     }
 
     /** 64-bit hash of a (lowercased) word, for the word-keyed tables ({@link WordClusters}, {@link NerLexicon}). */

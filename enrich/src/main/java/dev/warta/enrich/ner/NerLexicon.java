@@ -216,7 +216,11 @@ final class NerLexicon {
      * {@code value * 4 + position} (position 0 single, 1 begin, 2 inside, 3 end).
      */
     void mark(long[] lower, int[] out) {
-        int n = lower.length;
+        mark(lower, lower.length, out);
+    }
+
+    /** {@link #mark(long[], int[])} over the first {@code n} hashes. */
+    void mark(long[] lower, int n, int[] out) {
         int i = 0;
         while (i < n) {
             long first = step(START, lower[i]);

@@ -68,6 +68,36 @@ final class NerScratch {
         return a;
     }
 
+    private final int[][] rows = {new int[64], new int[64], new int[64], new int[64]};
+    private long[] longs = new long[64];
+
+    /**
+     * Per-token int array number {@code which} (0..3) of at least {@code n} entries, contents undefined: the
+     * tagging path's gazetteer, capitalisation, cluster and lexicon codes of one sentence.
+     */
+    int[] row(int which, int n) {
+        if (n <= rows[which].length) {
+            return rows[which];
+        }
+        int[] a = new int[n];
+        if (n <= KEEP) {
+            rows[which] = a;
+        }
+        return a;
+    }
+
+    /** A long array of at least {@code n} entries, contents undefined (per-token word hashes). */
+    long[] longs(int n) {
+        if (n <= longs.length) {
+            return longs;
+        }
+        long[] a = new long[n];
+        if (n <= KEEP) {
+            longs = a;
+        }
+        return a;
+    }
+
     /** Four int arrays of {@code n} each, packed: offsets 0, n, 2n, 3n. */
     int[] ints4(int n) {
         int size = 4 * n;

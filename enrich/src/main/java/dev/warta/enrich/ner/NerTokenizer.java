@@ -42,12 +42,21 @@ final class NerTokenizer {
         private final String text;
         private int pos;
         private int size;
-        private String[] tokens = new String[32];
-        private int[] starts = new int[32];
-        private int[] ends = new int[32];
+        private String[] tokens;
+        private int[] starts;
+        private int[] ends;
 
         Cursor(String text) {
+            this(text, 32);
+        }
+
+        /** A cursor whose buffers start at {@code capacity} tokens (they grow as needed). */
+        Cursor(String text, int capacity) {
             this.text = text;
+            int cap = Math.max(1, capacity);
+            tokens = new String[cap];
+            starts = new int[cap];
+            ends = new int[cap];
         }
 
         /** Reads the next sentence; false at the end of the text. */

@@ -53,4 +53,14 @@ class GazetteerTest {
         assertThat(g.lookup("KPK").type()).isEqualTo("ORGANIZATION");
         assertThat(g.lookup("Sergei Lavrov").canonical()).isEqualTo(g.lookup("Sergey Lavrov").canonical());
     }
+
+    @Test
+    void shouldLookUpMultiWordNamesWhateverTheirCaseAndSpacing() throws Exception {
+        Gazetteer g = of("PERSON\tSergey Lavrov\t-\tSergei Lavrov\n");
+        assertThat(g.lookup("Sergei Lavrov").canonical()).isEqualTo("Sergey Lavrov");
+        assertThat(g.lookup("sergei LAVROV").canonical()).isEqualTo("Sergey Lavrov");
+        assertThat(g.lookup("Sergei \n  Lavrov").canonical()).isEqualTo("Sergey Lavrov");
+        assertThat(g.lookup("Sergei")).isNull();
+        assertThat(g.lookup("  ")).isNull();
+    }
 }
