@@ -130,13 +130,12 @@ final class NerModel {
 
     private static final double MU = 100;
     /**
-     * Rows whose codes are all within +-PRUNE (of 127; about 2% of the largest weight) are dropped as zero rows:
-     * 68% of the buckets of the shipped model instead of 45%, 1.50 MB of codes instead of 2.6 MB (1.82 MB at 24, the
-     * previous default). Dev F1 moves by -0.001..+0.004 against 24 with a full scan (NerBenchmark), and tagging
-     * inside a polluted cache gets cheaper (NerSpeed ../shared/seeds 2000 64: 594-660 -> 504-653 us per article on
-     * a loaded box). {@code -Dwarta.ner.prune=0} keeps every non-zero row, for comparison.
+     * Rows whose codes are all within +-PRUNE (of 127; about 1% of the largest weight) are dropped as zero rows:
+     * 1.8 MB of codes instead of 2.6 MB. With the cluster/lexicon model, 32 (1.5 MB) costs 0.002-0.003 dev F1 on
+     * nergrit, nerp and nerugm (NerBenchmark) for a speed gain lost in the noise, so 24 it is.
+     * {@code -Dwarta.ner.prune=0} keeps every non-zero row, for comparison.
      */
-    static final int PRUNE = Integer.getInteger("warta.ner.prune", 32);
+    static final int PRUNE = Integer.getInteger("warta.ner.prune", 24);
 
     static NerModel empty(int bits, byte[] caps) {
         return new NerModel(bits, new float[(1 << bits) * LABELS], new float[(LABELS + 1) * LABELS], caps);
