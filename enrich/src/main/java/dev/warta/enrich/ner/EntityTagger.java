@@ -85,23 +85,12 @@ public final class EntityTagger {
         while (sentence.next()) {
             String[] toks = sentence.tokens();
             int[] labels = labels(toks, null, true);
-            int i = 0;
-            while (i < labels.length) {
-                if (labels[i] == 0) {
-                    i++;
-                    continue;
-                }
-                int type = NerLabels.typeOf(labels[i]);
-                int j = i + 1;
-                while (j < labels.length && NerLabels.isInside(labels[j])) {
-                    j++;
-                }
+            NerLabels.forEachSpan(labels, false, (i, j, type) -> {
                 int start = sentence.start(i);
                 int end = sentence.end(j - 1);
                 spans.add(new Span(text.substring(start, end), NerLabels.TYPES.get(type), start, end,
                         j - i == 1 ? toks[i] : null));
-                i = j;
-            }
+            });
         }
         return canonicalize(spans);
     }

@@ -112,20 +112,7 @@ public final class NerErrors {
 
     private static List<Span> spans(int[] labels) {
         List<Span> out = new ArrayList<>();
-        int i = 0;
-        while (i < labels.length) {
-            if (labels[i] == 0) {
-                i++;
-                continue;
-            }
-            int type = NerLabels.typeOf(labels[i]);
-            int j = i + 1;
-            while (j < labels.length && NerLabels.isInside(labels[j]) && NerLabels.typeOf(labels[j]) == type) {
-                j++;
-            }
-            out.add(new Span(i, j, type));
-            i = j;
-        }
+        NerLabels.forEachSpan(labels, true, (start, end, type) -> out.add(new Span(start, end, type)));
         return out;
     }
 }

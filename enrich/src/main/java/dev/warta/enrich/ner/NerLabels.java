@@ -54,6 +54,35 @@ public final class NerLabels {
         return prev > 0 && typeOf(prev) == typeOf(next);
     }
 
+    /** Receives the entity spans of a label sequence: tokens {@code [start, end)} of type index {@code type}. */
+    @FunctionalInterface
+    interface SpanConsumer {
+        void span(int start, int end, int type);
+    }
+
+    /**
+     * Walks the entity spans of a label sequence in order: a span starts at any non-O label and runs over the
+     * inside labels after it, of any type ({@code sameType} false: as decoded, valid BIO has no other) or of its own
+     * type only ({@code sameType} true: for gold annotations, where a stray inside label of another type starts a
+     * new span).
+     */
+    static void forEachSpan(int[] labels, boolean sameType, SpanConsumer consumer) {
+        int i = 0;
+        while (i < labels.length) {
+            if (labels[i] == 0) {
+                i++;
+                continue;
+            }
+            int type = typeOf(labels[i]);
+            int j = i + 1;
+            while (j < labels.length && isInside(labels[j]) && (!sameType || typeOf(labels[j]) == type)) {
+                j++;
+            }
+            consumer.span(i, j, type);
+            i = j;
+        }
+    }
+
     /** Label id for a name such as {@code B-PERSON}; unknown names map to O. */
     public static int id(String name) {
         int i = NAMES.indexOf(name);

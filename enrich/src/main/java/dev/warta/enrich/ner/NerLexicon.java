@@ -88,19 +88,8 @@ final class NerLexicon {
     static NerLexicon build(List<NerCorpus.Sentence> sentences) {
         Map<Long, int[]> entity = new HashMap<>();
         for (NerCorpus.Sentence s : sentences) {
-            int[] labels = s.labels();
             long[] lower = hashes(s.tokens());
-            int i = 0;
-            while (i < labels.length) {
-                if (labels[i] == 0) {
-                    i++;
-                    continue;
-                }
-                int type = NerLabels.typeOf(labels[i]);
-                int j = i + 1;
-                while (j < labels.length && NerLabels.isInside(labels[j])) {
-                    j++;
-                }
+            NerLabels.forEachSpan(s.labels(), false, (i, j, type) -> {
                 if (j - i <= MAX_LEN) {
                     long h = START;
                     for (int k = i; k < j; k++) {
@@ -108,8 +97,7 @@ final class NerLexicon {
                     }
                     entity.computeIfAbsent(h, x -> new int[NerLabels.TYPES.size() + 1])[type]++;
                 }
-                i = j;
-            }
+            });
         }
         // how often each phrase occurs at all (entity or not)
         Map<Long, Boolean> prefixes = new HashMap<>();
@@ -147,18 +135,8 @@ final class NerLexicon {
         }
         // prefixes of kept phrases: re-walk the entity spans
         for (NerCorpus.Sentence s : sentences) {
-            int[] labels = s.labels();
             long[] lower = hashes(s.tokens());
-            int i = 0;
-            while (i < labels.length) {
-                if (labels[i] == 0) {
-                    i++;
-                    continue;
-                }
-                int j = i + 1;
-                while (j < labels.length && NerLabels.isInside(labels[j])) {
-                    j++;
-                }
+            NerLabels.forEachSpan(s.labels(), false, (i, j, type) -> {
                 if (j - i <= MAX_LEN) {
                     long h = START;
                     for (int k = i; k < j - 1; k++) {
@@ -166,8 +144,7 @@ final class NerLexicon {
                         prefixes.put(h, Boolean.TRUE);
                     }
                 }
-                i = j;
-            }
+            });
         }
         for (Long p : prefixes.keySet()) {
             table.putIfAbsent(p, PREFIX);

@@ -34,20 +34,7 @@ final class NerScore {
 
     private static Set<Long> spans(int[] labels) {
         Set<Long> out = new HashSet<>();
-        int i = 0;
-        while (i < labels.length) {
-            if (labels[i] == 0) {
-                i++;
-                continue;
-            }
-            int type = NerLabels.typeOf(labels[i]);
-            int j = i + 1;
-            while (j < labels.length && NerLabels.isInside(labels[j]) && NerLabels.typeOf(labels[j]) == type) {
-                j++;
-            }
-            out.add(((long) i << 40) | ((long) j << 16) | type);
-            i = j;
-        }
+        NerLabels.forEachSpan(labels, true, (start, end, type) -> out.add(((long) start << 40) | ((long) end << 16) | type));
         return out;
     }
 
