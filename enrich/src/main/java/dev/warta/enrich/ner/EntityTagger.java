@@ -106,6 +106,15 @@ public final class EntityTagger {
         for (Span s : spans) {
             String surface = normalizeSpace(s.text());
             Gazetteer.Entry e = gazetteer.lookup(surface);
+            String province = s.type().equals("LOCATION") ? withoutProvinceWord(surface) : null;
+            if (e == null && province != null) {
+                // "Provinsi Kalimantan Timur" is the province "Kalimantan Timur"
+                e = gazetteer.lookup(province);
+                if (e == null) {
+                    out.add(new Mention(s.text(), s.type(), s.start(), s.end(), province, null));
+                    continue;
+                }
+            }
             if (e != null) {
                 Mention m = new Mention(s.text(), e.type(), s.start(), s.end(), e.canonical(), e.wikidataId());
                 out.add(m);
@@ -136,6 +145,22 @@ public final class EntityTagger {
         }
         return out;
     }
+
+    /**
+     * The name after a leading "Provinsi" / "Province of" (a province's name alone names it; not done for "Kota" or
+     * "Kabupaten": Kota Bandung and Kabupaten Bandung are different places), or null.
+     */
+    static String withoutProvinceWord(String surface) {
+        for (String word : PROVINCE_WORDS) {
+            if (surface.length() > word.length() + 1 && surface.regionMatches(true, 0, word, 0, word.length())
+                    && surface.charAt(word.length()) == ' ') {
+                return surface.substring(word.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static final List<String> PROVINCE_WORDS = List.of("Provinsi", "Propinsi", "Province of");
 
     private static void rememberPerson(Map<String, Mention> byPart, Mention m, String surface) {
         if (!m.type().equals("PERSON") || surface.indexOf(' ') < 0) {

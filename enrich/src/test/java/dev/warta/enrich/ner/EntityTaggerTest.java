@@ -77,6 +77,18 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldNameAProvinceByItsNameWithoutTheProvinceWord() {
+        List<Mention> ms = TAGGER.tag("Pemerintah Provinsi Kalimantan Timur meresmikan jembatan baru di Samarinda. "
+                + "Gubernur Kalimantan Timur hadir bersama warga.");
+        List<Mention> province = ms.stream().filter(m -> m.text().startsWith("Provinsi ")).toList();
+        assertThat(province).isNotEmpty().allSatisfy(m -> assertThat(m.canonical()).isEqualTo("Kalimantan Timur"));
+        assertThat(EntityTagger.withoutProvinceWord("Provinsi Jawa Barat")).isEqualTo("Jawa Barat");
+        assertThat(EntityTagger.withoutProvinceWord("Province of Aceh")).isEqualTo("Aceh");
+        assertThat(EntityTagger.withoutProvinceWord("Kota Bandung")).isNull();
+        assertThat(EntityTagger.withoutProvinceWord("Provinsi")).isNull();
+    }
+
+    @Test
     void shouldTagEnglishNames() {
         List<Mention> ms = TAGGER.tag("State Department spokesman Ned Price said Washington was ready to talk "
                 + "with Moscow about Paul Whelan.");
