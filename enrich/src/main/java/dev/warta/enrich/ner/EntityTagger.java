@@ -143,7 +143,43 @@ public final class EntityTagger {
                 out.set(i, new Mention(s.text(), s.type(), s.start(), s.end(), normalizeSpace(s.text()), null));
             }
         }
+        return withCaseVariantsMerged(out);
+    }
+
+    /**
+     * A name the text also writes in capitals (a dateline: "SAMARINDA, Kompas.com -") gets the canonical of its
+     * ordinary spelling in the same text; capitals with no other spelling stay as they are (they may be an acronym).
+     */
+    private static List<Mention> withCaseVariantsMerged(List<Mention> mentions) {
+        Map<String, String> ordinary = new HashMap<>();
+        for (Mention m : mentions) {
+            if (!allCaps(m.canonical())) {
+                ordinary.putIfAbsent(m.canonical().toLowerCase(Locale.ROOT), m.canonical());
+            }
+        }
+        if (ordinary.isEmpty()) {
+            return mentions;
+        }
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            String spelling = m.wikidataId() == null && allCaps(m.canonical())
+                    ? ordinary.get(m.canonical().toLowerCase(Locale.ROOT)) : null;
+            out.add(spelling == null ? m
+                    : new Mention(m.text(), m.type(), m.start(), m.end(), spelling, m.wikidataId()));
+        }
         return out;
+    }
+
+    private static boolean allCaps(String s) {
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letter |= Character.isLetter(c);
+        }
+        return letter;
     }
 
     /**

@@ -89,6 +89,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldGiveADatelineInCapitalsTheCanonicalOfItsOrdinarySpelling() {
+        List<Mention> ms = TAGGER.tag("SAMARINDA, Kabar Kaltim - Jembatan baru di Samarinda resmi dibuka oleh wali kota "
+                + "pada Senin pagi. Warga Samarinda menyambut jembatan itu.");
+        List<Mention> dateline = ms.stream().filter(m -> m.text().equals("SAMARINDA")).toList();
+        assertThat(dateline).isNotEmpty().allSatisfy(m -> assertThat(m.canonical()).isEqualTo("Samarinda"));
+        // capitals without another spelling in the text keep their own form
+        assertThat(TAGGER.tag("Kantor KONTRAS di Jakarta didatangi warga.")).allSatisfy(m ->
+                assertThat(m.canonical()).isNotEqualTo("Kontras"));
+    }
+
+    @Test
     void shouldTagEnglishNames() {
         List<Mention> ms = TAGGER.tag("State Department spokesman Ned Price said Washington was ready to talk "
                 + "with Moscow about Paul Whelan.");
