@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.StreamsApp;
-import dev.warta.app.platform.TopicSetup;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.StepTimer;
@@ -45,10 +44,7 @@ class EnrichDeadLetterIT {
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("data"), 0);
-        Properties client = new Properties();
-        client.put("bootstrap.servers", kafka.bootstrapServers());
-        TopicSetup.ensure(client, 3, (short) 1);
+        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("data"));
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package dev.warta.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warta.app.platform.EmbeddedKafka;
-import dev.warta.app.platform.TopicSetup;
 import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.IngestSummary;
 import dev.warta.ingest.fetch.PageFetcher;
@@ -50,10 +49,8 @@ class IngestSourcesIT {
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("data"), 0);
-        Properties client = new Properties();
-        client.put("bootstrap.servers", kafka.bootstrapServers());
-        TopicSetup.ensure(client, 3, (short) 1);
+        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("data"));
+        Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
         client.put(AvroSerde.REGISTRY_URL, REGISTRY);
         sink = new KafkaArticleSink(client);
         runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();

@@ -1,5 +1,8 @@
 package dev.warta.app;
 
+import dev.warta.app.platform.EmbeddedKafka;
+import dev.warta.app.platform.TopicSetup;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reading topics in integration tests: poll until a condition holds or a deadline passes (no sleeps). */
 public final class KafkaTestSupport {
     private KafkaTestSupport() {
+    }
+
+    /** Client properties naming only the bootstrap servers. */
+    public static Properties client(String bootstrap) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        return p;
+    }
+
+    /** Starts a broker in {@code dataDir} on a free port with warta's topics created on 3 partitions. */
+    public static EmbeddedKafka brokerWithTopics(Path dataDir) {
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
+        TopicSetup.ensure(client(kafka.bootstrapServers()), 3, (short) 1);
+        return kafka;
     }
 
     /** Reads {@code topic} from the beginning (committed records only) until {@code done} holds or {@code timeout}. */

@@ -2,11 +2,11 @@ package dev.warta.app.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warta.app.KafkaTestSupport;
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.TopicSetup;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +29,7 @@ class BrokerRestartIT {
         String bootstrap = kafka.bootstrapServers();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         try {
-            Properties client = new Properties();
-            client.put("bootstrap.servers", bootstrap);
-            TopicSetup.ensure(client, 3, (short) 1);
+            TopicSetup.ensure(KafkaTestSupport.client(bootstrap), 3, (short) 1);
             try (InProcessStages stages = InProcessStages.start(bootstrap, registry, dir.resolve("state"))) {
                 FaultArticles.produce(bootstrap, registry, 0, ARTICLES / 2);
                 Outcomes early = Outcomes.await(bootstrap, registry, o -> o.accounted() >= ARTICLES / 8, Duration.ofSeconds(90));

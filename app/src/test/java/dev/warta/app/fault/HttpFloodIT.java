@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.warta.app.KafkaTestSupport;
 import dev.warta.app.platform.EmbeddedKafka;
-import dev.warta.app.platform.TopicSetup;
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.fetch.PageFetcher;
@@ -63,10 +62,8 @@ class HttpFloodIT {
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("data"), 0);
-        Properties client = new Properties();
-        client.put("bootstrap.servers", kafka.bootstrapServers());
-        TopicSetup.ensure(client, 3, (short) 1);
+        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("data"));
+        Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
         client.put(AvroSerde.REGISTRY_URL, REGISTRY);
         sink = new KafkaArticleSink(client);
         runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();

@@ -2,13 +2,12 @@ package dev.warta.app.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warta.app.KafkaTestSupport;
 import dev.warta.app.platform.EmbeddedKafka;
-import dev.warta.app.platform.TopicSetup;
 import dev.warta.app.registry.EmbeddedSchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,8 @@ class KillStageProcessIT {
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("broker"), 0);
-        Properties client = new Properties();
-        client.put("bootstrap.servers", kafka.bootstrapServers());
-        TopicSetup.ensure(client, 3, (short) 1);
-        registry = new EmbeddedSchemaRegistry(client, 0).start();
+        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("broker"));
+        registry = new EmbeddedSchemaRegistry(KafkaTestSupport.client(kafka.bootstrapServers()), 0).start();
     }
 
     @AfterAll

@@ -2,9 +2,9 @@ package dev.warta.app.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warta.app.KafkaTestSupport;
 import dev.warta.app.metrics.Metrics;
 import dev.warta.app.platform.EmbeddedKafka;
-import dev.warta.app.platform.TopicSetup;
 import dev.warta.schemas.DeadLetter;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Entity;
@@ -51,10 +51,7 @@ class PoisonRecordsIT {
 
     @BeforeAll
     static void start() {
-        kafka = EmbeddedKafka.start(dir.resolve("broker"), 0);
-        Properties client = new Properties();
-        client.put("bootstrap.servers", kafka.bootstrapServers());
-        TopicSetup.ensure(client, 3, (short) 1);
+        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("broker"));
     }
 
     @AfterAll
