@@ -20,6 +20,8 @@ import dev.warta.schemas.RawArticle;
 import dev.warta.schemas.Segment;
 import dev.warta.schemas.Spam;
 import dev.warta.schemas.SpamSegment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ public final class Analysis {
     private final Fingerprinter fingerprinter;
     private final String version;
     private final Clock clock;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final StepTimer timer;
 
     public Analysis(HtmlExtractor extractor, TextCleaner cleaner, SpamDetector spam, LanguageDetector language,
@@ -157,11 +160,16 @@ public final class Analysis {
     }
 
     private <T> T timed(Step step, Supplier<T> work) {
+        boolean cpu = timer.measuresCpu();
+        long cpuStart = cpu ? THREADS.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         try {
             return work.get();
         } finally {
             timer.record(step, System.nanoTime() - start);
+            if (cpu) {
+                timer.recordCpu(step, THREADS.getCurrentThreadCpuTime() - cpuStart);
+            }
         }
     }
 

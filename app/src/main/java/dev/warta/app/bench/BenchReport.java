@@ -10,7 +10,10 @@ import java.util.Map;
  * or {@code html} (generated) or {@code files} (the user's); the CPU figures are process CPU (broker, JIT and
  * GC included) per article while the baseline or the pipeline ran, and the CPU of each stage's own threads
  * (stream threads and their producers) per article; the {@code latency*Cpu} ones are the same during the
- * steady-rate latency phase (where commits cover few articles each).
+ * steady-rate latency phase (where commits cover few articles each). Throughputs and CPU figures are those after
+ * the first {@code warmupArticles} output records (JIT warm-up); the {@code cold*} throughputs cover every record.
+ * {@code pipelineCpuBreakdown}: the pipeline's process CPU ms per article by thread group (stages, broker, clients,
+ * GC and JIT).
  */
 public record BenchReport(
         long articles, long corpusBytes, int partitions, int threads,
@@ -24,10 +27,12 @@ public record BenchReport(
         long heapUsedMaxBytes, long vmHwmBytes, String stages,
         String corpusKind, double baselineCpuMsPerArticle, double pipelineCpuMsPerArticle,
         double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle,
-        double latencyCpuMsPerArticle, double latencyEnrichCpuMsPerArticle, double latencySinkCpuMsPerArticle) {
+        double latencyCpuMsPerArticle, double latencyEnrichCpuMsPerArticle, double latencySinkCpuMsPerArticle,
+        long warmupArticles, double coldBaselineArticlesPerSec, double coldPipelineArticlesPerSec,
+        Map<String, Double> pipelineCpuBreakdown) {
 
-    /** Mean cost of one analyzer per call, and the number of calls. */
-    public record StepCost(double meanMicros, long count) {
+    /** Mean wall-clock and thread-CPU microseconds of one analyzer per call, and the number of calls. */
+    public record StepCost(double meanMicros, double cpuMicros, long count) {
     }
 
     /** Pipeline throughput as a fraction of the pass-through baseline. */
@@ -47,8 +52,11 @@ public record BenchReport(
                 baselineArticlesPerSec, baselineMbPerSec, baselineCpuMsPerArticle));
         row(sb, "pipeline (" + stages + ")", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s), %.2f CPU ms/article",
                 pipelineArticlesPerSec, pipelineMbPerSec, pipelineSeconds, pipelineCpuMsPerArticle));
+        row(sb, "  measured after", String.format(Locale.ROOT, "%d warm-up articles (over all: baseline %.0f/s, pipeline %.0f/s)",
+                warmupArticles, coldBaselineArticlesPerSec, coldPipelineArticlesPerSec));
         row(sb, "  CPU ms/article of stage threads", String.format(Locale.ROOT, "enrich %.2f, sink %.2f",
                 enrichThreadsCpuMsPerArticle, sinkThreadsCpuMsPerArticle));
+        pipelineCpuBreakdown.forEach((group, ms) -> row(sb, "    " + group, String.format(Locale.ROOT, "%.2f CPU ms/article", ms)));
         row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
         row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
         row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
@@ -57,8 +65,8 @@ public record BenchReport(
                 latencyP50Ms, latencyP99Ms, latencyMaxMs, latencyCount, latencyRate, latencySeconds));
         row(sb, "  CPU ms/article at that rate", String.format(Locale.ROOT, "%.2f (enrich threads %.2f, sink threads %.2f)",
                 latencyCpuMsPerArticle, latencyEnrichCpuMsPerArticle, latencySinkCpuMsPerArticle));
-        steps.forEach((name, cost) -> row(sb, "  analyzer " + name, String.format(Locale.ROOT, "%.1f us mean (%d calls)",
-                cost.meanMicros(), cost.count())));
+        steps.forEach((name, cost) -> row(sb, "  analyzer " + name, String.format(Locale.ROOT,
+                "%.1f us CPU, %.1f us wall mean (%d calls)", cost.cpuMicros(), cost.meanMicros(), cost.count())));
         row(sb, "peak heap used", String.format(Locale.ROOT, "%.0f MB", mb(heapUsedMaxBytes)));
         row(sb, "peak RSS (VmHWM, broker included)", vmHwmBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", mb(vmHwmBytes)));
         return sb.toString();
@@ -85,6 +93,9 @@ public record BenchReport(
         m.put("pipelineSeconds", r1(pipelineSeconds));
         m.put("enrichDoneSeconds", r1(enrichSeconds));
         m.put("pipelineToBaselineRatio", Math.round(ratio() * 1000) / 1000.0);
+        m.put("warmupArticles", warmupArticles);
+        m.put("coldBaselineArticlesPerSec", r1(coldBaselineArticlesPerSec));
+        m.put("coldPipelineArticlesPerSec", r1(coldPipelineArticlesPerSec));
         m.put("baselineCpuMsPerArticle", r2(baselineCpuMsPerArticle));
         m.put("pipelineCpuMsPerArticle", r2(pipelineCpuMsPerArticle));
         m.put("enrichThreadsCpuMsPerArticle", r2(enrichThreadsCpuMsPerArticle));
@@ -109,6 +120,17 @@ public record BenchReport(
         for (var e : steps.entrySet()) {
             sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":")
                     .append(r1(e.getValue().meanMicros()));
+        }
+        sb.append("},\"stepCpuMicros\":{");
+        i = 0;
+        for (var e : steps.entrySet()) {
+            sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":")
+                    .append(r1(e.getValue().cpuMicros()));
+        }
+        sb.append("},\"pipelineCpuMsPerArticleByThreads\":{");
+        i = 0;
+        for (var e : pipelineCpuBreakdown.entrySet()) {
+            sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":").append(r2(e.getValue()));
         }
         sb.append("},\"heapUsedMaxMb\":").append(r1(mb(heapUsedMaxBytes)))
                 .append(",\"vmHwmMb\":").append(vmHwmBytes < 0 ? "null" : r1(mb(vmHwmBytes))).append('}');

@@ -45,7 +45,10 @@ import org.apache.kafka.clients.admin.NewTopic;
  * copies that backlog; (3) the pipeline stages (enrich and sink) process the same backlog; (4) with the stages caught up, articles
  * are ingested one file at a time at a steady rate and the latency to the stage output is measured; (5) small
  * text files are ingested into a side topic for the ingest-throughput figure. Throughputs are measured between the
- * first and the last output record (stage start-up excluded, the same for the baseline and the pipeline).
+ * first and the last output record (stage start-up excluded, the same for the baseline and the pipeline), and
+ * in steady state: from the {@code warmup}-th output record to the last, with the CPU figures and analyzer costs
+ * of that window (the first records pay for class loading and JIT compilation: on two cores the compiler threads
+ * take a fifth of the machine for the first minute).
  */
 public final class PipelineBench {
     static final String PASSTHROUGH_TOPIC = "bench.passthrough";
@@ -63,7 +66,7 @@ public final class PipelineBench {
      */
     public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
                           int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html,
-                          Map<String, String> streamsConfig) {
+                          Map<String, String> streamsConfig, int warmup) {
         public Options {
             streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
         }
@@ -118,24 +121,30 @@ public final class PipelineBench {
             log.printf("bench: ingested %d articles (%d dead letters) in %.1f s%n", articles, ingestDead, ingestSeconds);
 
             // (2) the pass-through baseline over the backlog
-            double[] baseline = runBaseline(platform, client, articles, corpus.bytes());
-            log.printf("bench: baseline %.0f articles/s, %.2f CPU ms/article%n", baseline[0], baseline[2]);
+            long warmup = Math.min(options.warmup(), articles / 2);
+            double[] baseline = runBaseline(platform, client, articles, warmup, corpus.bytes());
+            log.printf("bench: baseline %.0f articles/s after %d warm-up (%.0f/s over all), %.2f CPU ms/article%n",
+                    baseline[0], warmup, baseline[3], baseline[2]);
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
             Properties enrichProps = Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(),
                     EnrichmentVersion.current());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             enrichProps.putAll(stageSettings(options.streamsConfig(), "enrich"));
-            Analysis analysis = Analysis.standard(EnrichmentVersion.current(), metrics.stepTimer());
+            StepStats stepStats = new StepStats(metrics.stepTimer());
+            Analysis analysis = Analysis.standard(EnrichmentVersion.current(), stepStats);
             Properties sinkProps = Stages.streamsProps(platform, "sink", SINK_APP, options.threads(),
                     EnrichmentVersion.current());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             sinkProps.putAll(stageSettings(options.streamsConfig(), "sink"));
-            SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats());
+            SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats())
+                    .withSettings(stageSettings(options.streamsConfig(), "sink"));
             Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
             long clean;
             long filtered;
             double pipelineRate;
+            Map<String, Double> cpuBreakdown;
+            double coldPipelineRate;
             double pipelineMb;
             double pipelineSeconds;
             double enrichSeconds;
@@ -153,28 +162,35 @@ public final class PipelineBench {
                  StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps)) {
                 metrics.bindStreams("enrich", enrich.streams());
                 metrics.bindStreams("sink", sink.streams());
+                out.mark(warmup);
                 long start = System.nanoTime();
+                if (warmup > 0) {
+                    await(out, warmup, "the pipeline");
+                    stepStats.reset();
+                }
                 long cpu0 = ProcessCpu.nanos();
+                var threadsCpu0 = ProcessCpu.allThreads();
                 Map<Long, Long> enrichCpu0 = ProcessCpu.threads(ENRICH_APP);
                 Map<Long, Long> sinkCpu0 = ProcessCpu.threads(SINK_APP);
-                if (!out.awaitTotal(articles, options.timeout())) {
-                    throw new IllegalStateException("the pipeline produced " + out.total() + " of " + articles
-                            + " records within " + options.timeout().toSeconds() + " s");
-                }
-                pipelineCpu = ProcessCpu.perArticleMillis(cpu0, articles);
-                enrichCpu = ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichCpu0, articles);
-                sinkCpu = ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkCpu0, articles);
+                await(out, articles, "the pipeline");
+                long measured = articles - warmup;
+                pipelineCpu = ProcessCpu.perArticleMillis(cpu0, measured);
+                enrichCpu = ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichCpu0, measured);
+                sinkCpu = ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkCpu0, measured);
+                cpuBreakdown = ProcessCpu.breakdown(cpu0, threadsCpu0, measured);
                 pipelineSeconds = (out.lastNanos() - start) / 1e9;
                 enrichSeconds = (out.lastNanos(Topics.ENRICHED) - start) / 1e9;
-                double active = Math.max(1e-3, out.activeSeconds());
-                pipelineRate = (articles - 1) / active;
-                pipelineMb = corpus.bytes() / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles));
+                double[] rates = rates(out, articles, warmup, corpus.bytes());
+                pipelineRate = rates[0];
+                pipelineMb = rates[1];
+                coldPipelineRate = rates[2];
                 enriched = out.count(Topics.ENRICHED);
                 clean = out.count(Topics.CLEAN);
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
-                log.printf("bench: pipeline %.0f articles/s, CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
-                        pipelineRate, pipelineCpu, enrichCpu, sinkCpu);
+                log.printf("bench: pipeline %.0f articles/s after %d warm-up (%.0f/s over all), CPU ms/article %.2f "
+                        + "(enrich threads %.2f, sink threads %.2f)%n", pipelineRate, warmup, coldPipelineRate, pipelineCpu,
+                        enrichCpu, sinkCpu);
                 long latencyCpu0 = ProcessCpu.nanos();
                 Map<Long, Long> enrichLatencyCpu0 = ProcessCpu.threads(ENRICH_APP);
                 Map<Long, Long> sinkLatencyCpu0 = ProcessCpu.threads(SINK_APP);
@@ -191,9 +207,7 @@ public final class PipelineBench {
 
             Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
             for (Analysis.Step step : Analysis.Step.values()) {
-                var timer = metrics.analyzerTimer(step);
-                steps.put(Metrics.stepName(step), new BenchReport.StepCost(timer.mean(TimeUnit.NANOSECONDS) / 1000.0,
-                        timer.count()));
+                steps.put(Metrics.stepName(step), stepStats.cost(step));
             }
             return new BenchReport(articles, corpus.bytes(), options.partitions(), options.threads(),
                     ingestSeconds, articles / ingestSeconds, corpus.bytes() / (1024.0 * 1024.0) / ingestSeconds,
@@ -203,7 +217,8 @@ public final class PipelineBench {
                     options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
                     memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
-                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2]);
+                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2],
+                    warmup, baseline[3], coldPipelineRate, cpuBreakdown);
         }
     }
 
@@ -233,23 +248,44 @@ public final class PipelineBench {
     }
 
     /**
-     * Articles/s, MB/s (of corpus text) and process CPU ms per article of the pass-through over the backlog of
-     * {@code articles} records.
+     * Articles/s and MB/s (of corpus text) after {@code warmup} records, process CPU ms per article over the same
+     * window, and articles/s over the whole backlog of {@code articles} records, of the pass-through.
      */
-    private double[] runBaseline(Platform platform, Properties client, long articles, long corpusBytes) throws Exception {
+    private double[] runBaseline(Platform platform, Properties client, long articles, long warmup, long corpusBytes)
+            throws Exception {
         Properties props = Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
         try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), Set.of(PASSTHROUGH_TOPIC), null);
              StreamsApp app = StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
-            long cpu0 = ProcessCpu.nanos();
-            if (!out.awaitTotal(articles, options.timeout())) {
-                throw new IllegalStateException("the baseline copied " + out.total() + " of " + articles + " records within "
-                        + options.timeout().toSeconds() + " s");
+            out.mark(warmup);
+            if (warmup > 0) {
+                await(out, warmup, "the baseline");
             }
-            double cpu = ProcessCpu.perArticleMillis(cpu0, articles);
-            double active = Math.max(1e-3, out.activeSeconds());
-            return new double[] {(articles - 1) / active,
-                corpusBytes / (1024.0 * 1024.0) / active * ((double) (articles - 1) / Math.max(1, articles)), cpu};
+            long cpu0 = ProcessCpu.nanos();
+            await(out, articles, "the baseline");
+            double cpu = ProcessCpu.perArticleMillis(cpu0, articles - warmup);
+            double[] rates = rates(out, articles, warmup, corpusBytes);
+            return new double[] {rates[0], rates[1], cpu, rates[2]};
         }
+    }
+
+    private void await(TopicCounter out, long n, String what) throws InterruptedException {
+        if (!out.awaitTotal(n, options.timeout())) {
+            throw new IllegalStateException(what + " produced " + out.total() + " of " + n + " records within "
+                    + options.timeout().toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Articles/s and corpus MB/s from the {@code warmup}-th record (the first when 0) to the last of
+     * {@code articles}, and articles/s from the first to the last.
+     */
+    static double[] rates(TopicCounter out, long articles, long warmup, long corpusBytes) {
+        double all = (articles - 1) / Math.max(1e-3, out.activeSeconds());
+        if (warmup <= 0) {
+            return new double[] {all, corpusBytes / (1024.0 * 1024.0) / articles * all, all};
+        }
+        double steady = (articles - warmup) / Math.max(1e-3, (out.lastNanos() - out.markNanos()) / 1e9);
+        return new double[] {steady, corpusBytes / (1024.0 * 1024.0) / articles * steady, all};
     }
 
     /** Ingests generated articles one file at a time at the configured rate; returns how many arrived. */

@@ -64,4 +64,76 @@ final class ProcessCpu {
         }
         return sum / 1e6 / articles;
     }
+
+    /** Thread groups of {@link #breakdown}, first match wins; what matches none is "other threads". */
+    private static final String[][] GROUPS = {
+        {"enrich stream threads", "bench-enrich"},
+        {"sink stream threads", "bench-sink"},
+        {"broker", "kafka-request-handler", "kafka-network-thread", "TxnMarkerSender", "AddPartitionsToTxn",
+            "group-coordinator", "kafka-", "raft", "quorum", "broker-", "ExpirationReaper", "transaction-log"},
+    };
+
+    /** CPU nanoseconds of every live thread now, by thread id, with the thread's name. */
+    static Map<Long, Map.Entry<String, Long>> allThreads() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Map.Entry<String, Long>> out = new HashMap<>();
+        if (!mx.isThreadCpuTimeSupported()) {
+            return out;
+        }
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = mx.getThreadCpuTime(info.getThreadId());
+                if (cpu >= 0) {
+                    out.put(info.getThreadId(), Map.entry(info.getThreadName(), cpu));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Milliseconds of CPU per article since ({@code processBefore}, {@code threadsBefore}) by thread group: each
+     * stage's stream threads, the embedded broker's threads, the clients' network threads (producers, admin),
+     * other Java threads (the bench, ingest), and what no Java thread accounts for: garbage collection, the JIT
+     * compiler and other VM threads.
+     */
+    static Map<String, Double> breakdown(long processBefore, Map<Long, Map.Entry<String, Long>> threadsBefore,
+                                         long articles) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (articles <= 0) {
+            return out;
+        }
+        for (String[] g : GROUPS) {
+            out.put(g[0], 0.0);
+        }
+        out.put("clients' network threads", 0.0);
+        out.put("other Java threads", 0.0);
+        long javaNanos = 0;
+        for (var e : allThreads().entrySet()) {
+            String name = e.getValue().getKey();
+            var before = threadsBefore.get(e.getKey());
+            long delta = e.getValue().getValue() - (before == null ? 0 : before.getValue());
+            javaNanos += delta;
+            out.merge(group(name), delta / 1e6 / articles, Double::sum);
+        }
+        long process = nanos();
+        if (process >= 0 && processBefore >= 0) {
+            out.put("GC, JIT, VM (no Java thread)", Math.max(0, process - processBefore - javaNanos) / 1e6 / articles);
+        }
+        return out;
+    }
+
+    static String group(String threadName) {
+        if (threadName.startsWith("kafka-producer-network-thread") || threadName.startsWith("kafka-admin-client-thread")) {
+            return "clients' network threads";
+        }
+        for (String[] g : GROUPS) {
+            for (int i = 1; i < g.length; i++) {
+                if (threadName.contains(g[i])) {
+                    return g[0];
+                }
+            }
+        }
+        return "other Java threads";
+    }
 }

@@ -30,6 +30,8 @@ final class TopicCounter implements AutoCloseable {
     private volatile long firstNanos;
     private volatile long lastNanos;
     private volatile RuntimeException failure;
+    private volatile long mark = Long.MAX_VALUE;
+    private volatile long markNanos;
 
     private final java.util.Set<String> finalTopics;
 
@@ -88,6 +90,9 @@ final class TopicCounter implements AutoCloseable {
                         firstNanos = nowNanos;
                     }
                     lastNanos = nowNanos;
+                    if (markNanos == 0 && total() >= mark) {
+                        markNanos = nowNanos;
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -109,6 +114,16 @@ final class TopicCounter implements AutoCloseable {
 
     long bytes() {
         return bytes.get();
+    }
+
+    /** Remembers when the final topics reach {@code n} records (the end of a warm-up); call before they do. */
+    void mark(long n) {
+        mark = n;
+    }
+
+    /** {@link System#nanoTime()} when the final topics reached the {@link #mark} count, 0 when not yet. */
+    long markNanos() {
+        return markNanos;
     }
 
     /** Seconds between the first and the last arrival. */

@@ -39,6 +39,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Kafka Streams setting for the enrich and sink stages (repeatable), e.g. commit.interval.ms=50.")
     java.util.Map<String, String> streamsConfig = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--warmup", defaultValue = "5000",
+            description = "Output records before throughput, CPU and analyzer costs are measured (JIT warm-up; at most "
+                    + "half the articles; 0 to measure from the first) (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--rate", defaultValue = "200", description = "Articles/s of the latency phase (default: ${DEFAULT-VALUE}).")
     int rate;
 
@@ -65,12 +70,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (articles < 2 || rate < 1 || latencySeconds < 1 || threads < 1 || partitions < 1 || smallFiles < 0
-                || articleChars < 200 || timeoutSeconds < 1) {
+                || articleChars < 200 || timeoutSeconds < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--articles >= 2, --rate, --latency-seconds, --threads, "
-                    + "--partitions, --timeout-seconds >= 1, --article-chars >= 200, --small-files >= 0");
+                    + "--partitions, --timeout-seconds >= 1, --article-chars >= 200, --small-files, --warmup >= 0");
         }
         PipelineBench.Options options = new PipelineBench.Options(articles, corpus, articleChars, rate,
-                Duration.ofSeconds(latencySeconds), threads, partitions, workDir, smallFiles, Duration.ofSeconds(timeoutSeconds), html, streamsConfig);
+                Duration.ofSeconds(latencySeconds), threads, partitions, workDir, smallFiles, Duration.ofSeconds(timeoutSeconds), html, streamsConfig, warmup);
         BenchReport report = new PipelineBench(options, System.err).run();
         System.out.print(report.table());
         System.out.println(report.json());

@@ -111,11 +111,21 @@ class BenchPartsTest {
     }
 
     @Test
+    void shouldGroupThreadsByWhoRunsThem() {
+        assertThat(ProcessCpu.group("warta-bench-enrich-1f2e-StreamThread-1")).isEqualTo("enrich stream threads");
+        assertThat(ProcessCpu.group("data-plane-kafka-request-handler-0")).isEqualTo("broker");
+        assertThat(ProcessCpu.group("kafka-producer-network-thread | warta-bench-sink-9a-StreamThread-1-producer"))
+                .isEqualTo("clients' network threads");
+        assertThat(ProcessCpu.group("main")).isEqualTo("other Java threads");
+    }
+
+    @Test
     void shouldPrintEveryFigureAsOneParsableJsonLine() throws Exception {
         Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
-        steps.put("language", new BenchReport.StepCost(123.44, 10));
+        steps.put("language", new BenchReport.StepCost(123.44, 98.76, 10));
         BenchReport r = new BenchReport(1000, 4_000_000, 3, 1, 2.0, 500, 1.9, 20000, 6000.5, 800, 3.1, 400, 1.5, 2.5, 2.0,
-                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4, 4.0, 2.6, 0.7);
+                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4, 4.0, 2.6, 0.7,
+                5000, 700, 350, new LinkedHashMap<>(Map.of("broker", 1.234)));
 
         String json = r.json();
         JsonNode node = new ObjectMapper().readTree(json);
@@ -124,6 +134,10 @@ class BenchPartsTest {
         assertThat(node.get("pipelineToBaselineRatio").asDouble()).isEqualTo(0.5);
         assertThat(node.get("latencyP99Ms").asLong()).isEqualTo(480);
         assertThat(node.get("stepMeanMicros").get("language").asDouble()).isEqualTo(123.4);
+        assertThat(node.get("stepCpuMicros").get("language").asDouble()).isEqualTo(98.8);
+        assertThat(node.get("warmupArticles").asLong()).isEqualTo(5000);
+        assertThat(node.get("pipelineCpuMsPerArticleByThreads").get("broker").asDouble()).isEqualTo(1.23);
+        assertThat(node.get("coldPipelineArticlesPerSec").asDouble()).isEqualTo(350.0);
         assertThat(node.get("heapUsedMaxMb").asDouble()).isEqualTo(300.0);
         assertThat(node.get("vmHwmMb").isNull()).isTrue();
         assertThat(node.get("pipelineCpuMsPerArticle").asDouble()).isEqualTo(3.21);
