@@ -23,16 +23,21 @@ import org.apache.kafka.common.serialization.Serde;
  *                        length, {@link Fingerprinter#PERMUTATIONS})
  * @param bucketCapacity  articles remembered per band bucket (the first ones seen), default 4
  * @param stats           outcome counters, default {@link SinkStats#NONE}
- * @param dedupPartitions partitions of the dedup repartition topics (the parallelism of the band and gather
- *                        steps), default {@value #DEFAULT_DEDUP_PARTITIONS}; the CLI uses the partition count of
- *                        the input topic. It cannot change once the application ran (Kafka Streams refuses
- *                        existing repartition topics of another size; reset the application to change it).
+ * @param dedupPartitions partitions of the band topic (the parallelism of the band step), default
+ *                        {@value #DEFAULT_DEDUP_PARTITIONS}: every bucket in one task, which decides the verdict
+ *                        itself (one hop per article). More partitions spread the band step over instances at
+ *                        the cost of a gather round trip (the article travels two more topics). It cannot change
+ *                        once the application ran (Kafka Streams refuses existing repartition topics of another
+ *                        size; reset the application or use a new application id to change it).
  */
 public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic, String cleanTopic,
                          String filteredTopic, Set<String> languages, DuplicatePolicy policy, double threshold,
                          int bands, int rows, int bucketCapacity, SinkStats stats, int dedupPartitions) {
-    /** Default partitions of the dedup repartition topics: warta's default partition count. */
-    public static final int DEFAULT_DEDUP_PARTITIONS = 3;
+    /**
+     * Default partitions of the band topic: one. The band step (bucket look-ups) is a small part of the sink's work,
+     * one stream thread keeps up with several thousand articles per second, and one partition saves the gather hop.
+     */
+    public static final int DEFAULT_DEDUP_PARTITIONS = 1;
 
     public SinkConfig {
         Objects.requireNonNull(articleSerde, "articleSerde");

@@ -2,6 +2,7 @@ package dev.warta.sink;
 
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.sink.dedup.BandProcessor;
+import dev.warta.sink.dedup.DecideProcessor;
 import dev.warta.sink.dedup.DedupMessage;
 import dev.warta.sink.dedup.DedupSerdes;
 import dev.warta.sink.dedup.GatherProcessor;
@@ -35,10 +36,14 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Band: store {@value #BAND_STORE} (persistent, keyed by bucket) keeps the first articles seen per bucket
  *   with their cluster root, {@value #SIGNATURE_STORE} their 16-bit MinHash values (once per article), and the
  *   step answers each message with the best earlier match among its buckets.</li>
- *   <li>Gather: answers and article are re-keyed by id through {@value #GATHER_TOPIC}, collected in
+ *   <li>Gather (band topic of more than one partition): answers and article are re-keyed by id through
+ *   {@value #GATHER_TOPIC}, collected in
  *   {@value #GATHER_STORE} until all bands answered; the verdict (duplicateOf = earliest root among matches at or
  *   above the threshold, similarity = its estimate) is kept in {@value #VERDICT_STORE} so a replayed id gets its
  *   previous verdict.</li>
+ *   <li>Decide (band topic of one partition, the default): every bucket lives in the one band task, so the scatter
+ *   sends one message per article and the band step decides the verdict itself ({@link DecideProcessor}): no
+ *   gather topic, no gather and pending stores.</li>
  *   <li>Policy {@code mark} publishes duplicates to news.clean with duplicateOf; {@code drop} sends them to
  *   news.filtered with filterReason {@code duplicate}.</li>
  * </ol>
@@ -71,14 +76,17 @@ public final class SinkTopology {
                 Stores.persistentKeyValueStore(BAND_STORE), Serdes.String(), dedup.bucket()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), dedup.signature()));
-        // cached: an article usually completes within one commit interval, so its gather state and pending copy
-        // are put and deleted in the cache and never reach RocksDB and the changelog as values
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VERDICT_STORE), Serdes.String(), dedup.verdict()));
+        boolean gathered = cfg.dedupPartitions() > 1;
+        if (gathered) {
+            // cached: an article usually completes within one commit interval, so its gather state and pending
+            // copy are put and deleted in the cache and never reach RocksDB and the changelog as values
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()).withCachingEnabled());
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending()).withCachingEnabled());
+        }
 
         KStream<String, EnrichedArticle> checked = builder
                 .stream(cfg.inputTopic(), Consumed.with(Serdes.String(), articles).withName("sink-source"))
@@ -93,17 +101,22 @@ public final class SinkTopology {
         toFiltered(routed.get("sink-route-filtered"), cfg, "sink-filtered");
 
         Probes probes = new Probes(cfg.bands(), cfg.rows());
-        KStream<String, EnrichedArticle> decided = routed.get("sink-route-dedup")
+        KStream<String, DedupMessage> banded = routed.get("sink-route-dedup")
                 .process(() -> new ScatterProcessor(probes, cfg.dedupPartitions(), dedup), Named.as("sink-dedup-scatter"))
                 // the scatter groups probes by band partition, so the band topic's size is fixed here
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC)
-                        .withNumberOfPartitions(cfg.dedupPartitions()))
-                .process(() -> new BandProcessor(BAND_STORE, SIGNATURE_STORE, cfg.threshold(), cfg.bucketCapacity()),
-                        Named.as("sink-dedup-band"), BAND_STORE, SIGNATURE_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC)
-                        .withNumberOfPartitions(cfg.dedupPartitions()))
-                .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy(), dedup),
-                        Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE);
+                        .withNumberOfPartitions(cfg.dedupPartitions()));
+        KStream<String, EnrichedArticle> decided = gathered
+                ? banded.process(() -> new BandProcessor(BAND_STORE, SIGNATURE_STORE, cfg.threshold(), cfg.bucketCapacity()),
+                                Named.as("sink-dedup-band"), BAND_STORE, SIGNATURE_STORE)
+                        .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC)
+                                .withNumberOfPartitions(cfg.dedupPartitions()))
+                        .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy(), dedup),
+                                Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE)
+                // one band partition holds every bucket: decide there, no gather round trip
+                : banded.process(() -> new DecideProcessor(BAND_STORE, SIGNATURE_STORE, VERDICT_STORE, cfg.threshold(),
+                                cfg.bucketCapacity(), cfg.policy(), dedup),
+                        Named.as("sink-dedup-band-decide"), BAND_STORE, SIGNATURE_STORE, VERDICT_STORE);
 
         Map<String, KStream<String, EnrichedArticle>> outcome = decided.split(Named.as("sink-outcome-"))
                 .branch((id, a) -> a.getFilterReason() != null, Branched.as("duplicate"))

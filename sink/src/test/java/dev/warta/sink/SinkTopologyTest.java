@@ -57,7 +57,13 @@ class SinkTopologyTest {
     private TestOutputTopic<String, EnrichedArticle> filtered;
     private long clock = Instant.parse("2026-01-05T08:00:00Z").toEpochMilli();
 
+    /** Partitions of the band topic under test: one (band and verdict in one step) unless a subclass says more. */
+    int dedupPartitions() {
+        return SinkConfig.DEFAULT_DEDUP_PARTITIONS;
+    }
+
     private void start(SinkConfig cfg) {
+        cfg = cfg.withDedupPartitions(dedupPartitions());
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -205,13 +211,18 @@ class SinkTopologyTest {
         keysA.retainAll(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
         assertThat(keysA).as("shared band buckets").isNotEmpty();
         String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
-        assertThat(driver.producedTopicNames()).contains(bandsTopic,
-                APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition");
+        String gatherTopic = APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition";
+        assertThat(driver.producedTopicNames()).contains(bandsTopic);
+        if (dedupPartitions() > 1) {
+            assertThat(driver.producedTopicNames()).contains(gatherTopic);
+        } else {
+            assertThat(driver.producedTopicNames()).doesNotContain(gatherTopic);
+        }
         // the probes of both articles travel on the band repartition topic to the shared bucket keys, each
         // message keyed so that the default partitioner takes it to the partition owning all its buckets
         var messages = new dev.warta.sink.dedup.DedupSerdes(serde).message();
         Map<String, Set<String>> idsByKey = new java.util.HashMap<>();
-        int n = SinkConfig.DEFAULT_DEDUP_PARTITIONS;
+        int n = dedupPartitions();
         int sent = 0;
         for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(bandsTopic,
                 Serdes.String().deserializer(), messages.deserializer()).readRecordsToList()) {
@@ -325,7 +336,7 @@ class SinkTopologyTest {
 
     @Test
     void shouldKeepProcessorStoreAndRepartitionNamesStable() {
-        Topology topology = SinkTopology.build(SinkConfig.defaults(serde));
+        Topology topology = SinkTopology.build(SinkConfig.defaults(serde).withDedupPartitions(dedupPartitions()));
         TopologyDescription d = topology.describe();
         Set<String> processors = new HashSet<>();
         Set<String> stores = new HashSet<>();
@@ -341,16 +352,24 @@ class SinkTopologyTest {
                 }
             }
         }
-        assertThat(d.subtopologies()).hasSize(3);
-        assertThat(processors).contains("sink-source", "sink-filter-check", "sink-dedup-scatter",
-                "sink-dedup-band", "sink-dedup-gather-decide", "sink-clean-out", "sink-filtered-out",
-                "sink-duplicate-out");
+        assertThat(processors).contains("sink-source", "sink-filter-check", "sink-dedup-scatter", "sink-clean-out",
+                "sink-filtered-out", "sink-duplicate-out");
         assertThat(processors).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
-        assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.SIGNATURE_STORE,
-                SinkTopology.GATHER_STORE,
-                SinkTopology.PENDING_STORE, SinkTopology.VERDICT_STORE);
-        assertThat(topics).contains(Topics.ENRICHED, SinkTopology.BANDS_TOPIC + "-repartition",
-                SinkTopology.GATHER_TOPIC + "-repartition");
+        assertThat(topics).contains(Topics.ENRICHED, SinkTopology.BANDS_TOPIC + "-repartition");
+        if (dedupPartitions() > 1) {
+            assertThat(d.subtopologies()).hasSize(3);
+            assertThat(processors).contains("sink-dedup-band", "sink-dedup-gather-decide");
+            assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.SIGNATURE_STORE,
+                    SinkTopology.GATHER_STORE, SinkTopology.PENDING_STORE, SinkTopology.VERDICT_STORE);
+            assertThat(topics).contains(SinkTopology.GATHER_TOPIC + "-repartition");
+        } else {
+            // one band partition: the band step decides, no gather round trip
+            assertThat(d.subtopologies()).hasSize(2);
+            assertThat(processors).contains("sink-dedup-band-decide").doesNotContain("sink-dedup-gather-decide");
+            assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.SIGNATURE_STORE,
+                    SinkTopology.VERDICT_STORE);
+            assertThat(topics).doesNotContain(SinkTopology.GATHER_TOPIC + "-repartition");
+        }
     }
 
     private static String firstIdOnAnotherPartition(String id, int partitions) {

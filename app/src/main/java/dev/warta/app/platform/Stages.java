@@ -13,19 +13,12 @@ import dev.warta.sink.DuplicatePolicy;
 import dev.warta.sink.SinkConfig;
 import dev.warta.sink.SinkTopology;
 import dev.warta.schemas.Topics;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Starts warta's stream stages on a {@link Platform}. */
 public final class Stages {
-    private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
     public static final String ENRICH_APP_ID = "warta-enrich";
     public static final String SINK_APP_ID = "warta-sink";
 
@@ -70,28 +63,13 @@ public final class Stages {
 
 
     /**
-     * The sink's default settings on {@code platform}: its registry, and dedup repartition topics as wide as
-     * {@code news.enriched} (so the band and gather steps scale like the input).
+     * The sink's settings on {@code platform}: its registry, the defaults of {@link SinkConfig}, then the
+     * {@code warta.sink.*} settings among the client properties ({@code -k} or {@code kafka.} in the properties file),
+     * e.g. {@code warta.sink.dedup.partitions} to spread the band step over several instances.
      */
     public static SinkConfig sinkConfig(Platform platform) {
         return SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, platform.registryUrl()))
-                .withDedupPartitions(partitions(platform, Topics.ENRICHED, SinkConfig.DEFAULT_DEDUP_PARTITIONS));
-    }
-
-    /** The partition count of {@code topic}, or {@code fallback} when it cannot be read. */
-    static int partitions(Platform platform, String topic, int fallback) {
-        Properties p = platform.clientProperties();
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(p)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fallback;
-        } catch (Exception e) {
-            LOG.warn("cannot read the partitions of {} ({}); dedup topics get {}", topic, e.getMessage(), fallback);
-            return fallback;
-        }
+                .withSettings(platform.clientProperties());
     }
 
     /** Starts the sink stage publishing {@code languages} (empty: all) with duplicate {@code policy}. */

@@ -76,10 +76,21 @@ public final class GatherProcessor extends ContextualProcessor<String, DedupMess
         if (articleBytes == null) {
             throw new IllegalStateException("dedup gather of " + m.articleId() + " completed without its article");
         }
-        Verdict verdict = verdicts.get(m.articleId());
+        EnrichedArticle out = decide(m.articleId(), articleBytes, state.best(), verdicts, policy, serdes);
+        context().forward(new Record<>(out.getId(), out, Math.max(record.timestamp(), 0L)));
+    }
+
+    /**
+     * The article ({@code articleBytes}, decoded) with its verdict: the one {@code verdicts} already holds for its
+     * id (a replay is never its own duplicate), else the one {@code best} gives, remembered. Under the drop policy
+     * a duplicate gets filterReason {@code duplicate}.
+     */
+    static EnrichedArticle decide(String articleId, byte[] articleBytes, BandMatch best,
+                                  KeyValueStore<String, Verdict> verdicts, DuplicatePolicy policy, DedupSerdes serdes) {
+        Verdict verdict = verdicts.get(articleId);
         if (verdict == null) {
-            verdict = Verdict.of(state.best());
-            verdicts.put(m.articleId(), verdict);
+            verdict = Verdict.of(best);
+            verdicts.put(articleId, verdict);
         }
         // a freshly decoded record of our own: set the verdict on it rather than copying it
         EnrichedArticle out = serdes.decode(articleBytes);
@@ -88,7 +99,7 @@ public final class GatherProcessor extends ContextualProcessor<String, DedupMess
         if (verdict.duplicate() && policy == DuplicatePolicy.DROP) {
             out.setFilterReason(FilterReasons.DUPLICATE);
         }
-        context().forward(new Record<>(out.getId(), out, Math.max(record.timestamp(), 0L)));
+        return out;
     }
 
     /** The article with the verdict applied under the policy (a copy; {@code a} is unchanged). */
