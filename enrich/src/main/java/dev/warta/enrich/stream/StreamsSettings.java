@@ -16,7 +16,8 @@ public final class StreamsSettings {
     /**
      * The commit interval of {@code stage}. Under exactly-once a record becomes visible downstream only when the
      * transaction that wrote it commits, so every stream hop costs about one commit interval of latency: enrich
-     * has one hop, the sink three (scatter, band, gather). 100 ms everywhere gave p99 640-800 ms ingest-to-clean
+     * has one hop, the sink two (scatter, band-and-decide; three with more than one band partition: scatter, band,
+     * gather). 100 ms everywhere gave p99 640-800 ms ingest-to-clean
      * even at 50-100 articles/s; enrich 50 ms and sink 30 ms keep the path near 200 ms for a few more small
      * transactions per second. Other stages keep 100 ms. An explicit {@code commit.interval.ms} wins.
      */
@@ -49,6 +50,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // an enriched article is ~10 KB before compression: the default 16 KB batches held one or two records each,
+        // and every batch costs the producer (a compression stream), the broker (validation, append) and the consumer
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
         // repartition and changelog topics carry whole articles too
         p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(32 * 1024 * 1024));

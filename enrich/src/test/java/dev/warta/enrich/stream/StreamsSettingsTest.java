@@ -24,6 +24,17 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void shouldBatchWholeArticlesPerProducerBatchUnlessOverridden() {
+        Properties defaults = StreamsSettings.of("sink", "app-sink", "mem://settings", "v1", null);
+        Properties overrides = new Properties();
+        overrides.put(StreamsConfig.producerPrefix("batch.size"), "65536");
+
+        assertThat((int) defaults.get(StreamsConfig.producerPrefix("batch.size"))).isGreaterThanOrEqualTo(10 * 10_000);
+        assertThat(StreamsSettings.of("sink", "app-sink", "mem://settings", "v1", overrides)
+                .get(StreamsConfig.producerPrefix("batch.size"))).isEqualTo("65536");
+    }
+
+    @Test
     void shouldLetAnExplicitCommitIntervalWin() {
         Properties overrides = new Properties();
         overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
