@@ -25,6 +25,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import dev.warta.sink.SinkConfig;
+import dev.warta.sink.SinkTopology;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two sink instances on a 3-partition topic still mark a near-duplicate whose id hashes to another partition. */
@@ -51,8 +57,9 @@ class SinkScaleOutIT {
                 .setTextHash(f.textHash(text)).setMinhash(sig).build();
     }
 
-    @Test
-    void shouldMarkNearDuplicatesAcrossPartitionsAndInstances() throws Exception {
+    @ParameterizedTest(name = "band partitions: {0}")
+    @ValueSource(strings = {"", "3"})
+    void shouldMarkNearDuplicatesAcrossPartitionsAndInstances(String bandPartitions) throws Exception {
         String first = "story-a";
         String second = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "story-b-" + i)
                 .filter(k -> partition(k) != partition(first)).findFirst().orElseThrow();
@@ -62,6 +69,10 @@ class SinkScaleOutIT {
         options.dataDir = dir.resolve("data");
         options.partitions = 3;
         options.replicationFactor = 1;
+        if (!bandPartitions.isEmpty()) {
+            // scatter over three band partitions, gather by id: the path for spreading the band step
+            options.kafkaProperties.put(SinkConfig.DEDUP_PARTITIONS, bandPartitions);
+        }
         try (Platform platform = Platform.open(options, true);
              StreamsApp sinkA = Stages.startSink(platform, "scale-out-sink", 1, Set.of(), DuplicatePolicy.MARK,
                      dir.resolve("state-a"));
@@ -84,6 +95,26 @@ class SinkScaleOutIT {
             assertThat(dup.getDuplicateOf()).isEqualTo(first);
             assertThat(dup.getSimilarity()).isGreaterThanOrEqualTo(0.8);
             assertThat(clean.stream().map(r -> r.partition()).distinct().count()).isEqualTo(2);
+            assertThat(Stages.sinkConfig(platform, "scale-out-sink").dedupPartitions())
+                    .isEqualTo(bandPartitions.isEmpty() ? SinkConfig.DEFAULT_DEDUP_PARTITIONS : 3);
+        }
+    }
+
+    @Test
+    void shouldKeepTheBandTopicSizeOfAnEarlierRunUnlessConfigured() throws Exception {
+        ClusterOptions options = new ClusterOptions();
+        options.dataDir = dir.resolve("data");
+        options.partitions = 3;
+        options.replicationFactor = 1;
+        try (Platform platform = Platform.open(options, true);
+             Admin admin = Admin.create(platform.clientProperties())) {
+            // the band topic an earlier build created with as many partitions as news.enriched
+            admin.createTopics(List.of(new NewTopic("old-sink-" + SinkTopology.BANDS_TOPIC + "-repartition", 3, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+
+            assertThat(Stages.sinkConfig(platform, "old-sink").dedupPartitions()).isEqualTo(3);
+            assertThat(Stages.sinkConfig(platform, "new-sink").dedupPartitions())
+                    .isEqualTo(SinkConfig.DEFAULT_DEDUP_PARTITIONS).isEqualTo(1);
         }
     }
 }

@@ -13,12 +13,19 @@ import dev.warta.sink.DuplicatePolicy;
 import dev.warta.sink.SinkConfig;
 import dev.warta.sink.SinkTopology;
 import dev.warta.schemas.Topics;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Starts warta's stream stages on a {@link Platform}. */
 public final class Stages {
+    private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
     public static final String ENRICH_APP_ID = "warta-enrich";
     public static final String SINK_APP_ID = "warta-sink";
 
@@ -72,6 +79,40 @@ public final class Stages {
                 .withSettings(platform.clientProperties());
     }
 
+    /**
+     * As {@link #sinkConfig(Platform)} for the sink application {@code applicationId}: when that application already
+     * has a band topic (it ran before) and no {@code warta.sink.dedup.partitions} is configured, the band topic's
+     * partition count is kept: Kafka Streams refuses to resize it, and earlier builds gave it as many partitions as
+     * {@code news.enriched}.
+     */
+    public static SinkConfig sinkConfig(Platform platform, String applicationId) {
+        SinkConfig config = sinkConfig(platform);
+        if (platform.clientProperties().containsKey(SinkConfig.DEDUP_PARTITIONS)) {
+            return config;
+        }
+        String bands = applicationId + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
+        Properties p = platform.clientProperties();
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(p)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(bands)) {
+                return config;
+            }
+            int existing = admin.describeTopics(List.of(bands)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(bands).partitions().size();
+            if (existing != config.dedupPartitions()) {
+                LOG.info("{} has {} partitions: the sink keeps them", bands, existing);
+            }
+            return config.withDedupPartitions(existing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return config;
+        } catch (Exception e) {
+            LOG.warn("cannot read the topics of {} ({}); the band topic gets {} partition(s)", applicationId,
+                    e.getMessage(), config.dedupPartitions());
+            return config;
+        }
+    }
+
     /** Starts the sink stage publishing {@code languages} (empty: all) with duplicate {@code policy}. */
     public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
                                        DuplicatePolicy policy) {
@@ -91,7 +132,7 @@ public final class Stages {
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         }
-        SinkConfig config = sinkConfig(platform).withLanguages(languages).withPolicy(policy);
+        SinkConfig config = sinkConfig(platform, applicationId).withLanguages(languages).withPolicy(policy);
         if (metrics != null) {
             config = config.withStats(metrics.sinkStats());
             props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
