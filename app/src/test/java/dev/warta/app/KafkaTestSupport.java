@@ -1,5 +1,6 @@
 package dev.warta.app;
 
+import dev.warta.app.cli.ClusterOptions;
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.TopicSetup;
 import java.nio.file.Path;
@@ -26,6 +27,15 @@ public final class KafkaTestSupport {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         return p;
+    }
+
+    /** Options of an embedded platform in {@code dataDir}: topics of 3 partitions, replication factor 1. */
+    public static ClusterOptions embeddedOptions(Path dataDir) {
+        ClusterOptions o = new ClusterOptions();
+        o.dataDir = dataDir;
+        o.partitions = 3;
+        o.replicationFactor = 1;
+        return o;
     }
 
     /** Starts a broker in {@code dataDir} on a free port with warta's topics created on 3 partitions. */

@@ -37,10 +37,7 @@ class PipelineIT {
 
     @Test
     void shouldGiveEveryRawArticleOneOutcomeAndReplayEveryArticleWithTheNewVersion() throws Exception {
-        ClusterOptions options = new ClusterOptions();
-        options.dataDir = dir.resolve("data");
-        options.partitions = 3;
-        options.replicationFactor = 1;
+        ClusterOptions options = KafkaTestSupport.embeddedOptions(dir.resolve("data"));
         try (Platform platform = Platform.open(options, true);
              StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1, "v1");
              StreamsApp sink = Stages.startSink(platform, Stages.SINK_APP_ID, 1, Set.of(), DuplicatePolicy.MARK)) {

@@ -35,11 +35,7 @@ class PlatformIT {
     Path dir;
 
     private ClusterOptions options() {
-        ClusterOptions o = new ClusterOptions();
-        o.dataDir = dir.resolve("data");
-        o.partitions = 3;
-        o.replicationFactor = 1;
-        return o;
+        return KafkaTestSupport.embeddedOptions(dir.resolve("data"));
     }
 
     static RawArticle raw() {

@@ -65,10 +65,7 @@ class SinkScaleOutIT {
                 .filter(k -> partition(k) != partition(first)).findFirst().orElseThrow();
         String edited = STORY + " Sumber: humas kota.";
 
-        ClusterOptions options = new ClusterOptions();
-        options.dataDir = dir.resolve("data");
-        options.partitions = 3;
-        options.replicationFactor = 1;
+        ClusterOptions options = KafkaTestSupport.embeddedOptions(dir.resolve("data"));
         if (!bandPartitions.isEmpty()) {
             // scatter over three band partitions, gather by id: the path for spreading the band step
             options.kafkaProperties.put(SinkConfig.DEDUP_PARTITIONS, bandPartitions);
@@ -102,10 +99,7 @@ class SinkScaleOutIT {
 
     @Test
     void shouldKeepTheBandTopicSizeOfAnEarlierRunUnlessConfigured() throws Exception {
-        ClusterOptions options = new ClusterOptions();
-        options.dataDir = dir.resolve("data");
-        options.partitions = 3;
-        options.replicationFactor = 1;
+        ClusterOptions options = KafkaTestSupport.embeddedOptions(dir.resolve("data"));
         try (Platform platform = Platform.open(options, true);
              Admin admin = Admin.create(platform.clientProperties())) {
             // the band topic an earlier build created with as many partitions as news.enriched
