@@ -2,6 +2,7 @@ package dev.warta.sink;
 
 import dev.warta.enrich.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.schemas.Topics;
 import java.util.Objects;
 import java.util.Set;
@@ -30,7 +31,7 @@ import org.apache.kafka.common.serialization.Serde;
  *                        once the application ran (Kafka Streams refuses existing repartition topics of another
  *                        size; reset the application or use a new application id to change it).
  */
-public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic, String cleanTopic,
+public record SinkConfig(AvroSerde<EnrichedArticle> articleSerde, String inputTopic, String cleanTopic,
                          String filteredTopic, Set<String> languages, DuplicatePolicy policy, double threshold,
                          int bands, int rows, int bucketCapacity, SinkStats stats, int dedupPartitions) {
     /**
@@ -62,7 +63,7 @@ public record SinkConfig(Serde<EnrichedArticle> articleSerde, String inputTopic,
     }
 
     /** The defaults: warta's topics, every language, mark, 0.8, 32 bands x 8 rows, 4 per bucket. */
-    public static SinkConfig defaults(Serde<EnrichedArticle> articleSerde) {
+    public static SinkConfig defaults(AvroSerde<EnrichedArticle> articleSerde) {
         return new SinkConfig(articleSerde, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Set.of(),
                 DuplicatePolicy.MARK, 0.8, 32, 8, 4, SinkStats.NONE, DEFAULT_DEDUP_PARTITIONS);
     }

@@ -3,6 +3,9 @@ package dev.warta.sink;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.sink.dedup.BandProcessor;
 import dev.warta.sink.dedup.DecideProcessor;
+import dev.warta.sink.dedup.Decided;
+import dev.warta.sink.dedup.VerdictWriter;
+import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.sink.dedup.DedupMessage;
 import dev.warta.sink.dedup.DedupSerdes;
 import dev.warta.sink.dedup.GatherProcessor;
@@ -68,7 +71,7 @@ public final class SinkTopology {
     /** Builds the sink topology; pure (no I/O). */
     public static Topology build(SinkConfig cfg) {
         StreamsBuilder builder = new StreamsBuilder();
-        Serde<EnrichedArticle> articles = cfg.articleSerde();
+        AvroSerde<EnrichedArticle> articles = cfg.articleSerde();
         DedupSerdes dedup = new DedupSerdes(articles);
         Serde<DedupMessage> messages = dedup.message();
 
@@ -88,74 +91,89 @@ public final class SinkTopology {
                     Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending()).withCachingEnabled());
         }
 
-        KStream<String, EnrichedArticle> checked = builder
-                .stream(cfg.inputTopic(), Consumed.with(Serdes.String(), articles).withName("sink-source"))
-                .filter((id, a) -> a != null, Named.as("sink-skip-tombstones"))
+        AvroSerde<EnrichedArticle> serde = articles;
+        String input = cfg.inputTopic();
+        Serde<SinkInput> inputs = Serdes.serdeFrom((topic, in) -> in == null ? null : in.wire(),
+                (topic, bytes) -> SinkInput.read(serde, topic, bytes));
+        KStream<String, SinkInput> checked = builder
+                .stream(input, Consumed.with(Serdes.String(), inputs).withName("sink-source"))
+                .filter((id, in) -> in != null, Named.as("sink-skip-tombstones"))
                 // key by article id whatever the producer used, so every outcome is keyed by id
-                .map((key, a) -> KeyValue.pair(a.getId(), withFilterReason(a, cfg.languages())),
-                        Named.as("sink-filter-check"));
+                .map((key, in) -> KeyValue.pair(in.id(), in), Named.as("sink-filter-check"));
 
-        Map<String, KStream<String, EnrichedArticle>> routed = checked.split(Named.as("sink-route-"))
-                .branch((id, a) -> a.getFilterReason() != null, Branched.as("filtered"))
+        Map<String, KStream<String, SinkInput>> routed = checked.split(Named.as("sink-route-"))
+                .branch((id, in) -> filterReason(in, cfg.languages()) != null, Branched.as("filtered"))
                 .defaultBranch(Branched.as("dedup"));
-        toFiltered(routed.get("sink-route-filtered"), cfg, "sink-filtered");
+        KStream<String, EnrichedArticle> filtered = routed.get("sink-route-filtered").mapValues(in -> {
+            EnrichedArticle a = in.decode(serde, input);
+            a.setFilterReason(filterReason(in, cfg.languages()));
+            return a;
+        }, Named.as("sink-filter-reason"));
+        toFiltered(filtered, cfg, "sink-filtered", articles, a -> a.getFilterReason());
 
         Probes probes = new Probes(cfg.bands(), cfg.rows());
+        VerdictWriter writer = new VerdictWriter(serde, cfg.cleanTopic(), cfg.filteredTopic(), cfg.policy());
         KStream<String, DedupMessage> banded = routed.get("sink-route-dedup")
-                .process(() -> new ScatterProcessor(probes, cfg.dedupPartitions(), dedup), Named.as("sink-dedup-scatter"))
+                // bytes that already carry a verdict (a record from elsewhere) are written anew without it
+                .mapValues(in -> in.verdictFields() ? withoutVerdict(in, serde, input) : in,
+                        Named.as("sink-clear-verdict"))
+                .process(() -> new ScatterProcessor(probes, cfg.dedupPartitions()), Named.as("sink-dedup-scatter"))
                 // the scatter groups probes by band partition, so the band topic's size is fixed here
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC)
                         .withNumberOfPartitions(cfg.dedupPartitions()));
-        KStream<String, EnrichedArticle> decided = gathered
+        KStream<String, Decided> decided = gathered
                 ? banded.process(() -> new BandProcessor(BAND_STORE, SIGNATURE_STORE, cfg.threshold(), cfg.bucketCapacity()),
                                 Named.as("sink-dedup-band"), BAND_STORE, SIGNATURE_STORE)
                         .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC)
                                 .withNumberOfPartitions(cfg.dedupPartitions()))
-                        .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, cfg.policy(), dedup),
+                        .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, writer, dedup),
                                 Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE)
                 // one band partition holds every bucket: decide there, no gather round trip
                 : banded.process(() -> new DecideProcessor(BAND_STORE, SIGNATURE_STORE, VERDICT_STORE, cfg.threshold(),
-                                cfg.bucketCapacity(), cfg.policy(), dedup),
+                                cfg.bucketCapacity(), writer, dedup),
                         Named.as("sink-dedup-band-decide"), BAND_STORE, SIGNATURE_STORE, VERDICT_STORE);
 
-        Map<String, KStream<String, EnrichedArticle>> outcome = decided.split(Named.as("sink-outcome-"))
-                .branch((id, a) -> a.getFilterReason() != null, Branched.as("duplicate"))
+        Map<String, KStream<String, Decided>> outcome = decided.split(Named.as("sink-outcome-"))
+                .branch((id, d) -> d.filterReason() != null, Branched.as("duplicate"))
                 .defaultBranch(Branched.as("clean"));
-        toFiltered(outcome.get("sink-outcome-duplicate"), cfg, "sink-duplicate");
+        toFiltered(outcome.get("sink-outcome-duplicate"), cfg, "sink-duplicate", Decided.serde(), Decided::filterReason);
         outcome.get("sink-outcome-clean")
-                .peek((id, a) -> cfg.stats().clean(a.getDuplicateOf() != null), Named.as("sink-count-clean"))
-                .to(cfg.cleanTopic(), Produced.with(Serdes.String(), articles).withName("sink-clean-out"));
+                .peek((id, d) -> cfg.stats().clean(d.duplicate()), Named.as("sink-count-clean"))
+                .to(cfg.cleanTopic(), Produced.with(Serdes.String(), Decided.serde()).withName("sink-clean-out"));
         return builder.build();
     }
 
-    private static void toFiltered(KStream<String, EnrichedArticle> stream, SinkConfig cfg, String prefix) {
-        stream.peek((id, a) -> cfg.stats().filtered(a.getFilterReason()), Named.as(prefix + "-count"))
-                .to(cfg.filteredTopic(), Produced.with(Serdes.String(), cfg.articleSerde()).withName(prefix + "-out"));
+    private static <V> void toFiltered(KStream<String, V> stream, SinkConfig cfg, String prefix, Serde<V> values,
+                                       java.util.function.Function<V, String> reason) {
+        stream.peek((id, v) -> cfg.stats().filtered(reason.apply(v)), Named.as(prefix + "-count"))
+                .to(cfg.filteredTopic(), Produced.with(Serdes.String(), values).withName(prefix + "-out"));
     }
 
     /**
-     * The filter reason of an article before deduplication, or null when it goes on to dedup: {@code spam-page},
+     * The filter reason of a record before deduplication, or null when it goes on to dedup: {@code spam-page},
      * {@code empty}, {@code language} (when {@code languages} is not empty and lacks the article's code).
      */
-    public static String filterReason(EnrichedArticle a, Set<String> languages) {
-        if (a.getSpam() != null && a.getSpam().getWholePage()) {
+    static String filterReason(SinkInput in, Set<String> languages) {
+        if (in.wholePage()) {
             return FilterReasons.SPAM_PAGE;
         }
-        if (a.getText() == null || a.getText().isBlank()) {
+        if (in.text().isBlank()) {
             return FilterReasons.EMPTY;
         }
-        String code = a.getLanguage() == null ? "und" : a.getLanguage().getCode();
-        if (!languages.isEmpty() && !languages.contains(code)) {
+        if (!languages.isEmpty() && !languages.contains(in.languageCode())) {
             return FilterReasons.LANGUAGE;
         }
         return null;
     }
 
-    private static EnrichedArticle withFilterReason(EnrichedArticle a, Set<String> languages) {
-        String reason = filterReason(a, languages);
-        if (reason == null) {
-            return a.getFilterReason() == null ? a : EnrichedArticle.newBuilder(a).setFilterReason(null).build();
-        }
-        return EnrichedArticle.newBuilder(a).setFilterReason(reason).build();
+    /** {@code in} encoded again without duplicateOf, similarity and filterReason. */
+    private static SinkInput withoutVerdict(SinkInput in, AvroSerde<EnrichedArticle> serde, String topic) {
+        EnrichedArticle a = in.decode(serde, topic);
+        a.setDuplicateOf(null);
+        a.setSimilarity(null);
+        a.setFilterReason(null);
+        byte[] wire = serde.serialize(topic, a);
+        return new SinkInput(wire, in.id(), in.text(), in.wholePage(), in.languageCode(), in.textHash(), in.minhash(),
+                false);
     }
 }

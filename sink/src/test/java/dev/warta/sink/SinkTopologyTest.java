@@ -107,6 +107,40 @@ class SinkTopologyTest {
     }
 
     @Test
+    void shouldPassAnArticleThatIsNoDuplicateOnAsTheBytesItCameIn() {
+        start();
+        var bytesIn = driver.createInputTopic(Topics.ENRICHED, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        var bytesOut = driver.createOutputTopic(Topics.CLEAN, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        byte[] first = serde.serialize(Topics.ENRICHED, Articles.article("b1", Articles.FLOOD));
+        byte[] copy = serde.serialize(Topics.ENRICHED, Articles.article("b2", Articles.FLOOD));
+        bytesIn.pipeInput("b1", first);
+        bytesIn.pipeInput("b2", copy);
+
+        var out = bytesOut.readKeyValuesToMap();
+        assertThat(out.get("b1")).as("no duplicate: untouched").isEqualTo(first);
+        assertThat(out.get("b2")).as("a duplicate gets its verdict written in").isNotEqualTo(copy);
+        assertThat(serde.deserialize(Topics.CLEAN, out.get("b2")).getDuplicateOf()).isEqualTo("b1");
+    }
+
+    @Test
+    void shouldClearAVerdictTheInputRecordAlreadyCarried() {
+        start();
+        EnrichedArticle stale = Articles.article("c1", Articles.FLOOD);
+        stale.setDuplicateOf("someone-else");
+        stale.setSimilarity(0.5);
+        stale.setFilterReason("duplicate");
+        send(stale);
+
+        EnrichedArticle out = clean.readValue();
+        assertThat(out.getId()).isEqualTo("c1");
+        assertThat(out.getDuplicateOf()).isNull();
+        assertThat(out.getSimilarity()).isNull();
+        assertThat(out.getFilterReason()).isNull();
+    }
+
+    @Test
     void shouldFilterWholePageSpam() {
         start();
         send(Articles.article("s1", Articles.MARKET, "id", true));

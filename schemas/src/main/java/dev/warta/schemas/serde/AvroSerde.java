@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
@@ -44,6 +46,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private boolean autoRegister = true;
     private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
+    private final Map<ProjectionKey, DatumReader<GenericRecord>> projectionReaders = new ConcurrentHashMap<>();
     private final SpecificDatumWriter<T> writer;
     /** Largest initial buffer a serialization starts with. */
     private static final int MAX_SIZE_HINT = 64 * 1024;
@@ -136,6 +139,40 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         if (data == null) {
             return null;
         }
+        int id = header(topic, data);
+        return read(data, id, readerFor(id));
+    }
+
+    /**
+     * Decodes only the fields of {@code projection} from a wire-format payload of {@code T}: a record schema of the
+     * same full name whose fields are some of {@code T}'s (by name, with defaults for fields older writers lack).
+     * Avro's schema resolution skips the others without building them, which makes a look at a few fields of a
+     * large record cheap. Same errors as {@link #deserialize}; null for a null payload.
+     */
+    public GenericRecord deserializeProjection(String topic, byte[] data, Schema projection) {
+        if (data == null) {
+            return null;
+        }
+        int id = header(topic, data);
+        return read(data, id, projectionReaders.computeIfAbsent(new ProjectionKey(projection, id),
+                k -> new GenericDatumReader<>(writerSchema(id), projection)));
+    }
+
+    /** The schema id this serde writes for {@code topic} (registering its schema when auto-registration is on). */
+    public int schemaIdFor(String topic) {
+        return schemaId(topic);
+    }
+
+    /** The schema id in the header of wire-format {@code data}, or -1 when it has no valid header. */
+    public static int schemaIdOf(byte[] data) {
+        return data == null || data.length < 5 || data[0] != MAGIC_BYTE ? -1 : ByteBuffer.wrap(data, 1, 4).getInt();
+    }
+
+    private record ProjectionKey(Schema projection, int id) {
+    }
+
+    /** The schema id of a wire-format payload, after checking its header. */
+    private static int header(String topic, byte[] data) {
         if (data.length == 0) {
             throw new WireFormatException(WireFormatException.Reason.EMPTY, "empty payload on " + topic, null);
         }
@@ -147,11 +184,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             throw new WireFormatException(WireFormatException.Reason.TRUNCATED,
                     "payload of " + data.length + " bytes is shorter than the 5-byte header", null);
         }
-        int id = ByteBuffer.wrap(data, 1, 4).getInt();
-        DatumReader<T> reader = readerFor(id);
+        return ByteBuffer.wrap(data, 1, 4).getInt();
+    }
+
+    private static <R> R read(byte[] data, int id, DatumReader<R> reader) {
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 5, data.length - 5, null);
-            T value = reader.read(null, decoder);
+            R value = reader.read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new WireFormatException(WireFormatException.Reason.MALFORMED,
                         "trailing bytes after the record (schema id " + id + ")", null);
@@ -173,17 +212,19 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         if (cached != null) {
             return cached;
         }
-        Schema writerSchema;
+        DatumReader<T> reader = new SpecificDatumReader<>(writerSchema(id), readerSchema);
+        readerById.put(id, reader);
+        return reader;
+    }
+
+    private Schema writerSchema(int id) {
         try {
-            writerSchema = registry.getById(id);
+            return registry.getById(id);
         } catch (RegistryException e) {
             WireFormatException.Reason reason = e.retriable()
                     ? WireFormatException.Reason.REGISTRY_UNAVAILABLE : WireFormatException.Reason.UNKNOWN_SCHEMA_ID;
             throw new WireFormatException(reason, "schema id " + id + ": " + e.getMessage(), e);
         }
-        DatumReader<T> reader = new SpecificDatumReader<>(writerSchema, readerSchema);
-        readerById.put(id, reader);
-        return reader;
     }
 
     @Override

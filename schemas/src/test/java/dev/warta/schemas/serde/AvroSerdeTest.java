@@ -141,6 +141,34 @@ class AvroSerdeTest {
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.REGISTRY_UNAVAILABLE));
     }
 
+    @Test
+    void aProjectionReadsOnlyItsFieldsAndFillsDefaultsForFieldsTheWriterLacks() {
+        byte[] bytes = serde.serialize(Topics.RAW, article());
+        org.apache.avro.Schema projection = new org.apache.avro.Schema.Parser().parse("""
+                {"type": "record", "name": "RawArticle", "namespace": "dev.warta.schemas", "fields": [
+                  {"name": "title", "type": ["null", "string"], "default": null},
+                  {"name": "id", "type": "string"},
+                  {"name": "notInTheWriter", "type": "int", "default": 7}]}
+                """);
+
+        var r = serde.deserializeProjection(Topics.RAW, bytes, projection);
+
+        assertThat(r.getSchema().getFields()).hasSize(3);
+        assertThat(r.get("id").toString()).isEqualTo("a1b2c3");
+        assertThat(r.get("title").toString()).isEqualTo("Banjir melanda Jakarta Utara");
+        assertThat(r.get("notInTheWriter")).isEqualTo(7);
+        assertThat(AvroSerde.schemaIdOf(bytes)).isEqualTo(serde.schemaIdFor(Topics.RAW));
+        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        assertThatThrownBy(() -> serde.deserializeProjection(Topics.RAW, truncated, projection))
+                .isInstanceOfSatisfying(WireFormatException.class,
+                        e -> assertThat(e.reason()).isIn(WireFormatException.Reason.TRUNCATED, WireFormatException.Reason.MALFORMED));
+        bytes[0] = 9;
+        assertThatThrownBy(() -> serde.deserializeProjection(Topics.RAW, bytes, projection))
+                .isInstanceOfSatisfying(WireFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.BAD_MAGIC_BYTE));
+        assertThat(AvroSerde.schemaIdOf(bytes)).isEqualTo(-1);
+    }
+
     private void assertReason(byte[] bytes, WireFormatException.Reason reason) {
         assertThatThrownBy(() -> serde.deserialize(Topics.RAW, bytes))
                 .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason))

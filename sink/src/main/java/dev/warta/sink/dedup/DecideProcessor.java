@@ -1,7 +1,5 @@
 package dev.warta.sink.dedup;
 
-import dev.warta.schemas.EnrichedArticle;
-import dev.warta.sink.DuplicatePolicy;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,30 +14,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link GatherProcessor}. A message that does not carry an article with all its buckets cannot come from a
  * one-partition scatter: it is refused (an exception, so the stage dead-letters it).
  */
-public final class DecideProcessor extends ContextualProcessor<String, DedupMessage, String, EnrichedArticle> {
+public final class DecideProcessor extends ContextualProcessor<String, DedupMessage, String, Decided> {
     private final String bandStoreName;
     private final String signatureStoreName;
     private final String verdictStoreName;
     private final double threshold;
     private final int capacity;
-    private final DuplicatePolicy policy;
+    private final VerdictWriter writer;
     private final DedupSerdes serdes;
     private BandIndex index;
     private KeyValueStore<String, Verdict> verdicts;
 
     public DecideProcessor(String bandStoreName, String signatureStoreName, String verdictStoreName, double threshold,
-                           int capacity, DuplicatePolicy policy, DedupSerdes serdes) {
+                           int capacity, VerdictWriter writer, DedupSerdes serdes) {
         this.bandStoreName = bandStoreName;
         this.signatureStoreName = signatureStoreName;
         this.verdictStoreName = verdictStoreName;
         this.threshold = threshold;
         this.capacity = capacity;
-        this.policy = policy;
+        this.writer = writer;
         this.serdes = serdes;
     }
 
     @Override
-    public void init(ProcessorContext<String, EnrichedArticle> context) {
+    public void init(ProcessorContext<String, Decided> context) {
         super.init(context);
         KeyValueStore<String, List<BandEntry>> store = context.getStateStore(bandStoreName);
         KeyValueStore<String, short[]> signatures = context.getStateStore(signatureStoreName);
@@ -55,8 +53,8 @@ public final class DecideProcessor extends ContextualProcessor<String, DedupMess
             throw new IllegalStateException("dedup message " + m.kind() + " of " + m.articleId()
                     + " does not carry its article with all its buckets; a one-partition band topic expects that");
         }
-        EnrichedArticle out = GatherProcessor.decide(m.articleId(), articleBytes, index.probeAll(m), verdicts, policy,
-                serdes);
-        context().forward(new Record<>(out.getId(), out, Math.max(record.timestamp(), 0L)));
+        Decided out = writer.apply(m.articleId(), articleBytes,
+                GatherProcessor.verdict(m.articleId(), index.probeAll(m), verdicts));
+        context().forward(new Record<>(out.id(), out, Math.max(record.timestamp(), 0L)));
     }
 }

@@ -39,10 +39,19 @@ public final class Probes {
         return fingerprinter.minhash(a.getText());
     }
 
+    /** The signature {@code stored} with an article, or computed from {@code text} when missing or too short. */
+    public int[] signature(int[] stored, String text) {
+        return stored != null && stored.length >= signatureLength ? stored : fingerprinter.minhash(text);
+    }
+
     /** The article's normalized-text hash (from the record, or computed when missing). */
     public String textHash(EnrichedArticle a) {
-        String h = a.getTextHash();
-        return h == null || h.isBlank() ? fingerprinter.textHash(a.getText()) : h;
+        return textHash(a.getTextHash(), a.getText());
+    }
+
+    /** The normalized-text hash {@code stored} with an article, or computed from {@code text} when missing. */
+    public String textHash(String stored, String text) {
+        return stored == null || stored.isBlank() ? fingerprinter.textHash(text) : stored;
     }
 
     /** The buckets to probe: LSH bands of {@code signature}, then the exact band of {@code textHash}. */
