@@ -149,11 +149,9 @@ public final class TrainNer {
     private static List<int[]> jackknifedFeatures(List<NerCorpus.Sentence> train, List<Integer> domains,
                                                   WordClusters clusters, Gazetteer gaz, byte[] caps, int mask,
                                                   int run) {
-        int salt = run * 0x632BE5AB;
         int[] fold = new int[train.size()];
         for (int i = 0; i < fold.length; i++) {
-            fold[i] = Math.floorMod((String.join(" ", train.get(i).tokens()).hashCode() + salt) * 0x9E3779B1,
-                    FOLDS);
+            fold[i] = fold(train.get(i).tokens(), run);
         }
         NerLexicon[] lexicons = new NerLexicon[FOLDS];
         for (int k = 0; k < FOLDS; k++) {
@@ -174,6 +172,11 @@ public final class TrainNer {
             feats.add(f);
         }
         return feats;
+    }
+
+    /** Jackknife fold of a training sentence in ensemble run {@code run}: a hash of its text, salted by the run. */
+    static int fold(String[] tokens, int run) {
+        return Math.floorMod((String.join(" ", tokens).hashCode() + run * 0x632BE5AB) * 0x9E3779B1, FOLDS);
     }
 
     /** One averaged perceptron with Viterbi decoding, trained in place into {@code model}. */
