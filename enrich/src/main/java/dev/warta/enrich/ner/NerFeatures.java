@@ -295,7 +295,6 @@ final class NerFeatures {
             int wp1 = i > 0 ? tmp[wo + i - 1] : BOS;
             int wn1 = i + 1 < n ? tmp[wo + i + 1] : EOS;
             int wp2 = i > 1 ? tmp[wo + i - 2] : BOS;
-            int wn2 = i + 2 < n ? tmp[wo + i + 2] : EOS;
             int sp1 = i > 0 ? tmp[so + i - 1] : BOS;
             int sn1 = i + 1 < n ? tmp[so + i + 1] : EOS;
             int gp1 = i > 0 ? s.gaz[i - 1] : BOS;
@@ -336,7 +335,9 @@ final class NerFeatures {
             out[o + 26] = f(26, i > 2 ? tmp[wo + i - 3] : BOS);
             out[o + 27] = f(27, i + 3 < n ? tmp[wo + i + 3] : EOS);
             out[o + 28] = f(28, mix(wp2, wp1));
-            out[o + 29] = f(29, mix(wn1, wn2));
+            // coarse clusters of both neighbours together (a coarse id generalises where the words are rare);
+            // replaced the next-two-words bigram (mix(wn1, wn2)), which helped less
+            out[o + 29] = f(29, mix(i > 0 ? s.clusters[i - 1] >> 16 : BOS, i + 1 < n ? s.clusters[i + 1] >> 16 : EOS));
             out[o + 30] = f(30, i > 0 ? s.clusters[i - 1] & 0xFFFF | 0x10000 : BOS);
             out[o + 31] = f(31, mix(tmp[ro + i], mode));
             out[o + 32] = f(32, mix(mix(mix(sp1, tmp[so + i]), sn1), mode));

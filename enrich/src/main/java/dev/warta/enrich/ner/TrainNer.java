@@ -27,7 +27,8 @@ import java.util.Random;
  * (features of fold k of the training sentences use a lexicon built without fold k) and the
  * {@link ConventionDetector} profile {@code conventions.bin.gz}.
  * Optional trailing arguments: {@code --epochs N} (default 24), {@code --bits B} (hash table size 2^B, default 19),
- * {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default 2),
+ * {@code --runs R} (perceptrons over different shuffles and jackknife folds whose weights are averaged,
+ * default 4),
  * {@code --seed S} (shuffle seed of the first run, default 42; to measure how much F1 moves with the shuffle alone),
  * {@code --family-features false} (no per-family feature copies; the shipped model is trained with them).
  */
@@ -46,7 +47,7 @@ public final class TrainNer {
         int epochs = 24;
         int bits = 19;
         boolean familyFeatures = true;
-        int runs = 2;
+        int runs = 4;
         long seed = 42;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -106,33 +107,11 @@ public final class TrainNer {
         }
         NerModel model = NerModel.empty(bits, NerFeatures.capTable(cased, CAP_BITS));
         int mask = model.mask();
-        // jackknifed lexicon: each fold's sentences see only names from the other folds; a sentence's fold is
-        // a hash of its text, so a sentence repeated in several families stays in one fold
-        int[] fold = new int[train.size()];
-        for (int i = 0; i < fold.length; i++) {
-            fold[i] = Math.floorMod(String.join(" ", train.get(i).tokens()).hashCode() * 0x9E3779B1, FOLDS);
-        }
-        NerLexicon[] lexicons = new NerLexicon[FOLDS];
-        for (int k = 0; k < FOLDS; k++) {
-            List<NerCorpus.Sentence> others = new ArrayList<>();
-            for (int i = 0; i < fold.length; i++) {
-                if (fold[i] != k) {
-                    others.add(train.get(i));
-                }
-            }
-            lexicons[k] = NerLexicon.build(others);
-        }
         NerLexicon lexicon = NerLexicon.build(train);
-        List<int[]> feats = new ArrayList<>(train.size());
-        for (int i = 0; i < train.size(); i++) {
-            NerCorpus.Sentence s = train.get(i);
-            int[] f = new int[s.tokens().length * NerFeatures.COUNT];
-            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, model.caps, clusters, lexicons[fold[i]]),
-                    domains.get(i), mask, f);
-            feats.add(f);
-        }
-        // several averaged perceptrons over different shuffles, averaged again (a cheap, deterministic ensemble)
+        // several averaged perceptrons over different shuffles and different jackknife folds, averaged again (a
+        // cheap, deterministic ensemble: the runs disagree on which training names their lexicon features saw)
         for (int run = 0; run < runs; run++) {
+            List<int[]> feats = jackknifedFeatures(train, domains, clusters, gaz, model.caps, mask, run);
             NerModel one = NerModel.empty(bits, model.caps);
             perceptron(one, train, feats, epochs, seed + run);
             for (int i = 0; i < model.weights.length; i++) {
@@ -160,6 +139,44 @@ public final class TrainNer {
                     general.f1(null), adapted.f1(null));
         }
         return new Trained(model, lexicon);
+    }
+
+    /**
+     * Features of the training sentences with a jackknifed lexicon: each fold's sentences see only names from the
+     * other folds. A sentence's fold is a hash of its text (so a sentence repeated in several families stays in
+     * one fold), salted by {@code run} so each run of the ensemble holds out different names.
+     */
+    private static List<int[]> jackknifedFeatures(List<NerCorpus.Sentence> train, List<Integer> domains,
+                                                  WordClusters clusters, Gazetteer gaz, byte[] caps, int mask,
+                                                  int run) {
+        int[] fold = new int[train.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = fold(train.get(i).tokens(), run);
+        }
+        NerLexicon[] lexicons = new NerLexicon[FOLDS];
+        for (int k = 0; k < FOLDS; k++) {
+            List<NerCorpus.Sentence> others = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] != k) {
+                    others.add(train.get(i));
+                }
+            }
+            lexicons[k] = NerLexicon.build(others);
+        }
+        List<int[]> feats = new ArrayList<>(train.size());
+        for (int i = 0; i < train.size(); i++) {
+            NerCorpus.Sentence s = train.get(i);
+            int[] f = new int[s.tokens().length * NerFeatures.COUNT];
+            NerFeatures.extract(NerFeatures.prepare(s.tokens(), gaz, caps, clusters, lexicons[fold[i]]),
+                    domains.get(i), mask, f);
+            feats.add(f);
+        }
+        return feats;
+    }
+
+    /** Jackknife fold of a training sentence in ensemble run {@code run}: a hash of its text, salted by the run. */
+    static int fold(String[] tokens, int run) {
+        return Math.floorMod((String.join(" ", tokens).hashCode() + run * 0x632BE5AB) * 0x9E3779B1, FOLDS);
     }
 
     /** One averaged perceptron with Viterbi decoding, trained in place into {@code model}. */

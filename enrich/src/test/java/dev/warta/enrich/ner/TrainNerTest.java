@@ -50,6 +50,27 @@ class TrainNerTest {
     }
 
     @Test
+    void shouldHoldOutDifferentSentencesInEachEnsembleRunButKeepRepeatsTogether() {
+        int moved = 0;
+        boolean[][] used = new boolean[2][TrainNer.FOLDS];
+        for (int i = 0; i < 200; i++) {
+            String[] sentence = {"Kalimat", "nomor", Integer.toString(i), "dari", "Bandung", "."};
+            int first = TrainNer.fold(sentence, 0);
+            int second = TrainNer.fold(sentence, 1);
+            assertThat(TrainNer.fold(sentence.clone(), 0)).isEqualTo(first);
+            used[0][first] = true;
+            used[1][second] = true;
+            if (first != second) {
+                moved++;
+            }
+        }
+        assertThat(moved).isGreaterThan(100);
+        for (boolean[] run : used) {
+            assertThat(run).containsOnly(true);
+        }
+    }
+
+    @Test
     void shouldMapEveryFamilyTagSchemeToOneLabelSet() {
         assertThat(NerLabels.NAMES.get(NerCorpus.map("B-PPL"))).isEqualTo("B-PERSON");
         assertThat(NerLabels.NAMES.get(NerCorpus.map("I-IND"))).isEqualTo("I-ORGANIZATION");
