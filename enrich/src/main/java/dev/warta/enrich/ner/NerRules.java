@@ -42,6 +42,9 @@ final class NerRules {
     /** Lowercase words that end an entity in cased text (an entity does not run through them). */
     private static final Set<String> BREAKERS = Set.of("in", "at", "on", "from", "to", "with", "said", "says",
             "di", "ke", "dari", "kata", "ujar", "pada", "yang");
+    /** Last words of an organisation name that a place name completes ("Kepolisian Daerah" Sumatera Utara). */
+    private static final Set<String> REGIONAL_UNITS = Set.of("daerah", "resor", "sektor", "provinsi", "kabupaten",
+            "kota", "wilayah");
     /** Lowercase words allowed inside an organisation name. */
     private static final Set<String> ORG_CONNECTORS = Set.of("dan", "of", "for", "the", "and", "untuk", "&");
 
@@ -76,6 +79,32 @@ final class NerRules {
             }
         }
         cleanSpans(s, labels);
+        joinRegionalUnits(s, labels);
+    }
+
+    /**
+     * The long form of a regional organisation and the region's name are one organisation (the outermost name):
+     * "Kepolisian Daerah" + "Sumatera Utara", "Pemerintah Kota" + "Samarinda". Acronyms ("Polda Jabar", "Pemkot
+     * Surabaya") keep the place apart, as the annotated news corpora do.
+     */
+    private static void joinRegionalUnits(NerFeatures.Sentence s, int[] labels) {
+        int org = NerLabels.begin("ORGANIZATION");
+        int loc = NerLabels.begin("LOCATION");
+        int n = labels.length;
+        for (int i = 0; i + 1 < n; i++) {
+            if (labels[i + 1] != loc) {
+                continue;
+            }
+            boolean inOrg = labels[i] == org || labels[i] == org + 1;
+            if (!inOrg || !REGIONAL_UNITS.contains(s.lower[i])) {
+                continue;
+            }
+            int j = i + 1;
+            labels[j++] = org + 1;
+            while (j < n && labels[j] == loc + 1) {
+                labels[j++] = org + 1;
+            }
+        }
     }
 
     /** Drops leading "The", lone titles and demonyms; splits spans at prepositions and speech verbs. */

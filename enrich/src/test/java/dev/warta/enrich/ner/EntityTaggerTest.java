@@ -35,6 +35,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldKeepTheRegionInTheNameOfARegionalOrganisation() {
+        List<Mention> ms = TAGGER.tag("Kepolisian Daerah Sumatera Utara menangkap tiga tersangka judi online di Medan, "
+                + "sementara Polda Jabar memeriksa saksi di Bandung.");
+        assertThat(find(ms, "Kepolisian Daerah Sumatera Utara").type()).isEqualTo("ORGANIZATION");
+        assertThat(find(ms, "Medan").type()).isEqualTo("LOCATION");
+        assertThat(find(ms, "Jabar").type()).as("an acronym keeps the place apart").isEqualTo("LOCATION");
+        assertThat(ms).noneMatch(m -> m.text().equals("Sumatera Utara"));
+    }
+
+    @Test
     void shouldSplitCountryAndPersonAfterTitle() {
         List<Mention> ms = TAGGER.tag("Dalam kunjungan itu, Menlu AS Blinken tiba di Jakarta pada Selasa malam.");
         assertThat(find(ms, "AS").type()).isEqualTo("LOCATION");
