@@ -103,8 +103,13 @@ class SinkScaleOutIT {
         try (Platform platform = Platform.open(options, true);
              Admin admin = Admin.create(platform.clientProperties())) {
             // the band topic an earlier build created with as many partitions as news.enriched
-            admin.createTopics(List.of(new NewTopic("old-sink-" + SinkTopology.BANDS_TOPIC + "-repartition", 3, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
+            String bands = "old-sink-" + SinkTopology.BANDS_TOPIC + "-repartition";
+            admin.createTopics(List.of(new NewTopic(bands, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // a created topic reaches the broker's metadata a moment later: wait until it is listed
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(bands)) {
+                assertThat(System.nanoTime()).as("topic " + bands + " listed within 30 s").isLessThan(deadline);
+            }
 
             assertThat(Stages.sinkConfig(platform, "old-sink").dedupPartitions()).isEqualTo(3);
             assertThat(Stages.sinkConfig(platform, "new-sink").dedupPartitions())
