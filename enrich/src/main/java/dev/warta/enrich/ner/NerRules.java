@@ -39,6 +39,9 @@ final class NerRules {
             "february", "march", "april", "june", "july", "august", "september", "october", "november",
             "december", "januari", "februari", "maret", "juni", "juli", "agustus", "oktober", "desember", "namun",
             "selain", "sementara", "dia", "ia", "kami", "kita", "mereka", "saya", "anda");
+    /** Imperatives of page furniture ("Klik Allow", "Download App"): a span they open is an instruction, not a name. */
+    private static final Set<String> UI_VERBS = Set.of("klik", "click", "tap", "unduh", "download", "subscribe",
+            "bagikan", "share", "akses");
     /** Lowercase words that end an entity in cased text (an entity does not run through them). */
     private static final Set<String> BREAKERS = Set.of("in", "at", "on", "from", "to", "with", "said", "says",
             "di", "ke", "dari", "kata", "ujar", "pada", "yang");
@@ -107,7 +110,10 @@ final class NerRules {
         }
     }
 
-    /** Drops leading "The", lone titles and demonyms; splits spans at prepositions and speech verbs. */
+    /**
+     * Drops leading "The", lone titles and demonyms, and spans opened by a page-furniture imperative; splits spans
+     * at prepositions and speech verbs.
+     */
     private static void cleanSpans(NerFeatures.Sentence s, int[] labels) {
         int n = labels.length;
         for (int i = 0; i < n; i++) {
@@ -119,6 +125,13 @@ final class NerRules {
                 labels[i] = 0;
                 if (i + 1 < n && NerLabels.isInside(labels[i + 1])) {
                     labels[i + 1] = labels[i + 1] - 1;
+                }
+                continue;
+            }
+            if (NerLabels.isBegin(labels[i]) && UI_VERBS.contains(lw)) {
+                labels[i] = 0;
+                for (int j = i + 1; j < n && NerLabels.isInside(labels[j]); j++) {
+                    labels[j] = 0;
                 }
                 continue;
             }

@@ -45,6 +45,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void shouldNotTakePageInstructionsForNames() {
+        List<Mention> ms = TAGGER.tag("Cara mendapatkan notifikasi dari Harian Kaltim:\n\n"
+                + "Klik Allow pada List Notifications tersebut. Download Aplikasi Harian Kaltim di Google Play.");
+        assertThat(ms).noneMatch(m -> m.text().startsWith("Klik") || m.text().startsWith("Download"));
+    }
+
+    @Test
     void shouldSplitCountryAndPersonAfterTitle() {
         List<Mention> ms = TAGGER.tag("Dalam kunjungan itu, Menlu AS Blinken tiba di Jakarta pada Selasa malam.");
         assertThat(find(ms, "AS").type()).isEqualTo("LOCATION");
