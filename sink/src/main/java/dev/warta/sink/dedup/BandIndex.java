@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -26,6 +27,14 @@ final class BandIndex {
         this.signatures = signatures;
         this.threshold = threshold;
         this.capacity = capacity;
+    }
+
+    /** The index over the stores {@code storeName} (buckets) and {@code signatureStoreName} of a processor's task. */
+    static BandIndex of(ProcessorContext<?, ?> context, String storeName, String signatureStoreName, double threshold,
+                        int capacity) {
+        KeyValueStore<String, List<BandEntry>> store = context.getStateStore(storeName);
+        KeyValueStore<String, short[]> signatures = context.getStateStore(signatureStoreName);
+        return new BandIndex(store, signatures, threshold, capacity);
     }
 
     /** The key of an article's signature in the signature store. */

@@ -1,10 +1,8 @@
 package dev.warta.sink.dedup;
 
-import java.util.List;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Band step, on the partition that owns the probed buckets: answers a {@code PROBES} message from the bucket
@@ -30,9 +28,7 @@ public final class BandProcessor extends ContextualProcessor<String, DedupMessag
     @Override
     public void init(ProcessorContext<String, DedupMessage> context) {
         super.init(context);
-        KeyValueStore<String, List<BandEntry>> store = context.getStateStore(storeName);
-        KeyValueStore<String, short[]> signatures = context.getStateStore(signatureStoreName);
-        index = new BandIndex(store, signatures, threshold, capacity);
+        index = BandIndex.of(context, storeName, signatureStoreName, threshold, capacity);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.warta.sink.dedup;
 
-import java.util.List;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,9 +38,7 @@ public final class DecideProcessor extends ContextualProcessor<String, DedupMess
     @Override
     public void init(ProcessorContext<String, Decided> context) {
         super.init(context);
-        KeyValueStore<String, List<BandEntry>> store = context.getStateStore(bandStoreName);
-        KeyValueStore<String, short[]> signatures = context.getStateStore(signatureStoreName);
-        index = new BandIndex(store, signatures, threshold, capacity);
+        index = BandIndex.of(context, bandStoreName, signatureStoreName, threshold, capacity);
         verdicts = context.getStateStore(verdictStoreName);
     }
 

@@ -55,16 +55,6 @@ public final class DedupSerdes {
         return m.article() == null ? null : articleSerde.serializer().serialize(Topics.ENRICHED, m.article());
     }
 
-    /** Encodes {@code a} as on news.enriched. */
-    public byte[] encode(EnrichedArticle a) {
-        return articleSerde.serializer().serialize(Topics.ENRICHED, a);
-    }
-
-    /** Decodes an article encoded as on news.enriched. */
-    public EnrichedArticle decode(byte[] bytes) {
-        return articleSerde.deserializer().deserialize(Topics.ENRICHED, bytes);
-    }
-
     private static void writePending(Out out, PendingArticle p) {
         out.writeInt(p.expected());
         out.writeInt(0);

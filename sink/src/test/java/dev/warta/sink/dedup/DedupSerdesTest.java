@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -16,8 +17,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 class DedupSerdesTest {
-    private final DedupSerdes serdes =
-            new DedupSerdes(AvroSerde.of(EnrichedArticle.class, "mem://dedup-serdes-" + UUID.randomUUID()));
+    private static final AvroSerde<EnrichedArticle> ARTICLES =
+            AvroSerde.of(EnrichedArticle.class, "mem://dedup-serdes-" + UUID.randomUUID());
+    private final DedupSerdes serdes = new DedupSerdes(ARTICLES);
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
@@ -51,20 +53,20 @@ class DedupSerdesTest {
         List<Probes.Target> targets = List.of(new Probes.Target("b3:9f", false), new Probes.Target("x:abc", true));
         var article = dev.warta.sink.Articles.article("id-2", dev.warta.sink.Articles.FLOOD);
         DedupMessage probes = DedupMessage.probes("id-2", "tok", 9L, targets, new int[] {1, 2, 3},
-                serdes.encode(article), 33);
+                ARTICLES.serialize(Topics.ENRICHED, article), 33);
         DedupMessage back = roundTrip(serdes.message(), probes);
         assertThat(back.kind()).isEqualTo(DedupMessage.Kind.PROBES);
         assertThat(back.targets()).isEqualTo(targets);
         assertThat(back.signature()).containsExactly(1, 2, 3);
         assertThat(back.expected()).isEqualTo(33);
-        assertThat(serdes.decode(back.articleBytes())).isEqualTo(article);
+        assertThat(ARTICLES.deserialize(Topics.ENRICHED, back.articleBytes())).isEqualTo(article);
 
         BandMatch match = new BandMatch("root", 7L, "via", 0.875);
         DedupMessage answers = roundTrip(serdes.message(), DedupMessage.answers(back, 2, match));
         assertThat(answers.kind()).isEqualTo(DedupMessage.Kind.ANSWERS);
         assertThat(answers.answered()).isEqualTo(2);
         assertThat(answers.match()).isEqualTo(match);
-        assertThat(serdes.decode(answers.articleBytes())).isEqualTo(article);
+        assertThat(ARTICLES.deserialize(Topics.ENRICHED, answers.articleBytes())).isEqualTo(article);
         assertThat(answers.carriesArticle()).isTrue();
         assertThat(answers.expected()).isEqualTo(33);
 
@@ -80,7 +82,7 @@ class DedupSerdesTest {
         byte[] asGather = serdes.gather().serializer().serialize("t", new GatherState(article, 33, 0, null));
         PendingArticle pending = serdes.pending().deserializer().deserialize("t", asGather);
         assertThat(pending.expected()).isEqualTo(33);
-        assertThat(serdes.decode(pending.articleBytes())).isEqualTo(article);
+        assertThat(ARTICLES.deserialize(Topics.ENRICHED, pending.articleBytes())).isEqualTo(article);
         assertThat(serdes.pending().serializer().serialize("t", pending)).isEqualTo(asGather);
     }
 
