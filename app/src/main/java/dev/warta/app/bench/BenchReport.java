@@ -113,31 +113,30 @@ public record BenchReport(
         m.put("latencyCpuMsPerArticle", r2(latencyCpuMsPerArticle));
         m.put("latencyEnrichThreadsCpuMsPerArticle", r2(latencyEnrichCpuMsPerArticle));
         m.put("latencySinkThreadsCpuMsPerArticle", r2(latencySinkCpuMsPerArticle));
-        StringBuilder sb = new StringBuilder("{");
-        m.forEach((k, v) -> sb.append('"').append(k).append("\":").append(value(v)).append(','));
-        sb.append("\"stepMeanMicros\":{");
-        int i = 0;
-        for (var e : steps.entrySet()) {
-            sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":")
-                    .append(r1(e.getValue().meanMicros()));
-        }
-        sb.append("},\"stepCpuMicros\":{");
-        i = 0;
-        for (var e : steps.entrySet()) {
-            sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":")
-                    .append(r1(e.getValue().cpuMicros()));
-        }
-        sb.append("},\"pipelineCpuMsPerArticleByThreads\":{");
-        i = 0;
-        for (var e : pipelineCpuBreakdown.entrySet()) {
-            sb.append(i++ > 0 ? "," : "").append('"').append(Json.escape(e.getKey())).append("\":").append(r2(e.getValue()));
-        }
-        sb.append("},\"heapUsedMaxMb\":").append(r1(mb(heapUsedMaxBytes)))
-                .append(",\"vmHwmMb\":").append(vmHwmBytes < 0 ? "null" : r1(mb(vmHwmBytes))).append('}');
-        return sb.toString();
+        Map<String, Object> mean = new LinkedHashMap<>();
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        steps.forEach((name, cost) -> {
+            mean.put(name, r1(cost.meanMicros()));
+            cpu.put(name, r1(cost.cpuMicros()));
+        });
+        m.put("stepMeanMicros", mean);
+        m.put("stepCpuMicros", cpu);
+        Map<String, Object> byThreads = new LinkedHashMap<>();
+        pipelineCpuBreakdown.forEach((group, ms) -> byThreads.put(group, r2(ms)));
+        m.put("pipelineCpuMsPerArticleByThreads", byThreads);
+        m.put("heapUsedMaxMb", r1(mb(heapUsedMaxBytes)));
+        m.put("vmHwmMb", vmHwmBytes < 0 ? null : r1(mb(vmHwmBytes)));
+        return value(m);
     }
 
+    /** A JSON value: a string, a number (or null), or an object of such values. */
     private static String value(Object v) {
+        if (v instanceof Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder("{");
+            map.forEach((k, x) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(Json.escape(k.toString()))
+                    .append("\":").append(value(x)));
+            return sb.append('}').toString();
+        }
         return v instanceof String s ? "\"" + Json.escape(s) + "\"" : String.valueOf(v);
     }
 
