@@ -2,12 +2,8 @@ package dev.warta.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warta.app.platform.EmbeddedKafka;
-import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.IngestSummary;
-import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.http.HttpIngestServer;
-import dev.warta.ingest.sink.KafkaArticleSink;
 import dev.warta.ingest.watch.InboxWatcher;
 import dev.warta.schemas.DeadLetter;
 import dev.warta.schemas.RawArticle;
@@ -25,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,29 +37,21 @@ import org.netpreserve.jwarc.WarcWriter;
 class IngestSourcesIT {
     @TempDir
     static Path dir;
-    static EmbeddedKafka kafka;
+    static BrokerIngest broker;
     static final String REGISTRY = "mem://ingest-sources-it-" + UUID.randomUUID();
-    static KafkaArticleSink sink;
-    static IngestRunner runner;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("data"));
-        Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
-        client.put(AvroSerde.REGISTRY_URL, REGISTRY);
-        sink = new KafkaArticleSink(client);
-        runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+        broker = BrokerIngest.start(dir.resolve("data"), REGISTRY);
     }
 
     @AfterAll
     static void stop() {
-        runner.close();
-        sink.close();
-        kafka.close();
+        broker.close();
     }
 
     static List<RawArticle> raw(String sourceType, int atLeast) {
-        return KafkaTestSupport.readUntil(kafka.bootstrapServers(), Topics.RAW,
+        return KafkaTestSupport.readUntil(broker.bootstrapServers(), Topics.RAW,
                         AvroSerde.of(RawArticle.class, REGISTRY).deserializer(),
                         r -> r.stream().filter(x -> x.value().getSourceType().equals(sourceType)).count() >= atLeast,
                         Duration.ofSeconds(60))
@@ -72,7 +59,7 @@ class IngestSourcesIT {
     }
 
     static List<DeadLetter> deadLetters(String reasonPrefix, int atLeast) {
-        return KafkaTestSupport.readUntil(kafka.bootstrapServers(), Topics.DLQ,
+        return KafkaTestSupport.readUntil(broker.bootstrapServers(), Topics.DLQ,
                         AvroSerde.of(DeadLetter.class, REGISTRY).deserializer(),
                         r -> r.stream().filter(x -> x.value().getReason().startsWith(reasonPrefix)).count() >= atLeast,
                         Duration.ofSeconds(60))
@@ -94,7 +81,7 @@ class IngestSourcesIT {
                             "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\u0089PNG".getBytes(StandardCharsets.ISO_8859_1)).build());
         }
         Path warc = Files.write(dir.resolve("crawl.warc.gz"), out.toByteArray());
-        IngestSummary summary = runner.ingestPaths(List.of(warc));
+        IngestSummary summary = broker.runner().ingestPaths(List.of(warc));
         assertThat(summary.published()).isEqualTo(1);
         assertThat(summary.skipped()).isEqualTo(1);
         List<RawArticle> articles = raw("warc", 1);
@@ -114,8 +101,8 @@ class IngestSourcesIT {
                 + "<title>Kabar</title><language>id</language>" + item.formatted("dua") + item.formatted("tiga") + "</channel></rss>");
         Path xxe = Files.writeString(dir.resolve("evil.xml"), "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM "
                 + "\"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>");
-        assertThat(runner.ingestPaths(List.of(day1)).published()).isEqualTo(2);
-        IngestSummary second = runner.ingestPaths(List.of(day2, xxe));
+        assertThat(broker.runner().ingestPaths(List.of(day1)).published()).isEqualTo(2);
+        IngestSummary second = broker.runner().ingestPaths(List.of(day2, xxe));
         assertThat(second.published()).isEqualTo(1);
         assertThat(second.repeats()).isEqualTo(1);
         assertThat(second.deadLettered()).isEqualTo(1);
@@ -128,7 +115,7 @@ class IngestSourcesIT {
     @Test
     void inboxFilesAreIngestedThenMovedToDoneAndAGzipBombIsDeadLettered() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        try (InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, line -> { })) {
+        try (InboxWatcher watcher = new InboxWatcher(broker.runner(), inbox, Duration.ZERO, line -> { })) {
             Files.writeString(inbox.resolve("kiriman.txt"), "Kiriman warga soal jalan rusak\n\nJalan di desa kami rusak sejak "
                     + "musim hujan dan belum diperbaiki.");
             ByteArrayOutputStream bomb = new ByteArrayOutputStream();
@@ -149,7 +136,7 @@ class IngestSourcesIT {
 
     @Test
     void httpPostIsAcceptedOnceKafkaAckedAndBadInputIsRefused() throws Exception {
-        try (HttpIngestServer server = HttpIngestServer.start(runner, 0, dev.warta.ingest.IngestLimits.defaults())) {
+        try (HttpIngestServer server = HttpIngestServer.start(broker.runner(), 0, dev.warta.ingest.IngestLimits.defaults())) {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/articles");
             HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")

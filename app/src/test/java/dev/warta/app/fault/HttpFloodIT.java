@@ -3,13 +3,10 @@ package dev.warta.app.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.warta.app.BrokerIngest;
 import dev.warta.app.KafkaTestSupport;
-import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.ingest.IngestLimits;
-import dev.warta.ingest.IngestRunner;
-import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.http.HttpIngestServer;
-import dev.warta.ingest.sink.KafkaArticleSink;
 import dev.warta.schemas.RawArticle;
 import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
@@ -55,31 +52,23 @@ class HttpFloodIT {
 
     @TempDir
     static Path dir;
-    static EmbeddedKafka kafka;
+    static BrokerIngest broker;
     static final String REGISTRY = "mem://http-flood-it-" + UUID.randomUUID();
-    static KafkaArticleSink sink;
-    static IngestRunner runner;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("data"));
-        Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
-        client.put(AvroSerde.REGISTRY_URL, REGISTRY);
-        sink = new KafkaArticleSink(client);
-        runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+        broker = BrokerIngest.start(dir.resolve("data"), REGISTRY);
     }
 
     @AfterAll
     static void stop() {
-        runner.close();
-        sink.close();
-        kafka.close();
+        broker.close();
     }
 
     /** Records written to a topic so far (sum of end offsets; news.raw is written without transactions here). */
     private static long recordsOn(String topic) {
         Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("bootstrap.servers", broker.bootstrapServers());
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -106,7 +95,7 @@ class HttpFloodIT {
         IngestLimits limits = IngestLimits.defaults();
         HttpIngestServer.Options options = new HttpIngestServer.Options(4, REQUESTS, MAX_IN_FLIGHT,
                 64L * 1024 * 1024, limits.maxPageBytes());
-        try (HttpIngestServer server = HttpIngestServer.start(runner, new InetSocketAddress("127.0.0.1", 0), options)) {
+        try (HttpIngestServer server = HttpIngestServer.start(broker.runner(), new InetSocketAddress("127.0.0.1", 0), options)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/articles");
             List<String> answers = flood(uri, requests);
 
@@ -146,7 +135,7 @@ class HttpFloodIT {
 
             // every accepted article is on news.raw exactly once, and nothing else came from this server
             int expected = acceptedIds.size() + 1;
-            List<ConsumerRecord<String, RawArticle>> raw = KafkaTestSupport.readUntil(kafka.bootstrapServers(), Topics.RAW,
+            List<ConsumerRecord<String, RawArticle>> raw = KafkaTestSupport.readUntil(broker.bootstrapServers(), Topics.RAW,
                     AvroSerde.of(RawArticle.class, REGISTRY).deserializer(), r -> r.size() >= expected,
                     Duration.ofSeconds(120));
             List<String> onTopic = raw.stream().map(r -> r.value().getId()).toList();
