@@ -23,6 +23,7 @@ public final class StreamsApp implements AutoCloseable {
     /** Starts {@code topology} with {@code props}; a stream thread that dies of an unexpected error is replaced. */
     public static StreamsApp start(String name, Topology topology, Properties props) {
         KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("{}: stream thread failed, replacing it: {}", name, e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

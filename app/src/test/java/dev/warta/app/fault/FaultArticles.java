@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +54,25 @@ final class FaultArticles {
             }
             producer.flush();
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(60, TimeUnit.SECONDS);
+                try {
+                    ack.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("producing to " + Topics.RAW + " failed; the broker says: "
+                            + rawPartitions(bootstrap), e);
+                }
             }
+        }
+    }
+
+    /** What the broker reports about news.raw's partitions (leaders, in-sync replicas), for a failure message. */
+    private static String rawPartitions(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(p)) {
+            return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(15, TimeUnit.SECONDS).toString();
+        } catch (Exception e) {
+            return "no answer: " + e;
         }
     }
 }

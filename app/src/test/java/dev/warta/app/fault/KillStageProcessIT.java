@@ -52,6 +52,9 @@ class KillStageProcessIT {
             for (StageProcess p : List.of(enrichA, enrichB, sinkA, sinkB)) {
                 p.start();
             }
+            for (StageProcess p : List.of(enrichA, enrichB, sinkA, sinkB)) {
+                assertThat(p.awaitRunning(Duration.ofSeconds(120))).as(p.name() + " running; " + p.logTail()).isTrue();
+            }
             FaultArticles.produce(bootstrap, url, 0, ARTICLES / 2);
             Outcomes early = Outcomes.await(bootstrap, url, o -> o.accounted() >= ARTICLES / 8, Duration.ofSeconds(120));
             assertThat(early.accounted()).as("progress before the kill; " + enrichA.logTail()).isGreaterThanOrEqualTo(ARTICLES / 8);

@@ -3,6 +3,7 @@ package dev.warta.app.fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,21 @@ final class StageProcess implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
+    }
+
+    /**
+     * Waits until the process's Kafka Streams application reports RUNNING in its log (a readiness check: the log is
+     * re-read every 100 ms); false when the process died or {@code timeout} passed.
+     */
+    boolean awaitRunning(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && alive()) {
+            if (Files.exists(log) && Files.readString(log).contains("-> RUNNING")) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return false;
     }
 
     boolean alive() {
