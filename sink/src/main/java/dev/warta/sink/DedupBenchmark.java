@@ -26,7 +26,7 @@ import java.util.Set;
  * <pre>
  * mvn -B -q -o -pl sink -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-sink.txt
  * java -cp sink/target/classes:$(cat /tmp/cp-sink.txt) dev.warta.sink.DedupBenchmark \
- *     [--csv ../shared/data/news/detik-dev.csv] [--column isi_berita] [--bands 32] [--rows 8] [--capacity 4] [--threshold 0.8]
+ *     [--csv ../shared/data/news/detik-dev.csv] [--column isi_berita] [--bands 20] [--rows 6] [--capacity 4] [--threshold 0.8]
  * </pre>
  */
 public final class DedupBenchmark {
@@ -35,7 +35,8 @@ public final class DedupBenchmark {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> opt = new HashMap<>(Map.of("--csv", "../shared/data/news/detik-dev.csv",
-                "--column", "isi_berita", "--bands", "32", "--rows", "8", "--capacity", "4", "--threshold", "0.8"));
+                "--column", "isi_berita", "--bands", String.valueOf(SinkConfig.DEFAULT_BANDS),
+                "--rows", String.valueOf(SinkConfig.DEFAULT_ROWS), "--capacity", "4", "--threshold", "0.8"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!opt.containsKey(args[i])) {
                 System.err.println("unknown option " + args[i]);

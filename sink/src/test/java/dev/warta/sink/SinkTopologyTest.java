@@ -241,8 +241,8 @@ class SinkTopologyTest {
         send(Articles.article(a, Articles.FLOOD));
         send(Articles.article(b, Articles.FLOOD_EDITED));
 
-        Set<String> keysA = new HashSet<>(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
-        keysA.retainAll(new Lsh(32, 8).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
+        Set<String> keysA = new HashSet<>(new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
+        keysA.retainAll(new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
         assertThat(keysA).as("shared band buckets").isNotEmpty();
         String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
         String gatherTopic = APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition";
@@ -267,7 +267,7 @@ class SinkTopologyTest {
             }
         }
         assertThat(keysA).allSatisfy(k -> assertThat(idsByKey.get(k)).containsExactlyInAnyOrder(a, b));
-        assertThat(idsByKey).hasSize(2 * 33 - keysA.size());
+        assertThat(idsByKey).hasSize(2 * (SinkConfig.DEFAULT_BANDS + 1) - keysA.size());
         assertThat(sent).as("band messages for two articles").isLessThanOrEqualTo(2 * n);
         assertThat(byId(clean.readValuesToList()).get(b).getDuplicateOf()).isEqualTo(a);
     }
@@ -284,7 +284,7 @@ class SinkTopologyTest {
         assertThat(signatureKeys).hasSize(2);
         List<Integer> storedLengths = new ArrayList<>();
         bands.all().forEachRemaining(kv -> kv.value.forEach(e -> storedLengths.add(e.signature().length)));
-        assertThat(storedLengths).hasSize(2 * 33).containsOnly(0);
+        assertThat(storedLengths).hasSize(2 * (SinkConfig.DEFAULT_BANDS + 1)).containsOnly(0);
 
         // a bucket entry as the first version wrote it, with its signature inline, is still a match
         int[] legacy = Articles.FP.minhash(Articles.ELECTION);
@@ -292,7 +292,7 @@ class SinkTopologyTest {
         for (int i = 0; i < legacy.length; i++) {
             low[i] = (short) legacy[i];
         }
-        for (String key : new Lsh(32, 8).bandKeys(legacy)) {
+        for (String key : new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS).bandKeys(legacy)) {
             bands.put(key, List.of(new dev.warta.sink.dedup.BandEntry("old", "old", 1L, 1L, low)));
         }
         clean.readRecordsToList();
@@ -354,7 +354,7 @@ class SinkTopologyTest {
                 Articles.article("5", Articles.MARKET + " Operasi pasar digelar di empat lokasi."),
                 Articles.article("6", Articles.ELECTION.toLowerCase()), Articles.article("7", Articles.FLOOD_EDITED),
                 Articles.article("3", Articles.FLOOD_EDITED));
-        dev.warta.sink.dedup.LocalDeduplicator local = new dev.warta.sink.dedup.LocalDeduplicator(32, 8, 0.8, 4);
+        dev.warta.sink.dedup.LocalDeduplicator local = new dev.warta.sink.dedup.LocalDeduplicator(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS, 0.8, 4);
         List<String> expected = new ArrayList<>();
         for (EnrichedArticle a : sent) {
             send(a);
