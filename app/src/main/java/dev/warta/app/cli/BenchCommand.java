@@ -22,7 +22,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--articles", defaultValue = "30000", description = "Generated articles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--articles", defaultValue = "50000", description = "Generated articles (default: ${DEFAULT-VALUE}).")
     int articles;
 
     @Option(names = "--corpus", paramLabel = "DIR", description = "Ingest the files of DIR instead of generated articles.")
@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Kafka Streams setting for the enrich and sink stages (repeatable), e.g. commit.interval.ms=50.")
     java.util.Map<String, String> streamsConfig = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--warmup", defaultValue = "10000",
+    @Option(names = "--warmup", defaultValue = "25000",
             description = "Output records before throughput, CPU and analyzer costs are measured (JIT warm-up; at most "
                     + "half the articles; 0 to measure from the first) (default: ${DEFAULT-VALUE}).")
     int warmup;
