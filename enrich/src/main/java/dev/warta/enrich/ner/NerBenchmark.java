@@ -14,10 +14,9 @@ import java.util.stream.Stream;
 /**
  * Evaluates the shipped tagger on the {@code *-dev.*} / {@code *-valid.*} files of the NER data dir (never
  * trained on): per family and type entity-level exact-match P/R/F1 over PERSON / ORGANIZATION / LOCATION, for
- * the general model ({@code tagTokens} without a family), the model scored with each family's own annotation
- * habits (family-adapted, {@code *}), the general model plus article rules, and what {@code warta ner} runs: the
- * convention detected from the file's first {@value ConllTagging#SAMPLE} sentences ({@link ConventionDetector});
- * then the tagging cost in µs CPU per sentence on one thread.
+ * what {@code warta ner} and articles run (model and article rules), then F1 of the model alone and of the model
+ * scored with each family's own annotation habits (family-adapted, {@code *}; analysis only); then the tagging
+ * cost in µs CPU per sentence on one thread.
  * With {@code --seeds DIR} it instead prints the entities found in each {@code .txt} file of DIR.
  *
  * <pre>{@code
@@ -42,28 +41,21 @@ public final class NerBenchmark {
         List<String[]> all = new ArrayList<>();
         for (Path f : NerCorpus.files(data, "dev", "valid")) {
             String family = NerCorpus.family(f);
-            NerScore shipped = new NerScore();
+            NerScore articles = new NerScore();
+            NerScore modelOnly = new NerScore();
             NerScore adapted = new NerScore();
-            NerScore withRules = new NerScore();
-            NerScore detected = new NerScore();
-            List<NerCorpus.Sentence> gold = NerCorpus.read(f);
-            // what `warta ner` does: convention detected from the first sentences of the input
-            String convention = tagger.convention(gold.stream().limit(ConllTagging.SAMPLE)
-                    .map(s -> List.of(s.tokens())).toList());
-            for (NerCorpus.Sentence s : gold) {
-                detected.add(s.labels(), tagger.labels(s.tokens(), convention, false));
-                shipped.add(s.labels(), tagger.labels(s.tokens(), null, false));
+            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+                articles.add(s.labels(), tagger.labels(s.tokens(), null, true));
+                modelOnly.add(s.labels(), tagger.labels(s.tokens(), null, false));
                 adapted.add(s.labels(), tagger.labels(s.tokens(), family, false));
-                withRules.add(s.labels(), tagger.labels(s.tokens(), null, true));
                 all.add(s.tokens());
             }
-            System.out.print(shipped.report(family));
-            System.out.print(adapted.report(family + "*"));
-            System.out.printf(Locale.ROOT, "%-12s ALL with article rules F1=%.3f%n", family, withRules.f1(null));
-            System.out.printf(Locale.ROOT, "%-12s ALL warta ner (convention detected: %s) F1=%.3f%n", family,
-                    convention, detected.f1(null));
+            System.out.print(articles.report(family));
+            System.out.printf(Locale.ROOT, "%-12s ALL model alone F1=%.3f, family-adapted* F1=%.3f%n", family,
+                    modelOnly.f1(null), adapted.f1(null));
         }
-        System.out.println("(* = scored with the family's own annotation habits, NerFeatures domain)");
+        System.out.println("(P/R/F1: warta ner = articles, model and rules; * = analysis only, scored with the family's "
+                + "own annotation habits, NerFeatures domain)");
         // timing: warm up, then best of 3 passes over all dev sentences through the public API
         List<List<String>> sentences = all.stream().map(List::of).toList();
         long tokens = all.stream().mapToLong(a -> a.length).sum();

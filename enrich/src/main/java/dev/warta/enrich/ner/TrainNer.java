@@ -24,8 +24,7 @@ import java.util.Random;
  *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
  * }</pre>
  * It also writes, next to the model, the {@link NerLexicon} of training names {@code ner-lexicon.bin.gz}
- * (features of fold k of the training sentences use a lexicon built without fold k) and the
- * {@link ConventionDetector} profile {@code conventions.bin.gz}.
+ * (features of fold k of the training sentences use a lexicon built without fold k).
  * Optional trailing arguments: {@code --epochs N} (default 24), {@code --bits B} (hash table size 2^B, default 19),
  * {@code --runs R} (perceptrons over different shuffles and jackknife folds whose weights are averaged,
  * default 4),
@@ -89,7 +88,6 @@ public final class TrainNer {
             trained.lexicon().write(os);
         }
         System.out.printf("wrote %s (%d bytes)%n", lex, Files.size(lex));
-        ConventionDetector.build(data, out.toAbsolutePath().resolveSibling("conventions.bin.gz"));
     }
 
     /** A trained model and the lexicon of training names its features were computed with. */
