@@ -347,6 +347,7 @@ public final class EntityTagger {
         int[] labels = model.decode(feats, n, active);
         if (rules) {
             NerRules.apply(s, s.matches, labels);
+            NerConsistency.apply(s, labels);
         }
         return labels;
     }

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +41,19 @@ public final class NerBenchmark {
             return;
         }
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
+        Set<String> trainNames = trainingNames(data);
         List<String[]> all = new ArrayList<>();
         for (Path f : NerCorpus.files(data, "dev", "valid")) {
             String family = NerCorpus.family(f);
             NerScore articles = new NerScore();
             NerScore modelOnly = new NerScore();
             NerScore adapted = new NerScore();
+            int[] seen = new int[2];
+            int[] unseen = new int[2];
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
-                articles.add(s.labels(), tagger.labels(s.tokens(), null, true));
+                int[] predicted = tagger.labels(s.tokens(), null, true);
+                articles.add(s.labels(), predicted);
+                recallBySeen(s, predicted, trainNames, seen, unseen);
                 modelOnly.add(s.labels(), tagger.labels(s.tokens(), null, false));
                 adapted.add(s.labels(), tagger.labels(s.tokens(), family, false));
                 all.add(s.tokens());
@@ -53,6 +61,9 @@ public final class NerBenchmark {
             System.out.print(articles.report(family));
             System.out.printf(Locale.ROOT, "%-12s ALL model alone F1=%.3f, family-adapted* F1=%.3f%n", family,
                     modelOnly.f1(null), adapted.f1(null));
+            System.out.printf(Locale.ROOT, "%-12s recall on names seen in training %.3f (%d), unseen %.3f (%d)%n",
+                    family, seen[0] / (double) Math.max(1, seen[1]), seen[1],
+                    unseen[0] / (double) Math.max(1, unseen[1]), unseen[1]);
         }
         System.out.println("(P/R/F1: warta ner = articles, model and rules; * = analysis only, scored with the family's "
                 + "own annotation habits, NerFeatures domain)");
@@ -77,6 +88,41 @@ public final class NerBenchmark {
         System.out.printf(Locale.ROOT,
                 "%d sentences, %.1f tokens/sentence: %.1f µs CPU per sentence (thread CPU time, tagTokens)%n",
                 sentences.size(), (double) tokens / sentences.size(), best);
+    }
+
+    /** Lowercased surface forms of every entity in the training files (any type). */
+    private static Set<String> trainingNames(Path data) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path f : NerCorpus.files(data, "train")) {
+            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+                NerLabels.forEachSpan(s.labels(), true, (i, j, type) -> names.add(surface(s.tokens(), i, j)));
+            }
+        }
+        return names;
+    }
+
+    private static String surface(String[] tokens, int from, int to) {
+        return String.join(" ", Arrays.asList(tokens).subList(from, to)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Adds the sentence's gold entities to {@code seen} or {@code unseen} ({hits, total}) by whether their surface
+     * form is an entity of the training files; a hit is an exact match of span and type.
+     */
+    private static void recallBySeen(NerCorpus.Sentence s, int[] predicted, Set<String> trainNames, int[] seen,
+                                     int[] unseen) {
+        Set<Long> found = new HashSet<>();
+        NerLabels.forEachSpan(predicted, false, (i, j, type) -> found.add(((long) i << 32) | ((long) j << 8) | type));
+        NerLabels.forEachSpan(s.labels(), true, (i, j, type) -> {
+            if (type >= 3) {
+                return;
+            }
+            int[] bucket = trainNames.contains(surface(s.tokens(), i, j)) ? seen : unseen;
+            bucket[1]++;
+            if (found.contains(((long) i << 32) | ((long) j << 8) | type)) {
+                bucket[0]++;
+            }
+        });
     }
 
     private static void seeds(EntityTagger tagger, Path dir) throws IOException {
