@@ -44,7 +44,10 @@ final class NerRules {
             "selain", "sementara", "dia", "ia", "kami", "kita", "mereka", "saya", "anda");
     /** Imperatives of page furniture ("Klik Allow", "Download App"): a span they open is an instruction, not a name. */
     private static final Set<String> UI_VERBS = Set.of("klik", "click", "tap", "unduh", "download", "subscribe",
-            "bagikan", "share", "akses");
+            "bagikan", "share", "akses", "read");
+    /** Words of page furniture ("List Sites Notifications", "Newsletter"): a span holding one is no name. */
+    private static final Set<String> UI_NOUNS = Set.of("notifications", "notification", "newsletter",
+            "advertisement", "cookies");
     /** Lowercase words that end an entity in cased text (an entity does not run through them). */
     private static final Set<String> BREAKERS = Set.of("in", "at", "on", "from", "to", "with", "said", "says",
             "di", "ke", "dari", "kata", "ujar", "pada", "yang");
@@ -132,7 +135,7 @@ final class NerRules {
                 }
                 continue;
             }
-            if (NerLabels.isBegin(labels[i]) && UI_VERBS.contains(lw)) {
+            if (NerLabels.isBegin(labels[i]) && (UI_VERBS.contains(lw) || holdsUiNoun(s, labels, i))) {
                 labels[i] = 0;
                 for (int j = i + 1; j < n && NerLabels.isInside(labels[j]); j++) {
                     labels[j] = 0;
@@ -141,11 +144,23 @@ final class NerRules {
             }
             if (NerLabels.isBegin(labels[i])) {
                 boolean single = i + 1 >= n || !NerLabels.isInside(labels[i + 1]);
-                if (single && NOT_NAMES.contains(lw)) {
+                // a lone word written almost always in lowercase, capitalised only as the first word of the sentence
+                // or of a quote ("“Akhiri perang ini,” kata Blinken"), is no name
+                boolean opening = i == 0 || NerFeatures.isQuote(s.tokens[i - 1]);
+                if (single && (NOT_NAMES.contains(lw) || (opening && s.caps[i] == 1))) {
                     labels[i] = 0;
                 }
             }
         }
+    }
+
+    private static boolean holdsUiNoun(NerFeatures.Sentence s, int[] labels, int begin) {
+        for (int j = begin; j < labels.length && (j == begin || NerLabels.isInside(labels[j])); j++) {
+            if (UI_NOUNS.contains(s.lower[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Two adjacent gazetteer names of different types inside one span are two entities ("AS Blinken"). */
