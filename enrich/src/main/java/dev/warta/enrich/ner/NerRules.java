@@ -118,7 +118,8 @@ final class NerRules {
     }
 
     /**
-     * Drops lone titles and demonyms (a leading "The" stays: the Indonesian corpora annotate "The Jakarta Post"), and spans opened by a page-furniture imperative; splits spans
+     * Drops lone titles and demonyms (a leading "The" stays: the Indonesian corpora annotate "The Jakarta Post"),
+     * and spans opened by a page-furniture imperative; splits spans
      * at prepositions and speech verbs.
      */
     private static void cleanSpans(NerFeatures.Sentence s, int[] labels) {

@@ -12,8 +12,8 @@ import java.util.Random;
  * Trains the shipped sequence tagger: an averaged perceptron with Viterbi decoding over hashed features
  * ({@link NerFeatures}; gazetteer from the classpath, {@link WordClusters} {@code ner-clusters.tsv.gz} from the
  * output's directory, {@link NerKnowledge} built from the data dir's {@code gazetteer/} lists and written next to
- * the model as {@code ner-knowledge.bin.gz}) on every {@code *-train.*} file of the NER data dir, and reports entity F1 on the
- * {@code *-dev.*} / {@code *-valid.*} files (never trained on).
+ * the model as {@code ner-knowledge.bin.gz}) on every {@code *-train.*} file of the NER data dir, and reports
+ * entity F1 on the {@code *-dev.*} / {@code *-valid.*} files (never trained on).
  * Deterministic: fixed shuffle seed, no threads.
  *
  * <p>Reproduce the shipped model from the repository root (the word clusters first, they are features):
