@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code warta lang} prints) per length bucket on the held-out fifth of each set ({@link LangData#heldOut}), which
  * no training step sees, and on the NusaX test split. Printed by {@code warta train lang} after training.
  */
-final class DevFigures {
+public final class DevFigures {
 
     /** Upper bounds (exclusive, in chars) of the length buckets; the last bucket is open. */
     static final int[] BUCKETS = {50, 100, 200};
@@ -81,7 +81,7 @@ final class DevFigures {
     }
 
     /** Prints accuracy per set and length bucket as a table. */
-    static void print(LanguageDetector detector, Path data, PrintStream out) throws IOException {
+    public static void print(LanguageDetector detector, Path data, PrintStream out) throws IOException {
         out.printf("%-24s %7s %7s %7s %7s %7s %6s%n", "dev set (held out)", "<50", "50-100", "100-200", ">200", "all", "n");
         for (var e : sets(data).entrySet()) {
             String expected = e.getValue().getKey();

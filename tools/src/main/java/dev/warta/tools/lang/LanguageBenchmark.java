@@ -1,5 +1,6 @@
 package dev.warta.tools.lang;
 
+import dev.warta.enrich.lang.DevFigures;
 import dev.warta.enrich.lang.LangData;
 import dev.warta.enrich.lang.LanguageDetector;
 import dev.warta.enrich.lang.LanguageResult;
