@@ -59,7 +59,7 @@ public record BenchReport(
         pipelineCpuBreakdown.forEach((group, ms) -> row(sb, "    " + group, String.format(Locale.ROOT, "%.2f CPU ms/article", ms)));
         row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
         row(sb, "  sink Kafka records per article", String.format(Locale.ROOT,
-                "%.2f (outputs, changelogs, repartition; transaction markers included)", sinkRecordsPerArticle));
+                "%.2f (outputs, changelogs, repartition topics)", sinkRecordsPerArticle));
         row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
         row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
                 enriched, clean, filtered, deadLetters));

@@ -2,46 +2,37 @@ package dev.warta.app.bench;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The records written to a set of topics between two snapshots of their end offsets (transaction markers
- * included, so the figure is an upper bound of the data records): how many Kafka records a stage writes per article,
- * its changelogs and repartition topics included.
+ * The records a Streams application's producers have sent, per topic (outputs, changelogs and repartition topics
+ * alike), from the producers' own {@code producer-topic-metrics / record-send-total}: how many Kafka records a stage
+ * writes per article. Transaction markers are not records and are not counted.
  */
 final class TopicRecords {
     private TopicRecords() {
     }
 
-    /** The summed end offsets per topic of the topics {@code wanted} selects (topics that do not exist count 0). */
-    static Map<String, Long> endOffsets(Properties client, Predicate<String> wanted) {
-        try (Admin admin = Admin.create(client)) {
-            Set<String> topics = admin.listTopics().names().get().stream().filter(wanted).collect(Collectors.toSet());
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((name, d) -> d.partitions()
-                    .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            Map<String, Long> out = new HashMap<>();
-            admin.listOffsets(request).all().get().forEach((tp, info) -> out.merge(tp.topic(), info.offset(), Long::sum));
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading end offsets", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read end offsets: " + e.getCause(), e.getCause());
+    /** Records sent so far per topic by the producers of {@code streams}. */
+    static Map<String, Long> sent(KafkaStreams streams) {
+        Map<String, Long> out = new HashMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            MetricName n = e.getKey();
+            String topic = n.tags().get("topic");
+            if (n.group().equals("producer-topic-metrics") && n.name().equals("record-send-total") && topic != null
+                    && e.getValue().metricValue() instanceof Number v) {
+                out.merge(topic, v.longValue(), Long::sum);
+            }
         }
+        return out;
     }
 
-    /** Per topic, the records written between {@code before} and {@code after}. */
-    static Map<String, Long> written(Map<String, Long> before, Map<String, Long> after) {
+    /** Per topic, the records sent between the snapshots {@code before} and {@code after}. */
+    static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> out = new HashMap<>();
-        after.forEach((t, end) -> out.put(t, end - before.getOrDefault(t, 0L)));
+        after.forEach((t, n) -> out.put(t, n - before.getOrDefault(t, 0L)));
         return out;
     }
 }
