@@ -153,6 +153,7 @@ public final class PipelineBench {
             double enrichCpu;
             double sinkCpu;
             double[] latencyCpu;
+            Map<String, Long> sinkWritten;
             try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
                          Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
                  StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps, metrics::enriched), enrichProps);
@@ -160,6 +161,7 @@ public final class PipelineBench {
                 metrics.bindStreams("enrich", enrich.streams());
                 metrics.bindStreams("sink", sink.streams());
                 out.mark(warmup);
+                Map<String, Long> sinkSent0 = TopicRecords.sent(sink.streams());
                 long start = System.nanoTime();
                 if (warmup > 0) {
                     await(out, warmup, "the pipeline");
@@ -185,6 +187,9 @@ public final class PipelineBench {
                 clean = out.count(Topics.CLEAN);
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
+                sinkWritten = TopicRecords.between(sinkSent0, TopicRecords.sent(sink.streams()));
+                log.printf("bench: sink wrote %.2f Kafka records per article (outputs, changelogs and repartition "
+                        + "topics): %s%n", perArticle(sinkWritten, articles), sinkWritten);
                 log.printf("bench: pipeline %.0f articles/s after %d warm-up (%.0f/s over all), CPU ms/article %.2f "
                         + "(enrich threads %.2f, sink threads %.2f)%n", pipelineRate, warmup, coldPipelineRate, pipelineCpu,
                         enrichCpu, sinkCpu);
@@ -215,8 +220,13 @@ public final class PipelineBench {
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
                     memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
                     options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2],
-                    warmup, baseline[3], coldPipelineRate, cpuBreakdown);
+                    warmup, baseline[3], coldPipelineRate, cpuBreakdown, perArticle(sinkWritten, articles));
         }
+    }
+
+    private static double perArticle(Map<String, Long> written, long articles) {
+        long sum = written.values().stream().mapToLong(Long::longValue).sum();
+        return articles == 0 ? 0 : (double) sum / articles;
     }
 
     /** The settings of {@code all} for {@code stage}: unprefixed keys and {@code stage:}-prefixed ones (prefix cut). */
