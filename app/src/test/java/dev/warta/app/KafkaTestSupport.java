@@ -33,6 +33,8 @@ public final class KafkaTestSupport {
     public static ClusterOptions embeddedOptions(Path dataDir) {
         ClusterOptions o = new ClusterOptions();
         o.dataDir = dataDir;
+        o.brokerPort = 0; // never 9092/8081: the machine is shared
+        o.registryPort = 0;
         o.partitions = 3;
         o.replicationFactor = 1;
         return o;

@@ -95,6 +95,8 @@ public final class PipelineBench {
     private BenchReport run(Path dataDir, PeakMemory memory, Metrics metrics) throws Exception {
         ClusterOptions cluster = new ClusterOptions();
         cluster.dataDir = dataDir.resolve("data");
+        cluster.brokerPort = 0; // any free port: 9092/8081 may belong to a warta run or a local Kafka
+        cluster.registryPort = 0;
         cluster.partitions = options.partitions();
         cluster.replicationFactor = 1;
         log.println("bench: preparing the corpus");

@@ -36,12 +36,16 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform open(ClusterOptions options, boolean embeddedIfMissing) {
         Properties client = options.clientProperties();
+        int brokerPort = options.brokerPort != null ? options.brokerPort : DEFAULT_BROKER_PORT;
+        int registryPort = options.registryPort != null ? options.registryPort : DEFAULT_REGISTRY_PORT;
         if (options.bootstrapServers == null && embeddedIfMissing) {
-            EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir, DEFAULT_BROKER_PORT);
+            requireFree("--broker-port", options.brokerPort);
+            requireFree("--registry-port", options.registryPort);
+            EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir, brokerPort);
             client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try {
                 TopicSetup.ensure(client, options.partitions, options.replicationFactor);
-                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
+                Registry registry = Registry.startEmbedded(client, registryPort);
                 String url = options.registryUrl != null ? options.registryUrl : registry.url();
                 return new Platform(broker, registry, broker.bootstrapServers(), url, client, options.dataDir);
             } catch (RuntimeException e) {
@@ -49,16 +53,33 @@ public final class Platform implements AutoCloseable {
                 throw e;
             }
         }
-        String bootstrap = options.bootstrapServers != null ? options.bootstrapServers : "127.0.0.1:" + DEFAULT_BROKER_PORT;
+        String bootstrap = options.bootstrapServers != null ? options.bootstrapServers : "127.0.0.1:" + brokerPort;
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         TopicSetup.ensure(client, options.partitions, options.replicationFactor);
         if (options.registryUrl == null && embeddedIfMissing) {
             // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
-            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
+            requireFree("--registry-port", options.registryPort);
+            Registry registry = Registry.startEmbedded(client, registryPort);
             return new Platform(null, registry, bootstrap, registry.url(), client, options.dataDir);
         }
-        String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
+        String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + registryPort;
         return new Platform(null, null, bootstrap, url, client, options.dataDir);
+    }
+
+    /**
+     * A port the user asked for must be the one served: fail now rather than fall back to a free port as the
+     * defaults do (a client configured with that port would reach something else, or nothing).
+     */
+    private static void requireFree(String option, Integer port) {
+        if (port == null || port == 0) {
+            return; // 0: any free port
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " " + port + ": not a TCP port (1-65535, or 0 for any free one)");
+        }
+        if (EmbeddedKafka.portOrFree(port) != port) {
+            throw new IllegalStateException(option + " " + port + ": the port is taken on 127.0.0.1");
+        }
     }
 
     public boolean embedded() {
