@@ -8,6 +8,7 @@ import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.app.review.Review;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.ArticleJson;
 import java.io.PrintStream;
@@ -38,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metricsOptions;
 
+    @Mixin
+    ReviewOptions review;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
     List<Path> paths = new ArrayList<>();
 
@@ -60,7 +64,11 @@ public final class RunCommand implements Callable<Integer> {
                          null, metrics);
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
+                 Review page = review.start(platform);
                  IngestStage ingestStage = IngestStage.start(platform, ingest, paths)) {
+                if (page != null) {
+                    out.printf("Review page:     %s%n", page.url());
+                }
                 out.printf("Pipeline up in %d ms (ingest -> news.raw -> enrich -> news.enriched -> sink -> news.clean)%n",
                         (System.nanoTime() - start) / 1_000_000);
                 metrics.bindIngest(ingestStage.service().stats());
