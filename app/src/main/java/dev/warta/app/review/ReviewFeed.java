@@ -7,10 +7,16 @@ import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +43,7 @@ public final class ReviewFeed implements AutoCloseable {
     private final AvroSerde<EnrichedArticle> articles;
     private final AvroSerde<DeadLetter> deadLetters;
     private final List<TopicPartition> rawPartitions;
+    private final Admin admin;
     private final Thread thread;
     private volatile boolean closed;
 
@@ -53,6 +60,7 @@ public final class ReviewFeed implements AutoCloseable {
         consumer.assign(followed);
         consumer.seekToBeginning(followed);
         rawPartitions = partitions(consumer, Topics.RAW);
+        admin = Admin.create(platform.clientProperties());
         thread = new Thread(this::follow, "warta-review-feed");
         thread.setDaemon(true);
     }
@@ -96,6 +104,7 @@ public final class ReviewFeed implements AutoCloseable {
             LOG.error("review: stopped following the topics: {}", e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            admin.close(Duration.ofSeconds(5));
         }
     }
 
@@ -130,9 +139,23 @@ public final class ReviewFeed implements AutoCloseable {
 
     /** Records in news.raw: its retention is unlimited and ingest writes no transactions, so offsets count them. */
     private long rawRecords() {
-        Map<TopicPartition, Long> end = consumer.endOffsets(rawPartitions, Duration.ofSeconds(10));
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(rawPartitions, Duration.ofSeconds(10));
-        return end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            rawPartitions.forEach(tp -> {
+                latest.put(tp, OffsetSpec.latest());
+                earliest.put(tp, OffsetSpec.earliest());
+            });
+            var end = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            var begin = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
+            return end.entrySet().stream().mapToLong(e -> e.getValue().offset() - begin.get(e.getKey()).offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("review: cannot count news.raw: {}", e.toString());
+            return model.accounting().raw();
+        }
     }
 
     /** The article at {@code location}, read back from Kafka; null when it is no longer there. */
