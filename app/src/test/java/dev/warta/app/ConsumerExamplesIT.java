@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warta.app.cli.IngestOptions;
 import dev.warta.app.platform.IngestStage;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.EnrichStageConfig;
+import dev.warta.app.platform.SinkStageConfig;
+import dev.warta.ingest.IngestService;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
@@ -49,6 +52,7 @@ class ConsumerExamplesIT {
 
     private Path data;
     private Platform platform;
+    private Metrics metrics;
     private StreamsApp enrich;
     private StreamsApp sink;
     /** "topic id" of every record of news.clean and news.enriched, sorted. */
@@ -57,11 +61,15 @@ class ConsumerExamplesIT {
     @BeforeAll
     void startPipelineWithTheSamples() throws Exception {
         data = Files.createTempDirectory("warta-consumers");
-        platform = Platform.open(KafkaTestSupport.embeddedOptions(data.resolve("data")), true);
-        enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1);
-        sink = Stages.startSink(platform, Stages.SINK_APP_ID, 1, Set.of(), DuplicatePolicy.MARK);
+        platform = Platform.open(KafkaTestSupport.embeddedConfig(data.resolve("data")), true);
+        metrics = Metrics.create();
+        enrich = Stages.startEnrich(platform,
+                new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "it", platform.stateDir()), metrics);
+        sink = Stages.startSink(platform,
+                new SinkStageConfig(Stages.SINK_APP_ID, 1, "it", Set.of(), DuplicatePolicy.MARK, platform.stateDir()), metrics);
         long raw;
-        try (IngestStage ingest = IngestStage.start(platform, new IngestOptions(), List.of(Path.of("..", "samples")))) {
+        try (IngestStage ingest = IngestStage.start(platform,
+                IngestService.Options.defaults().withPaths(List.of(Path.of("..", "samples"))))) {
             raw = ingest.service().bulkSummary().published();
         }
         long deadline = System.nanoTime() + PIPELINE.toNanos();
@@ -94,6 +102,9 @@ class ConsumerExamplesIT {
         }
         if (enrich != null) {
             enrich.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (platform != null) {
             platform.close();

@@ -3,7 +3,7 @@ package dev.warta.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.warta.app.cli.ClusterOptions;
+import dev.warta.app.platform.ClusterConfig;
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.Platform;
 import dev.warta.schemas.DeadLetter;
@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +38,8 @@ class PlatformIT {
     @TempDir
     Path dir;
 
-    private ClusterOptions options() {
-        return KafkaTestSupport.embeddedOptions(dir.resolve("data"));
+    private ClusterConfig options() {
+        return KafkaTestSupport.embeddedConfig(dir.resolve("data"));
     }
 
     static RawArticle raw() {
@@ -96,16 +96,13 @@ class PlatformIT {
 
     @Test
     void shouldServeTheAskedPortsAndRefuseATakenOneInsteadOfMovingAway() throws Exception {
-        ClusterOptions asked = options();
-        asked.brokerPort = EmbeddedKafka.portOrFree(0);
-        asked.registryPort = EmbeddedKafka.portOrFree(0);
+        ClusterConfig asked = options().withPorts(EmbeddedKafka.portOrFree(0), EmbeddedKafka.portOrFree(0));
         try (Platform platform = Platform.open(asked, true)) {
-            assertThat(platform.bootstrapServers()).isEqualTo("127.0.0.1:" + asked.brokerPort);
-            assertThat(platform.registryUrl()).isEqualTo("http://127.0.0.1:" + asked.registryPort);
+            assertThat(platform.bootstrapServers()).isEqualTo("127.0.0.1:" + asked.brokerPort());
+            assertThat(platform.registryUrl()).isEqualTo("http://127.0.0.1:" + asked.registryPort());
         }
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ClusterOptions taken = options();
-            taken.registryPort = held.getLocalPort();
+            ClusterConfig taken = options().withPorts(null, held.getLocalPort());
             assertThatThrownBy(() -> Platform.open(taken, true).close())
                     .hasMessage("--registry-port " + held.getLocalPort() + ": the port is taken on 127.0.0.1");
         }

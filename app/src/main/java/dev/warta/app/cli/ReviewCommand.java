@@ -24,7 +24,7 @@ public final class ReviewCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--review-port -1 turns the page off: nothing left to do");
         }
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, false);
+             Platform platform = Platform.open(cluster.config(), false);
              Review page = review.start(platform)) {
             System.out.println("Review page:     " + page.url());
             System.err.println("running; Ctrl-C to stop");

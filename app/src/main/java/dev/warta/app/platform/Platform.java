@@ -1,6 +1,5 @@
 package dev.warta.app.platform;
 
-import dev.warta.app.cli.ClusterOptions;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -31,39 +30,39 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Connects to the cluster in {@code options}; when it names none and {@code embeddedIfMissing}, starts the
-     * embedded broker + registry in {@code options.dataDir}.
+     * Connects to the cluster in {@code config}; when it names none and {@code embeddedIfMissing}, starts the
+     * embedded broker + registry in {@code config.dataDir()}.
      */
-    public static Platform open(ClusterOptions options, boolean embeddedIfMissing) {
-        Properties client = options.clientProperties();
-        int brokerPort = options.brokerPort != null ? options.brokerPort : DEFAULT_BROKER_PORT;
-        int registryPort = options.registryPort != null ? options.registryPort : DEFAULT_REGISTRY_PORT;
-        if (options.bootstrapServers == null && embeddedIfMissing) {
-            requireFree("--broker-port", options.brokerPort);
-            requireFree("--registry-port", options.registryPort);
-            EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir, brokerPort);
+    public static Platform open(ClusterConfig config, boolean embeddedIfMissing) {
+        Properties client = config.clientProperties();
+        int brokerPort = config.brokerPort() != null ? config.brokerPort() : DEFAULT_BROKER_PORT;
+        int registryPort = config.registryPort() != null ? config.registryPort() : DEFAULT_REGISTRY_PORT;
+        if (config.bootstrapServers() == null && embeddedIfMissing) {
+            requireFree("--broker-port", config.brokerPort());
+            requireFree("--registry-port", config.registryPort());
+            EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir(), brokerPort);
             client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try {
-                TopicSetup.ensure(client, options.partitions, options.replicationFactor);
+                TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
                 Registry registry = Registry.startEmbedded(client, registryPort);
-                String url = options.registryUrl != null ? options.registryUrl : registry.url();
-                return new Platform(broker, registry, broker.bootstrapServers(), url, client, options.dataDir);
+                String url = config.registryUrl() != null ? config.registryUrl() : registry.url();
+                return new Platform(broker, registry, broker.bootstrapServers(), url, client, config.dataDir());
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
             }
         }
-        String bootstrap = options.bootstrapServers != null ? options.bootstrapServers : "127.0.0.1:" + brokerPort;
+        String bootstrap = config.bootstrapServers() != null ? config.bootstrapServers() : "127.0.0.1:" + brokerPort;
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        TopicSetup.ensure(client, options.partitions, options.replicationFactor);
-        if (options.registryUrl == null && embeddedIfMissing) {
+        TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
+        if (config.registryUrl() == null && embeddedIfMissing) {
             // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
-            requireFree("--registry-port", options.registryPort);
+            requireFree("--registry-port", config.registryPort());
             Registry registry = Registry.startEmbedded(client, registryPort);
-            return new Platform(null, registry, bootstrap, registry.url(), client, options.dataDir);
+            return new Platform(null, registry, bootstrap, registry.url(), client, config.dataDir());
         }
-        String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + registryPort;
-        return new Platform(null, null, bootstrap, url, client, options.dataDir);
+        String url = config.registryUrl() != null ? config.registryUrl() : "http://127.0.0.1:" + registryPort;
+        return new Platform(null, null, bootstrap, url, client, config.dataDir());
     }
 
     /**
@@ -96,6 +95,11 @@ public final class Platform implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the stages of this process keep their Kafka Streams state by default: {@code streams} in the data dir. */
+    public Path stateDir() {
+        return dataDir.resolve("streams");
     }
 
     /** Kafka client settings (bootstrap servers and pass-through settings); a copy. */

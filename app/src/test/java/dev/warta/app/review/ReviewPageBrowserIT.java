@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.warta.app.KafkaTestSupport;
-import dev.warta.app.cli.IngestOptions;
 import dev.warta.app.platform.IngestStage;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.EnrichStageConfig;
+import dev.warta.app.platform.SinkStageConfig;
+import dev.warta.ingest.IngestService;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
@@ -57,16 +60,20 @@ class ReviewPageBrowserIT {
         File driverBinary = executable("WARTA_CHROMEDRIVER", "/usr/bin/chromedriver");
         assumeTrue(chromium != null && driverBinary != null, "no chromium + chromedriver on this machine");
 
-        try (Platform platform = Platform.open(KafkaTestSupport.embeddedOptions(dir.resolve("data")), true);
-             StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1);
-             StreamsApp sink = Stages.startSink(platform, Stages.SINK_APP_ID, 1, Set.of(), DuplicatePolicy.MARK);
+        try (Platform platform = Platform.open(KafkaTestSupport.embeddedConfig(dir.resolve("data")), true);
+             Metrics metrics = Metrics.create();
+             StreamsApp enrich = Stages.startEnrich(platform,
+                new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "it", platform.stateDir()), metrics);
+             StreamsApp sink = Stages.startSink(platform,
+                new SinkStageConfig(Stages.SINK_APP_ID, 1, "it", Set.of(), DuplicatePolicy.MARK, platform.stateDir()), metrics);
              Review review = Review.start(platform, "127.0.0.1", 0, false)) {
             WebDriver browser = browser(chromium, driverBinary);
             try {
                 browser.get(review.url());
                 assertThat(rows(browser)).as("nothing ingested yet").isEmpty();
 
-                try (IngestStage ingest = IngestStage.start(platform, new IngestOptions(), List.of(SAMPLES))) {
+                try (IngestStage ingest = IngestStage.start(platform,
+                        IngestService.Options.defaults().withPaths(List.of(SAMPLES)))) {
                     assertThat(ingest.service().bulkSummary().published()).isEqualTo(5);
                 }
                 Map<String, EnrichedArticle> clean = cleanArticles(platform, 5);
