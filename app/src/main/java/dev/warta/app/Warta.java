@@ -8,6 +8,7 @@ import dev.warta.app.cli.IngestCommand;
 import dev.warta.app.cli.LangCommand;
 import dev.warta.app.cli.NerCommand;
 import dev.warta.app.cli.ReplayCommand;
+import dev.warta.app.cli.ReviewCommand;
 import dev.warta.app.cli.RunCommand;
 import dev.warta.app.cli.SinkCommand;
 import dev.warta.app.cli.TrainCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Kafka-native news ingestion and enrichment pipeline.",
         subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
             TailCommand.class, ReplayCommand.class, AnalyzeCommand.class, LangCommand.class, NerCommand.class,
-            BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+            ReviewCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Warta implements Runnable {
 
     public static void main(String[] args) {

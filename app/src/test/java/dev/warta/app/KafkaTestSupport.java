@@ -29,7 +29,7 @@ public final class KafkaTestSupport {
         return p;
     }
 
-    /** An embedded platform in {@code dataDir}: topics of 3 partitions, replication factor 1. */
+    /** An embedded platform in {@code dataDir} on free ports (the machine is shared): 3 partitions, replication 1. */
     public static ClusterConfig embeddedConfig(Path dataDir) {
         return ClusterConfig.embedded(dataDir, 3);
     }

@@ -1,8 +1,10 @@
 package dev.warta.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warta.app.platform.ClusterConfig;
+import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.Platform;
 import dev.warta.schemas.DeadLetter;
 import dev.warta.schemas.EnrichedArticle;
@@ -13,6 +15,8 @@ import dev.warta.schemas.Topics;
 import dev.warta.schemas.registry.SchemaRegistries;
 import dev.warta.schemas.registry.SchemaRegistry;
 import dev.warta.schemas.serde.AvroSerde;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +91,20 @@ class PlatformIT {
             // a fresh deserializer resolves the stored schema ids through the restarted registry
             assertThat(read(platform, Topics.RAW, RawArticle.class)).isEqualTo(raw());
             assertThat(read(platform, Topics.DLQ, DeadLetter.class)).isEqualTo(deadLetter());
+        }
+    }
+
+    @Test
+    void shouldServeTheAskedPortsAndRefuseATakenOneInsteadOfMovingAway() throws Exception {
+        ClusterConfig asked = options().withPorts(EmbeddedKafka.portOrFree(0), EmbeddedKafka.portOrFree(0));
+        try (Platform platform = Platform.open(asked, true)) {
+            assertThat(platform.bootstrapServers()).isEqualTo("127.0.0.1:" + asked.brokerPort());
+            assertThat(platform.registryUrl()).isEqualTo("http://127.0.0.1:" + asked.registryPort());
+        }
+        try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ClusterConfig taken = options().withPorts(null, held.getLocalPort());
+            assertThatThrownBy(() -> Platform.open(taken, true).close())
+                    .hasMessage("--registry-port " + held.getLocalPort() + ": the port is taken on 127.0.0.1");
         }
     }
 

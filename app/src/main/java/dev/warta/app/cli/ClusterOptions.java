@@ -23,6 +23,17 @@ public class ClusterOptions {
             description = "Confluent-compatible schema registry (default: the embedded one, or http://127.0.0.1:8081).")
     public String registryUrl;
 
+    @Option(names = "--broker-port", paramLabel = "PORT",
+            description = "Port of the embedded broker on 127.0.0.1; without it 9092, or a free port when 9092 is taken; "
+                    + "0: any free port. "
+                    + "Commands that connect use 127.0.0.1:PORT when there is no --bootstrap-servers.")
+    public Integer brokerPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT",
+            description = "Port of the embedded schema registry on 127.0.0.1; without it 8081, or a free port when "
+                    + "8081 is taken; 0: any free port. Commands that connect use http://127.0.0.1:PORT when there is no --registry-url.")
+    public Integer registryPort;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
             description = "Data directory of the embedded broker and of stream state (default: ${DEFAULT-VALUE}).")
     public Path dataDir;
@@ -42,7 +53,8 @@ public class ClusterOptions {
     public ClusterConfig config() {
         Map<String, String> settings = new LinkedHashMap<>();
         clientProperties().forEach((k, v) -> settings.put(k.toString(), v.toString()));
-        return new ClusterConfig(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, settings);
+        return new ClusterConfig(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, settings,
+                brokerPort, registryPort);
     }
 
     /** Kafka client settings: properties-file {@code kafka.*} entries, then {@code -k} options. */

@@ -9,6 +9,7 @@ import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.app.review.Review;
 import dev.warta.common.json.ArticleJson;
 import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.schemas.Topics;
@@ -40,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metricsOptions;
 
+    @Mixin
+    ReviewOptions review;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to ingest.")
     List<Path> paths = new ArrayList<>();
 
@@ -63,7 +67,11 @@ public final class RunCommand implements Callable<Integer> {
                          sink.config(Stages.SINK_APP_ID, 1, version, platform.stateDir()), metrics);
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
+                 Review page = review.start(platform);
                  IngestStage ingestStage = IngestStage.start(platform, ingest.config(paths))) {
+                if (page != null) {
+                    out.printf("Review page:     %s%n", page.url());
+                }
                 out.printf("Pipeline up in %d ms (ingest -> news.raw -> enrich -> news.enriched -> sink -> news.clean)%n",
                         (System.nanoTime() - start) / 1_000_000);
                 metrics.bindIngest(ingestStage.service().stats());

@@ -14,17 +14,30 @@ import java.util.Properties;
  * @param partitions        partitions of topics created when missing
  * @param replicationFactor replication factor of topics created when missing
  * @param clientSettings    Kafka client settings passed through unchanged (security included)
+ * @param brokerPort        port of the embedded broker on 127.0.0.1 (null: 9092, or a free one when taken; 0: any
+ *                          free one); the port other commands connect to when no cluster is named
+ * @param registryPort      port of the embedded registry on 127.0.0.1, the same way (null: 8081)
  */
 public record ClusterConfig(String bootstrapServers, String registryUrl, Path dataDir, int partitions,
-                            short replicationFactor, Map<String, String> clientSettings) {
+                            short replicationFactor, Map<String, String> clientSettings, Integer brokerPort,
+                            Integer registryPort) {
     public ClusterConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         clientSettings = Map.copyOf(clientSettings);
     }
 
-    /** An embedded broker and registry in {@code dataDir}, topics of {@code partitions} partitions, replication 1. */
+    /**
+     * An embedded broker and registry in {@code dataDir} on free ports (never 9092/8081, which may belong to a
+     * {@code warta run} or a local Kafka), topics of {@code partitions} partitions, replication 1.
+     */
     public static ClusterConfig embedded(Path dataDir, int partitions) {
-        return new ClusterConfig(null, null, dataDir, partitions, (short) 1, Map.of());
+        return new ClusterConfig(null, null, dataDir, partitions, (short) 1, Map.of(), 0, 0);
+    }
+
+    /** The same configuration with the embedded broker and registry on these ports (null: the defaults). */
+    public ClusterConfig withPorts(Integer broker, Integer registry) {
+        return new ClusterConfig(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, clientSettings,
+                broker, registry);
     }
 
     /** The client settings as fresh {@link Properties}. */

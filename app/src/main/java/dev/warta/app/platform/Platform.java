@@ -35,12 +35,16 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform open(ClusterConfig config, boolean embeddedIfMissing) {
         Properties client = config.clientProperties();
+        int brokerPort = config.brokerPort() != null ? config.brokerPort() : DEFAULT_BROKER_PORT;
+        int registryPort = config.registryPort() != null ? config.registryPort() : DEFAULT_REGISTRY_PORT;
         if (config.bootstrapServers() == null && embeddedIfMissing) {
-            EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir(), DEFAULT_BROKER_PORT);
+            requireFree("--broker-port", config.brokerPort());
+            requireFree("--registry-port", config.registryPort());
+            EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir(), brokerPort);
             client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try {
                 TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
-                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
+                Registry registry = Registry.startEmbedded(client, registryPort);
                 String url = config.registryUrl() != null ? config.registryUrl() : registry.url();
                 return new Platform(broker, registry, broker.bootstrapServers(), url, client, config.dataDir());
             } catch (RuntimeException e) {
@@ -48,16 +52,33 @@ public final class Platform implements AutoCloseable {
                 throw e;
             }
         }
-        String bootstrap = config.bootstrapServers() != null ? config.bootstrapServers() : "127.0.0.1:" + DEFAULT_BROKER_PORT;
+        String bootstrap = config.bootstrapServers() != null ? config.bootstrapServers() : "127.0.0.1:" + brokerPort;
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
         if (config.registryUrl() == null && embeddedIfMissing) {
             // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
-            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
+            requireFree("--registry-port", config.registryPort());
+            Registry registry = Registry.startEmbedded(client, registryPort);
             return new Platform(null, registry, bootstrap, registry.url(), client, config.dataDir());
         }
-        String url = config.registryUrl() != null ? config.registryUrl() : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
+        String url = config.registryUrl() != null ? config.registryUrl() : "http://127.0.0.1:" + registryPort;
         return new Platform(null, null, bootstrap, url, client, config.dataDir());
+    }
+
+    /**
+     * A port the user asked for must be the one served: fail now rather than fall back to a free port as the
+     * defaults do (a client configured with that port would reach something else, or nothing).
+     */
+    private static void requireFree(String option, Integer port) {
+        if (port == null || port == 0) {
+            return; // 0: any free port
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " " + port + ": not a TCP port (1-65535, or 0 for any free one)");
+        }
+        if (EmbeddedKafka.portOrFree(port) != port) {
+            throw new IllegalStateException(option + " " + port + ": the port is taken on 127.0.0.1");
+        }
     }
 
     public boolean embedded() {
