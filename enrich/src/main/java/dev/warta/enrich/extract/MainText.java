@@ -28,6 +28,9 @@ final class MainText {
             "kbd", "var", "wbr", "tt", "acronym", "dfn", "label", "data", "img", "nobr");
     private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
             "dd", "dt", "td", "th");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** List items and table cells: short texts that are article content when the list or table is. */
+    private static final Set<String> STRUCTURED = Set.of("li", "dt", "dd", "td", "th");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     /**
      * Short standalone lines that head the boilerplate after a story (teasers, "next article" feeds), in the
@@ -89,41 +92,17 @@ final class MainText {
             return List.of();
         }
         Element top = score(body);
-        List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
-        List<Element> keep = List.of(top);
+        Set<Element> teasers = teaserItems(top);
         List<Block> inTop = new ArrayList<>();
-        int total = 0;
         for (Block b : blocks) {
-            if (inAny(b.element(), keep) && !inLinkCluster(b.element(), top)) {
+            if (inAny(b.element(), List.of(top)) && !inLinkCluster(b.element(), top) && !inSet(b.element(), teasers, top)
+                    && acceptable(b, normTitle)) {
                 inTop.add(b);
-                total += b.totalChars();
             }
         }
-        int kept = 0;
-        Element skipBox = null;
-        for (Block b : inTop) {
-            if (skipBox != null && inAny(b.element(), List.of(skipBox))) {
-                continue;
-            }
-            skipBox = null;
-            if (kept >= MIN_BEFORE_STOP && b.totalChars() <= 60 && STOP.matcher(norm(b.text())).matches()) {
-                Element box = box(b.element(), top);
-                if (box != b.element()) {
-                    skipBox = box;
-                    continue;
-                }
-                // a lone heading: the teaser list it introduces is the next element
-                Element next = b.element().nextElementSibling();
-                if (next != null) {
-                    skipBox = next;
-                    continue;
-                }
-            }
-            if (!acceptable(b, normTitle)) {
-                continue;
-            }
-            kept += b.totalChars();
+        List<String> out = new ArrayList<>();
+        for (Block b : storySpan(inTop)) {
             for (String p : PARA_BREAK.split(b.text())) {
                 String t = norm(p);
                 if (!t.isEmpty()) {
@@ -132,6 +111,134 @@ final class MainText {
             }
         }
         return out;
+    }
+
+    /** Prose: a long block with few links. The story starts at the first and (nearly) ends at the last. */
+    private static boolean prose(Block b) {
+        return b.totalChars() >= 80 && b.linkDensity() < 0.25;
+    }
+
+    /**
+     * The blocks from the story's start to its end. Before the first prose block only headings, list items and
+     * sentences stay (kickers, bylines, dates and share labels go); after the last one only the run that directly
+     * continues it with link-free sentences, list items or table cells (an article ending in a list or a table),
+     * so link lists, teaser headlines and labels after the story go.
+     */
+    private static List<Block> storySpan(List<Block> in) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < in.size(); i++) {
+            if (prose(in.get(i))) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return in;
+        }
+        List<Block> out = new ArrayList<>();
+        for (int i = 0; i < first; i++) {
+            Block b = in.get(i);
+            String tag = b.element().normalName();
+            if (HEADINGS.contains(tag) || STRUCTURED.contains(tag) || endsSentence(norm(b.text()))) {
+                out.add(b);
+            }
+        }
+        out.addAll(in.subList(first, last + 1));
+        for (int i = last + 1; i < in.size(); i++) {
+            Block b = in.get(i);
+            boolean structured = STRUCTURED.contains(b.element().normalName()) && b.linkDensity() < 0.2;
+            boolean sentence = b.linkChars() == 0 && endsSentence(norm(b.text()));
+            if (!structured && !sentence) {
+                break;
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    /**
+     * Items of teaser lists inside {@code top}: three or more siblings of the same tag and
+     * class (two when both are cards: a linked heading or image), each at most a few
+     * hundred characters besides its links and mostly a link or holding a linked heading or linked image (headline cards of related, "more from" and most-read
+     * feeds, in any language); with them the short heading that introduces the list.
+     */
+    private Set<Element> teaserItems(Element top) {
+        Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element parent : top.getAllElements()) {
+            if (parent.childrenSize() < 2) {
+                continue;
+            }
+            Map<String, List<Element>> groups = new java.util.HashMap<>();
+            for (Element c : parent.children()) {
+                String tag = c.normalName();
+                if (tag.equals("p") || HEADINGS.contains(tag) || tag.equals("br") || tag.equals("tr")) {
+                    continue;
+                }
+                groups.computeIfAbsent(tag + "." + c.className(), k -> new ArrayList<>()).add(c);
+            }
+            for (List<Element> group : groups.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                List<Element> items = new ArrayList<>();
+                int cards = 0;
+                for (Element c : group) {
+                    int t = teaserLike(c);
+                    if (t > 0) {
+                        items.add(c);
+                        cards += t - 1;
+                    }
+                }
+                if ((items.size() >= 3 && items.size() * 10 >= group.size() * 6)
+                        || (cards >= 2 && cards == group.size())) {
+                    out.addAll(items);
+                    Element intro = items.get(0).previousElementSibling();
+                    if (intro == null && parent != top) {
+                        intro = parent.previousElementSibling();
+                    }
+                    Stats is = intro == null ? null : stats.get(intro);
+                    if (is != null && is.text > 0 && is.text <= 80) {
+                        out.add(intro);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 0: not a teaser; 1: mostly a link; 2: a card (a linked heading or linked image). */
+    private int teaserLike(Element item) {
+        Stats s = stats.get(item);
+        if (s == null || s.text == 0 || s.text - s.link > 300) {
+            return 0;
+        }
+        for (Element a : item.getElementsByTag("a")) {
+            if (!a.getElementsByTag("img").isEmpty() || !a.select("h1, h2, h3, h4, h5, h6").isEmpty()) {
+                return 2;
+            }
+            Element h = a.parent();
+            if (h != null && HEADINGS.contains(h.normalName()) && h != item) {
+                return 2;
+            }
+        }
+        return s.link * 2 >= s.text ? 1 : 0;
+    }
+
+    private static boolean inSet(Element e, Set<Element> set, Element top) {
+        if (set.isEmpty()) {
+            return false;
+        }
+        Element cur = e;
+        while (cur != null && cur != top) {
+            if (set.contains(cur)) {
+                return true;
+            }
+            cur = cur.parent();
+        }
+        return false;
     }
 
     /**
@@ -178,8 +285,8 @@ final class MainText {
         if (tag.equals("h1") || (!normTitle.isEmpty() && text.toLowerCase(Locale.ROOT).equals(normTitle))) {
             return false;
         }
-        if (tag.equals("li") || tag.equals("dt") || tag.equals("dd") || tag.equals("td") || tag.equals("th")) {
-            return len >= 40 && ld < 0.2;
+        if (STRUCTURED.contains(tag)) {
+            return ld < 0.2;
         }
         return true;
     }
