@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -72,6 +73,10 @@ final class MainText {
     private final ClassHints hints;
     private final Map<Element, Boolean> clusters = new IdentityHashMap<>();
     private final List<Block> blocks = new ArrayList<>();
+    /** Candidate containers, best first. */
+    private final List<Element> ranked = new ArrayList<>();
+    /** Below this many characters of main text the next candidates are tried. */
+    static final int MIN_TEXT = 250;
 
     /** Paragraphs of the main text of {@code body} (already stripped of {@link #DROP_TAGS}), or an empty list. */
     static List<String> paragraphs(Element body, String title, ClassHints hints) {
@@ -93,6 +98,42 @@ final class MainText {
         }
         Element top = score(body);
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
+        List<String> out = textOf(top, normTitle);
+        // the chosen block yields little (a lone list item, a teaser): the next candidates that are not inside it
+        List<Element> tried = new ArrayList<>(List.of(top));
+        for (int i = 0; i < ranked.size() && i < 8 && chars(out) < MIN_TEXT; i++) {
+            Element c = ranked.get(i);
+            if (related(c, tried)) {
+                continue;
+            }
+            tried.add(c);
+            List<String> alt = textOf(c, normTitle);
+            if (chars(alt) > chars(out)) {
+                out = alt;
+            }
+        }
+        return out;
+    }
+
+    private static boolean related(Element c, List<Element> tried) {
+        for (Element t : tried) {
+            if (inAny(c, List.of(t)) || inAny(t, List.of(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int chars(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += p.length();
+        }
+        return n;
+    }
+
+    /** The story paragraphs inside {@code top}. */
+    private List<String> textOf(Element top, String normTitle) {
         Set<Element> teasers = teaserItems(top);
         List<Block> inTop = new ArrayList<>();
         for (Block b : blocks) {
@@ -161,7 +202,7 @@ final class MainText {
 
     /**
      * Items of teaser lists inside {@code top}: three or more siblings of the same tag and
-     * class (two when both are cards: a linked heading or image), each at most a few
+     * class (two when both are cards: a linked heading or image, or a headline link opening the item), each at most a few
      * hundred characters besides its links and mostly a link or holding a linked heading or linked image (headline cards of related, "more from" and most-read
      * feeds, in any language); with them the short heading that introduces the list.
      */
@@ -215,12 +256,20 @@ final class MainText {
         if (s == null || s.text == 0 || s.text - s.link > 300) {
             return 0;
         }
-        for (Element a : item.getElementsByTag("a")) {
+        Elements links = item.getElementsByTag("a");
+        for (Element a : links) {
             if (!a.getElementsByTag("img").isEmpty() || !a.select("h1, h2, h3, h4, h5, h6").isEmpty()) {
                 return 2;
             }
             Element h = a.parent();
             if (h != null && HEADINGS.contains(h.normalName()) && h != item) {
+                return 2;
+            }
+        }
+        // a headline link that opens the item, followed by a short summary
+        if (!links.isEmpty()) {
+            String head = links.get(0).text();
+            if (head.length() >= 15 && item.text().startsWith(head)) {
                 return 2;
             }
         }
@@ -384,16 +433,20 @@ final class MainText {
         }
         Element best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        Map<Element, Double> values = new IdentityHashMap<>();
         for (Element c : touched) {
             Stats st = stats(c);
             double good = st.score;
             double other = Math.max(0, st.text - good);
             double v = good - 0.6 * other + bonus(c) * good;
+            values.put(c, v);
             if (v > bestScore) {
                 bestScore = v;
                 best = c;
             }
         }
+        ranked.addAll(touched);
+        ranked.sort((a, b) -> Double.compare(values.get(b), values.get(a)));
         if (best == null) {
             best = root(blocks.get(0).element());
         }
