@@ -16,9 +16,13 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the main text of a page: splits the body into text blocks (runs of inline content between block
- * elements), scores their containers readability-style (text length, commas, link density, class/id hints) and
- * keeps the blocks of the best container and of its strong siblings. Iterative traversals only, so any nesting
- * depth is safe. One instance per call (holds per-page tables); not shared.
+ * elements), scores their containers readability-style (text length, commas, link density, class/id hints), then
+ * decides inside the best container by structure, in any language: teaser lists (repeated same-class siblings that
+ * are mostly a link or headline cards) and link clusters go; the story runs from the first to the last prose block
+ * (kickers, bylines and labels before it go; after it only what continues it: link-free sentences, list items,
+ * table cells); headings, lists and tables inside it stay. When that yields little the next candidates are tried.
+ * Iterative traversals only, so any nesting depth is safe. One instance per call (holds per-page tables); not
+ * shared.
  */
 final class MainText {
     static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe", "button",
@@ -33,26 +37,6 @@ final class MainText {
     /** List items and table cells: short texts that are article content when the list or table is. */
     private static final Set<String> STRUCTURED = Set.of("li", "dt", "dd", "td", "th");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
-    /**
-     * Short standalone lines that head the boilerplate after a story (teasers, "next article" feeds), in the
-     * languages of the benchmark sites. Matched against the whole (short) block text; no site names.
-     */
-    private static final Pattern STOP = Pattern.compile("^(?:"
-            + "related(?: articles?| stories| news| content| posts| coverage| reading| topics)?"
-            + "|more (?:from|stories|news|articles|on this (?:story|topic)|like this|to (?:read|explore)|reading)\\b.*"
-            + "|more \\p{Lu}[\\p{L}.]+"
-            + "|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)\\b.*"
-            + "|recommended(?: for you| stories| reading| articles| videos)?|read next|up next|next (?:article|story)"
-            + "|top stories|most (?:read|popular|viewed|shared)\\b.*|latest (?:news|stories|articles)|trending(?: now| stories)?"
-            + "|what to read next|editor'?s picks|don'?t miss|about the authors?|über (?:den autor|die autorin)"
-            + "|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema\\b.*|weitere artikel|auch interessant|meistgelesen"
-            + "|empfehlungen(?: der redaktion)?|mehr aus (?:der|dem) .*|top-?themen"
-            + "|sur le même sujet|les plus lus|à (?:lire|voir) aussi|lire aussi"
-            + "|te puede interesar|noticias relacionadas|lo más (?:leído|visto)|más noticias"
-            + "|berita terkait|artikel terkait|berita lainnya|terpopuler|lees ook|meer nieuws"
-            + ")[\\s:.!…›»>]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** Story characters that must precede a {@link #STOP} line before it ends the text. */
-    private static final int MIN_BEFORE_STOP = 400;
     private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
 
     private static final class Stats {
@@ -290,36 +274,6 @@ final class MainText {
         return false;
     }
 
-    /**
-     * The largest element below {@code top} that starts with {@code marker} (the marker heads it: its text before
-     * the marker is empty), i.e. the teaser box a "related" heading introduces; {@code marker} itself when none.
-     */
-    private Element box(Element marker, Element top) {
-        Element box = marker;
-        Element cur = marker;
-        while (cur.parent() != null && cur.parent() != top) {
-            Element parent = cur.parent();
-            Element prev = cur.previousElementSibling();
-            while (prev != null) {
-                Stats s = stats.get(prev);
-                if (s != null && s.text > 0) {
-                    return box;
-                }
-                prev = prev.previousElementSibling();
-            }
-            if (!parent.ownText().isBlank()) {
-                return box;
-            }
-            Stats ps = stats.get(parent);
-            if (ps != null && ps.score > 0 && ps.text > 0 && stats(parent).score >= stats(top).score * 0.5) {
-                return box;
-            }
-            box = parent;
-            cur = parent;
-        }
-        return box;
-    }
-
     private boolean acceptable(Block b, String normTitle) {
         String text = norm(b.text());
         int len = text.length();
@@ -375,33 +329,6 @@ final class MainText {
             p = p.parent();
         }
         return false;
-    }
-
-    private List<Element> keptContainers(Element top) {
-        List<Element> keep = new ArrayList<>();
-        keep.add(top);
-        Element parent = top.parent();
-        if (parent == null) {
-            return keep;
-        }
-        double topScore = stats(top).score;
-        double threshold = Math.max(10, topScore * 0.2);
-        for (Element sib : parent.children()) {
-            if (sib == top) {
-                continue;
-            }
-            Stats s = stats.get(sib);
-            if (s == null) {
-                continue;
-            }
-            double ld = s.text == 0 ? 1 : (double) s.link / s.text;
-            if (s.score >= threshold && ld < 0.3) {
-                keep.add(sib);
-            } else if (sib.normalName().equals("p") && s.text > 80 && ld < 0.25) {
-                keep.add(sib);
-            }
-        }
-        return keep;
     }
 
     /**
@@ -503,47 +430,12 @@ final class MainText {
         return s;
     }
 
-    /** True when no child of {@code e} is or holds a block element (a paragraph written as a div). */
-    private boolean isLeaf(Element e) {
-        for (Element c : e.children()) {
-            Stats s = stats.get(c);
-            if (s != null && s.block) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Element root(Element e) {
         Element r = e;
         while (r.parent() != null) {
             r = r.parent();
         }
         return r;
-    }
-
-    private double initial(Element e) {
-        double s = switch (e.normalName()) {
-            case "div", "article", "main", "section" -> 5;
-            case "pre", "td", "blockquote" -> 3;
-            case "form", "ol", "ul", "li", "address", "dl", "dd", "dt" -> -3;
-            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
-            default -> 0;
-        };
-        if (e.normalName().equals("article")) {
-            s += 10;
-        }
-        int h = hints.of(e);
-        if ((h & ClassHints.NEGATIVE) != 0) {
-            s -= 25;
-        }
-        if ((h & ClassHints.POSITIVE) != 0) {
-            s += 25;
-        }
-        if ("articleBody".equals(e.attr("itemprop"))) {
-            s += 50;
-        }
-        return s;
     }
 
     private static int commas(String t) {
