@@ -150,6 +150,7 @@ final class MainText {
      * so link lists, teaser headlines and labels after the story go.
      */
     private static List<Block> storySpan(List<Block> in) {
+        String body = storyContainer(in);
         int first = -1;
         int last = -1;
         for (int i = 0; i < in.size(); i++) {
@@ -157,7 +158,9 @@ final class MainText {
                 if (first < 0) {
                     first = i;
                 }
-                last = i;
+                if (body.equals(containerOf(in.get(i)))) {
+                    last = i;
+                }
             }
         }
         if (first < 0) {
@@ -182,6 +185,33 @@ final class MainText {
             out.add(b);
         }
         return out;
+    }
+
+    /**
+     * The tag and class of the element that holds most prose characters: the story's paragraph container. Prose
+     * after the last paragraph of that kind of container (a newsletter box, an author bio) is not the story.
+     */
+    private static String storyContainer(List<Block> in) {
+        Map<String, Integer> chars = new java.util.HashMap<>();
+        String best = "";
+        int bestChars = -1;
+        for (Block b : in) {
+            if (prose(b)) {
+                String c = containerOf(b);
+                int n = chars.merge(c, b.totalChars(), Integer::sum);
+                if (n > bestChars) {
+                    bestChars = n;
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String containerOf(Block b) {
+        Element e = b.element();
+        Element p = e.normalName().equals("p") || e.normalName().equals("div") ? e.parent() : e;
+        return p == null ? "" : p.normalName() + "." + p.className();
     }
 
     /**
