@@ -150,7 +150,7 @@ final class MainText {
      * so link lists, teaser headlines and labels after the story go.
      */
     private static List<Block> storySpan(List<Block> in) {
-        String body = storyContainer(in);
+        Set<String> story = storyContainers(in);
         int first = -1;
         int last = -1;
         for (int i = 0; i < in.size(); i++) {
@@ -158,7 +158,7 @@ final class MainText {
                 if (first < 0) {
                     first = i;
                 }
-                if (body.equals(containerOf(in.get(i)))) {
+                if (story.contains(containerOf(in.get(i)))) {
                     last = i;
                 }
             }
@@ -188,24 +188,28 @@ final class MainText {
     }
 
     /**
-     * The tag and class of the element that holds most prose characters: the story's paragraph container. Prose
-     * after the last paragraph of that kind of container (a newsletter box, an author bio) is not the story.
+     * The kinds (tag and class) of the elements that hold the story's paragraphs: those holding three or more prose
+     * blocks or a sixth of all prose characters. A lone prose block in a container of another kind after the
+     * story (a newsletter box, an author bio) is not the story.
      */
-    private static String storyContainer(List<Block> in) {
-        Map<String, Integer> chars = new java.util.HashMap<>();
-        String best = "";
-        int bestChars = -1;
+    private static Set<String> storyContainers(List<Block> in) {
+        Map<String, int[]> kinds = new java.util.HashMap<>();
+        int total = 0;
         for (Block b : in) {
             if (prose(b)) {
-                String c = containerOf(b);
-                int n = chars.merge(c, b.totalChars(), Integer::sum);
-                if (n > bestChars) {
-                    bestChars = n;
-                    best = c;
-                }
+                int[] k = kinds.computeIfAbsent(containerOf(b), x -> new int[2]);
+                k[0]++;
+                k[1] += b.totalChars();
+                total += b.totalChars();
             }
         }
-        return best;
+        Set<String> out = new java.util.HashSet<>();
+        for (Map.Entry<String, int[]> e : kinds.entrySet()) {
+            if (e.getValue()[0] >= 3 || e.getValue()[1] * 6 >= total) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
     }
 
     private static String containerOf(Block b) {
@@ -272,8 +276,10 @@ final class MainText {
         }
         Elements links = item.getElementsByTag("a");
         for (Element a : links) {
-            if (!a.getElementsByTag("img").isEmpty() || !a.select("h1, h2, h3, h4, h5, h6").isEmpty()) {
-                return 2;
+            for (Element inner : a.getAllElements()) {
+                if (inner.normalName().equals("img") || HEADINGS.contains(inner.normalName())) {
+                    return 2;
+                }
             }
             Element h = a.parent();
             if (h != null && HEADINGS.contains(h.normalName()) && h != item) {
