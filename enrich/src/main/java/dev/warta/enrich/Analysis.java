@@ -112,7 +112,8 @@ public final class Analysis {
         String pageTitle = html ? title : TitleChooser.choose(title, nz(raw.getBody()));
         String finalTitle = title;
         String extractedText = text;
-        Cleaned cleaned = timed(Step.CLEAN, () -> cleaner.clean(finalTitle, extractedText));
+        Cleaned cleaned = timed(Step.CLEAN, () -> html ? cleaner.cleanExtracted(finalTitle, extractedText)
+                : cleaner.clean(finalTitle, extractedText));
         if (publishedAt == null && cleaned.publishedAt() != null) {
             publishedAt = cleaned.publishedAt();
             provenance.put("publishedAt", "text:" + cleaned.publishedAtRule());

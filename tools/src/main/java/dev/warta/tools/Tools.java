@@ -114,8 +114,9 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "extract", description = {"Main-text extraction F1 on the fundus pages (4-gram shingles).",
-            "Arguments: [FUNDUS_DIR] [--raw] [--lang=xx]"})
+    @Command(name = "extract", description = {"Main-text extraction P/R/F1 (ScrapingHub 4-gram shingle metric) through",
+            "Analysis on fundus-layout or ScrapingHub-layout (ground-truth.json + html/) page sets; CPU per page.",
+            "Arguments: [DIR...] [--raw] [--dump=DIR] [--warmup=N] [--quiet]"})
     static final class Extract extends Tool {
         @Override
         EntryPoint entryPoint() {

@@ -120,21 +120,103 @@ public final class TextCleaner {
     /** STORY: reads as prose; SHORT: heading-like line; LIST: numbered or bulleted item; DROP: cut. */
     private enum Kind { STORY, SHORT, LIST, DROP }
 
-    /** Removes what is not the article from {@code text}; {@code title} may be null. Never throws. */
+    /**
+     * Removes what is not the article from the text of a plain-text page ({@code title} may be null): every rule,
+     * the structural ones included (lines before the first and short lines after the last story line, runs of
+     * short lines, repeated lines, captions next to photo credits). Never throws.
+     */
     public Cleaned clean(String title, String text) {
+        return clean(title, text, true);
+    }
+
+    /**
+     * Removes what is not the article from text the HTML extractor already chose (paragraphs of the article
+     * block): only line-by-line decisions (ads, prompts, credits, related links, notification and verse blocks,
+     * date and byline lines at the top). The structural rules are left to the DOM, which sees lists, headings and
+     * tables for what they are; here they would delete bullet lists, short headings and leads. Never throws.
+     */
+    public Cleaned cleanExtracted(String title, String text) {
+        return clean(title, text, false);
+    }
+
+    private Cleaned clean(String title, String text, boolean plain) {
         try {
-            return doClean(title, text);
+            return doClean(title, text, plain);
         } catch (RuntimeException | StackOverflowError e) {
             return new Cleaned(text == null ? "" : text.strip(), List.of(), null, null);
         }
     }
 
-    private Cleaned doClean(String title, String text) {
+    /** The page text split into squeezed lines, their lower-case forms and each line's {@link Kind}. */
+    private static final class Page {
+        final String[] lines;
+        final String[] lower;
+        final Kind[] kind;
+        final List<String> credits = new ArrayList<>();
+        final String normTitle;
+        int first = -1;
+        int last = -1;
+        String published;
+        String rule;
+
+        Page(String text, String title) {
+            String[] raw = text.split("\n", -1);
+            int n = raw.length;
+            lines = new String[n];
+            lower = new String[n];
+            for (int i = 0; i < n; i++) {
+                lines[i] = squeeze(raw[i]);
+                lower[i] = lower(lines[i]);
+            }
+            kind = new Kind[n];
+            normTitle = title == null ? "" : key(title);
+        }
+
+        int size() {
+            return lines.length;
+        }
+
+        void findStory() {
+            for (int i = 0; i < size(); i++) {
+                if (kind[i] == Kind.STORY) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    last = i;
+                }
+            }
+        }
+    }
+
+    private Cleaned doClean(String title, String text, boolean plain) {
         if (text == null || text.isBlank()) {
             return new Cleaned("", List.of(), titleDate(title), titleDate(title) == null ? null : "title-line");
         }
-        String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        t = t.replace("\r\n", "\n").replace('\r', '\n');
+        String t = unglue(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+        Page page = new Page(t, title);
+        classifyLines(page, mostlyLatin(t));
+        if (plain) {
+            dropCaptionsBesidePhotoCredits(page);
+        }
+        page.findStory();
+        String fromTitle = titleDate(title);
+        if (fromTitle != null) {
+            page.published = fromTitle;
+            page.rule = "title-line";
+        }
+        findPublishedLabel(page);
+        dropTop(page, plain);
+        findDatelinePrefix(page);
+        if (plain) {
+            dropShortLinesAfterStory(page);
+            dropShortRunsInStory(page);
+        }
+        return new Cleaned(join(page, plain), List.copyOf(dedupe(page.credits)), page.published, page.rule);
+    }
+
+    /** Puts markers glued inside a paragraph (scroll prompts, ads, "Baca juga:") on lines of their own. */
+    private static String unglue(String text) {
+        String t = text.replace("\r\n", "\n").replace('\r', '\n');
         String lowText = t.toLowerCase(Locale.ROOT);
         if (lowText.contains("scroll")) {
             t = GLUED.matcher(t).replaceAll("\n");
@@ -145,148 +227,153 @@ public final class TextCleaner {
         if (containsAny(lowText, GLUED_RELATED_TRIGGERS)) {
             t = GLUED_RELATED.matcher(t).replaceAll("\n");
         }
-        String[] raw = t.split("\n", -1);
-        int n = raw.length;
-        String[] lines = new String[n];
-        for (int i = 0; i < n; i++) {
-            lines[i] = squeeze(raw[i]);
-        }
-        String[] lower = new String[n];
-        for (int i = 0; i < n; i++) {
-            lower[i] = lower(lines[i]);
-        }
-        boolean latin = mostlyLatin(t);
-        Kind[] kind = new Kind[n];
-        List<String> credits = new ArrayList<>();
-        String normTitle = title == null ? "" : key(title);
+        return t;
+    }
 
-        // 1. line-level classification
+    /** Line by line: verse blocks, notification instructions, then {@link #classify} for the rest. */
+    private void classifyLines(Page page, boolean latin) {
         boolean religious = false;
         boolean notification = false;
-        for (int i = 0; i < n; i++) {
+        String[] lines = page.lines;
+        for (int i = 0; i < page.size(); i++) {
             String l = lines[i];
             if (l.isEmpty()) {
-                kind[i] = null;
+                page.kind[i] = null;
                 if (religious && nextNonEmptyIsStoryBlock(lines, i) && !nextIsCitation(lines, i)) {
                     religious = false;
                 }
                 continue;
             }
-            if (RELIGIOUS_HEADING.matcher(lower[i]).matches()) {
+            if (RELIGIOUS_HEADING.matcher(page.lower[i]).matches()) {
                 religious = true;
             }
-            if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(lower[i]).matches()) {
-                kind[i] = Kind.DROP;
+            if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(page.lower[i]).matches()) {
+                page.kind[i] = Kind.DROP;
                 continue;
             }
-            if (l.length() < 200 && NOTIFICATION.matcher(lower[i]).find()) {
+            if (l.length() < 200 && NOTIFICATION.matcher(page.lower[i]).find()) {
                 notification = true;
-                kind[i] = Kind.DROP;
+                page.kind[i] = Kind.DROP;
                 continue;
             }
             if (notification) {
                 if (l.length() < 120 && (LIST_ITEM.matcher(l).matches() || !isSentence(l) || l.contains("http"))) {
-                    kind[i] = Kind.DROP;
+                    page.kind[i] = Kind.DROP;
                     continue;
                 }
                 notification = false;
             }
-            kind[i] = classify(l, lower[i], normTitle, credits);
+            page.kind[i] = classify(l, page.lower[i], page.normTitle, page.credits);
         }
-        // 2. captions next to photo credits
+    }
+
+    /** A short line right before or after a "Foto: ..." credit line is that photo's caption. */
+    private static void dropCaptionsBesidePhotoCredits(Page page) {
+        String[] lines = page.lines;
+        int n = page.size();
         for (int i = 0; i < n; i++) {
             if (lines[i].isEmpty() || !isPhotoCredit(lines[i])) {
                 continue;
             }
             for (int d = -1; d <= 1; d += 2) {
                 int j = i + d;
-                if (j >= 0 && j < n && !lines[j].isEmpty() && kind[j] != Kind.DROP && lines[j].length() < 220
+                if (j >= 0 && j < n && !lines[j].isEmpty() && page.kind[j] != Kind.DROP && lines[j].length() < 220
                         && !isPhotoCredit(lines[j])) {
-                    kind[j] = Kind.DROP;
+                    page.kind[j] = Kind.DROP;
                 }
             }
         }
-        // 3. first and last story lines; runs of short lines around them are navigation
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < n; i++) {
-            if (kind[i] == Kind.STORY) {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i;
-            }
-        }
-        String published = null;
-        String rule = null;
-        String fromTitle = titleDate(title);
-        if (fromTitle != null) {
-            published = fromTitle;
-            rule = "title-line";
-        }
-        // labelled publication line anywhere in the first part of the page
-        for (int i = 0; i < Math.min(n, first < 0 ? n : Math.max(first + 15, 40)); i++) {
-            String l = lines[i];
+    }
+
+    /** A labelled publication line ("Diterbitkan: ...", "Published ...") in the first part of the page. */
+    private static void findPublishedLabel(Page page) {
+        int limit = Math.min(page.size(), page.first < 0 ? page.size() : Math.max(page.first + 15, 40));
+        for (int i = 0; i < limit; i++) {
+            String l = page.lines[i];
             if (l.isEmpty() || l.length() > 160) {
                 continue;
             }
-            Matcher lab = PUBLISHED_LABEL.matcher(lower[i]);
-            if (lab.lookingAt() || (lab.find() && lab.start() < 40 && !UPDATED_LABEL.matcher(lower[i]).lookingAt())) {
+            Matcher lab = PUBLISHED_LABEL.matcher(page.lower[i]);
+            if (lab.lookingAt() || (lab.find() && lab.start() < 40 && !UPDATED_LABEL.matcher(page.lower[i]).lookingAt())) {
                 String d = DateParser.parseText(l.substring(lab.end()));
                 if (d != null) {
-                    published = d;
-                    rule = "published-label";
-                    kind[i] = Kind.DROP;
-                    break;
+                    page.published = d;
+                    page.rule = "published-label";
+                    page.kind[i] = Kind.DROP;
+                    return;
                 }
             }
         }
-        int topEnd = first < 0 ? n : first;
+    }
+
+    /**
+     * Lines before the first story line: date lines (the first full one is the publication time) and bylines
+     * are dropped; on a plain-text page every other line there (navigation, section labels) goes too.
+     */
+    private static void dropTop(Page page, boolean plain) {
+        int topEnd = page.first < 0 ? page.size() : page.first;
         for (int i = 0; i < topEnd; i++) {
-            if (lines[i].isEmpty() || kind[i] == Kind.DROP) {
+            if (page.lines[i].isEmpty() || page.kind[i] == Kind.DROP) {
                 continue;
             }
-            String l = lines[i];
+            String l = page.lines[i];
             DateParser.Found f = l.length() <= 160 ? DateParser.find(l) : null;
-            if (f != null && isDateLine(l, f, credits)) {
-                if (published == null && f.iso() != null) {
-                    published = f.iso();
-                    rule = "dateline";
+            if (f != null && isDateLine(l, f, page.credits)) {
+                if (page.published == null && f.iso() != null) {
+                    page.published = f.iso();
+                    page.rule = "dateline";
                 }
-                kind[i] = Kind.DROP;
+                page.kind[i] = Kind.DROP;
                 continue;
             }
-            if (PERSON_NAME.matcher(l).matches() && l.length() < 50 && !key(l).equals(normTitle)) {
-                credits.add(l);
+            if (!plain) {
+                continue;
             }
-            kind[i] = Kind.DROP;
+            if (PERSON_NAME.matcher(l).matches() && l.length() < 50 && !key(l).equals(page.normTitle)) {
+                page.credits.add(l);
+            }
+            page.kind[i] = Kind.DROP;
         }
-        if (published == null && first >= 0) {
-            String lead = lines[first];
-            Matcher dash = DASH_SPLIT.matcher(lead);
-            if (dash.find() && dash.start() < 100) {
-                String d = DateParser.parseText(lead.substring(0, dash.start()));
-                if (d != null) {
-                    published = d;
-                    rule = "dateline";
-                }
+    }
+
+    /** A date before the first dash of the lead ("Jakarta, 3/11/2025 - ...") is the publication time. */
+    private static void findDatelinePrefix(Page page) {
+        if (page.published != null || page.first < 0) {
+            return;
+        }
+        String lead = page.lines[page.first];
+        Matcher dash = DASH_SPLIT.matcher(lead);
+        if (dash.find() && dash.start() < 100) {
+            String d = DateParser.parseText(lead.substring(0, dash.start()));
+            if (d != null) {
+                page.published = d;
+                page.rule = "dateline";
             }
         }
-        if (last >= 0) {
-            for (int i = last + 1; i < n; i++) {
-                if (kind[i] == Kind.SHORT) {
-                    kind[i] = Kind.DROP;
-                }
+    }
+
+    private static void dropShortLinesAfterStory(Page page) {
+        if (page.last < 0) {
+            return;
+        }
+        for (int i = page.last + 1; i < page.size(); i++) {
+            if (page.kind[i] == Kind.SHORT) {
+                page.kind[i] = Kind.DROP;
             }
         }
-        // runs of three or more short lines inside the story are navigation or link lists
-        for (int i = Math.max(0, first); i <= last && i >= 0; i++) {
+    }
+
+    /** Runs of four or more short lines inside the story are navigation or link lists. */
+    private static void dropShortRunsInStory(Page page) {
+        Kind[] kind = page.kind;
+        int last = page.last;
+        for (int i = Math.max(0, page.first); i <= last && i >= 0; i++) {
             if (kind[i] != Kind.SHORT) {
                 continue;
             }
             int j = i;
             int shortCount = 0;
-            while (j <= last && (kind[j] == Kind.SHORT || lines[j].isEmpty() || kind[j] == Kind.DROP)) {
+            while (j <= last && (kind[j] == Kind.SHORT || page.lines[j].isEmpty() || kind[j] == Kind.DROP)) {
                 if (kind[j] == Kind.SHORT) {
                     shortCount++;
                 }
@@ -301,22 +388,28 @@ public final class TextCleaner {
             }
             i = j;
         }
-        // 4. repeated lines (the title repeated, captions twice)
+    }
+
+    /**
+     * The kept lines, one paragraph each; on a plain-text page a line seen before (the title repeated, a caption
+     * twice) is dropped.
+     */
+    private static String join(Page page, boolean plain) {
         Set<String> seen = new HashSet<>();
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (lines[i].isEmpty() || kind[i] == Kind.DROP) {
+        for (int i = 0; i < page.size(); i++) {
+            if (page.lines[i].isEmpty() || page.kind[i] == Kind.DROP) {
                 continue;
             }
-            if (!seen.add(lower[i]) && lines[i].length() < 300) {
+            if (plain && !seen.add(page.lower[i]) && page.lines[i].length() < 300) {
                 continue;
             }
             if (out.length() > 0) {
                 out.append("\n\n");
             }
-            out.append(lines[i]);
+            out.append(page.lines[i]);
         }
-        return new Cleaned(out.toString(), List.copyOf(dedupe(credits)), published, rule);
+        return out.toString();
     }
 
     private Kind classify(String l, String low, String normTitle, List<String> credits) {

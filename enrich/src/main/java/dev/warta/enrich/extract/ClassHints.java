@@ -26,8 +26,7 @@ final class ClassHints {
     private static final String[] NEG = {"comment", "share", "sharing", "social", "related", "recommend",
         "newsletter", "subscri", "promo", "sponsor", "advert", "banner", "popup", "modal", "cookie", "consent", "footer",
         "sidebar", "widget", "breadcrumb", "author-bio", "authorbio", "caption", "credit", "menu", "signup", "paywall-promo",
-        "readmore", "read-more", "more-stories", "trending", "popular", "outbrain", "taboola", "teaser", "tweet",
-        "instagram", "embed", "print", "toolbar", "hidden", "masthead", "rating", "pagination", "pager", "disclaimer",
+        "readmore", "read-more", "more-stories", "trending", "popular", "outbrain", "taboola", "teaser", "print", "toolbar", "hidden", "masthead", "rating", "pagination", "pager", "disclaimer",
         "copyright", "skip", "lightbox", "gallery", "slideshow", "video", "player", "login", "alert", "most-read",
         "mostread", "also-read", "baca-juga", "bacajuga", "terkait", "lainnya", "headlines", "podcast", "onetrust",
         "gdpr", "privacy"};

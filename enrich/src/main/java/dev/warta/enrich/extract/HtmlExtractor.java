@@ -29,6 +29,8 @@ public final class HtmlExtractor {
     /** Pages longer than this are cut before parsing (bounded cost). */
     public static final int MAX_CHARS = 3_000_000;
     private static final int MAX_DEPTH = 256;
+    private static final int MIN_TEXT = MainText.MIN_TEXT;
+    private static final Set<String> RELAXED_KEEP = Set.of("aside");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—:•·»]\\s+[^|\\-–—:•·»]{2,60}$");
     private static final Set<String> DROP_ROLES = Set.of("navigation", "dialog", "alertdialog", "banner",
             "complementary", "contentinfo", "search", "menu", "menubar", "toolbar");
@@ -76,18 +78,82 @@ public final class HtmlExtractor {
         if (authors.isEmpty()) {
             authors.addAll(byline(body, hints));
         }
-        for (Element e : body.getAllElements()) {
-            if (e != body && (MainText.DROP_TAGS.contains(e.normalName()) || hiddenNotStreamed(e) || hiddenClass(e)
-                    || DROP_ROLES.contains(e.attr("role")) || e.attr("aria-modal").equals("true")
-                    || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none"))) {
-                if (e.parent() != null) {
-                    e.remove();
-                }
-            }
-        }
+        dropHidden(body, false);
         List<String> paragraphs = LdBody.trim(MainText.paragraphs(body, title, hints), md.articleBody);
+        if (chars(paragraphs) < MIN_TEXT) {
+            paragraphs = fallback(paragraphs, input, baseUrl, parser, title, md.articleBody);
+        }
         String text = String.join("\n\n", paragraphs);
         return new Extracted(title, text, published, rule, authors, md.siteName, md.canonical, md.language);
+    }
+
+    /**
+     * When the chosen block yields little: the JSON-LD {@code articleBody}, or the page read again keeping what the
+     * first pass drops as page furniture ({@code noscript} content, {@code aside}, {@code header}, landmark roles),
+     * for pages that put the story there; whichever is longest.
+     */
+    private static List<String> fallback(List<String> paragraphs, String input, String baseUrl, Parser parser,
+                                         String title, String articleBody) {
+        List<String> best = paragraphs;
+        if (articleBody != null && articleBody.length() <= 200_000) {
+            List<String> ld = new ArrayList<>();
+            for (String p : articleBody.split("\\s*\\n\\s*")) {
+                String t = MainText.norm(p);
+                if (!t.isEmpty()) {
+                    ld.add(t);
+                }
+            }
+            if (chars(ld) > chars(best)) {
+                best = ld;
+            }
+        }
+        if (chars(best) >= MIN_TEXT) {
+            return best;
+        }
+        Document doc = Jsoup.parse(input, baseUrl == null ? "" : baseUrl, parser);
+        Element body = doc.body();
+        if (body == null) {
+            return best;
+        }
+        for (Element ns : body.getElementsByTag("noscript")) {
+            if (ns.childrenSize() == 0 && ns.text().isEmpty() && ns.data().contains("<")) {
+                ns.html(ns.data());
+            }
+            ns.tagName("div");
+        }
+        dropHidden(body, true);
+        List<String> relaxed = MainText.paragraphs(body, title, new ClassHints());
+        return chars(relaxed) > chars(best) ? relaxed : best;
+    }
+
+    private static int chars(List<String> paragraphs) {
+        return MainText.chars(paragraphs);
+    }
+
+    /**
+     * Drops what is never shown or never the story: {@link MainText#DROP_TAGS}, hidden elements, landmark roles
+     * other than the main one, modal dialogs. {@code relaxed} keeps {@code aside}, {@code header} and the roles
+     * (the fallback pass for pages that put the story there).
+     */
+    private static void dropHidden(Element body, boolean relaxed) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e == body) {
+                continue;
+            }
+            String tag = e.normalName();
+            boolean dropTag = MainText.DROP_TAGS.contains(tag) && !(relaxed && RELAXED_KEEP.contains(tag));
+            if (dropTag || hiddenNotStreamed(e) || hiddenClass(e) || (!relaxed && DROP_ROLES.contains(e.attr("role")))
+                    || e.attr("aria-modal").equals("true")
+                    || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")) {
+                doomed.add(e);
+            }
+        }
+        for (Element e : doomed) {
+            if (e.parent() != null) {
+                e.remove();
+            }
+        }
     }
 
     /**

@@ -10,14 +10,19 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the main text of a page: splits the body into text blocks (runs of inline content between block
- * elements), scores their containers readability-style (text length, commas, link density, class/id hints) and
- * keeps the blocks of the best container and of its strong siblings. Iterative traversals only, so any nesting
- * depth is safe. One instance per call (holds per-page tables); not shared.
+ * elements), scores their containers readability-style (text length, commas, link density, class/id hints), then
+ * decides inside the best container by structure, in any language: teaser lists (repeated same-class siblings that
+ * are mostly a link or headline cards) and link clusters go; the story runs from the first to the last prose block
+ * (kickers, bylines and labels before it go; after it only what continues it: link-free sentences, list items,
+ * table cells); headings, lists and tables inside it stay. When that yields little the next candidates are tried.
+ * Iterative traversals only, so any nesting depth is safe. One instance per call (holds per-page tables); not
+ * shared.
  */
 final class MainText {
     static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe", "button",
@@ -28,27 +33,10 @@ final class MainText {
             "kbd", "var", "wbr", "tt", "acronym", "dfn", "label", "data", "img", "nobr");
     private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
             "dd", "dt", "td", "th");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** List items and table cells: short texts that are article content when the list or table is. */
+    private static final Set<String> STRUCTURED = Set.of("li", "dt", "dd", "td", "th");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
-    /**
-     * Short standalone lines that head the boilerplate after a story (teasers, "next article" feeds), in the
-     * languages of the benchmark sites. Matched against the whole (short) block text; no site names.
-     */
-    private static final Pattern STOP = Pattern.compile("^(?:"
-            + "related(?: articles?| stories| news| content| posts| coverage| reading| topics)?"
-            + "|more (?:from|stories|news|articles|on this (?:story|topic)|like this|to (?:read|explore)|reading)\\b.*"
-            + "|more \\p{Lu}[\\p{L}.]+"
-            + "|you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)\\b.*"
-            + "|recommended(?: for you| stories| reading| articles| videos)?|read next|up next|next (?:article|story)"
-            + "|top stories|most (?:read|popular|viewed|shared)\\b.*|latest (?:news|stories|articles)|trending(?: now| stories)?"
-            + "|what to read next|editor'?s picks|don'?t miss|about the authors?|über (?:den autor|die autorin)"
-            + "|das könnte (?:sie|dich) (?:auch )?interessieren|mehr zum thema\\b.*|weitere artikel|auch interessant|meistgelesen"
-            + "|empfehlungen(?: der redaktion)?|mehr aus (?:der|dem) .*|top-?themen"
-            + "|sur le même sujet|les plus lus|à (?:lire|voir) aussi|lire aussi"
-            + "|te puede interesar|noticias relacionadas|lo más (?:leído|visto)|más noticias"
-            + "|berita terkait|artikel terkait|berita lainnya|terpopuler|lees ook|meer nieuws"
-            + ")[\\s:.!…›»>]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** Story characters that must precede a {@link #STOP} line before it ends the text. */
-    private static final int MIN_BEFORE_STOP = 400;
     private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
 
     private static final class Stats {
@@ -69,6 +57,10 @@ final class MainText {
     private final ClassHints hints;
     private final Map<Element, Boolean> clusters = new IdentityHashMap<>();
     private final List<Block> blocks = new ArrayList<>();
+    /** Candidate containers, best first. */
+    private final List<Element> ranked = new ArrayList<>();
+    /** Below this many characters of main text the next candidates are tried. */
+    static final int MIN_TEXT = 250;
 
     /** Paragraphs of the main text of {@code body} (already stripped of {@link #DROP_TAGS}), or an empty list. */
     static List<String> paragraphs(Element body, String title, ClassHints hints) {
@@ -89,41 +81,53 @@ final class MainText {
             return List.of();
         }
         Element top = score(body);
-        List<String> out = new ArrayList<>();
         String normTitle = title == null ? "" : norm(title).toLowerCase(Locale.ROOT);
-        List<Element> keep = List.of(top);
-        List<Block> inTop = new ArrayList<>();
-        int total = 0;
-        for (Block b : blocks) {
-            if (inAny(b.element(), keep) && !inLinkCluster(b.element(), top)) {
-                inTop.add(b);
-                total += b.totalChars();
+        List<String> out = textOf(top, normTitle);
+        // the chosen block yields little (a lone list item, a teaser): the next candidates that are not inside it
+        List<Element> tried = new ArrayList<>(List.of(top));
+        for (int i = 0; i < ranked.size() && i < 8 && chars(out) < MIN_TEXT; i++) {
+            Element c = ranked.get(i);
+            if (related(c, tried)) {
+                continue;
+            }
+            tried.add(c);
+            List<String> alt = textOf(c, normTitle);
+            if (chars(alt) > chars(out)) {
+                out = alt;
             }
         }
-        int kept = 0;
-        Element skipBox = null;
-        for (Block b : inTop) {
-            if (skipBox != null && inAny(b.element(), List.of(skipBox))) {
-                continue;
+        return out;
+    }
+
+    private static boolean related(Element c, List<Element> tried) {
+        for (Element t : tried) {
+            if (inAny(c, List.of(t)) || inAny(t, List.of(c))) {
+                return true;
             }
-            skipBox = null;
-            if (kept >= MIN_BEFORE_STOP && b.totalChars() <= 60 && STOP.matcher(norm(b.text())).matches()) {
-                Element box = box(b.element(), top);
-                if (box != b.element()) {
-                    skipBox = box;
-                    continue;
-                }
-                // a lone heading: the teaser list it introduces is the next element
-                Element next = b.element().nextElementSibling();
-                if (next != null) {
-                    skipBox = next;
-                    continue;
-                }
+        }
+        return false;
+    }
+
+    static int chars(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) {
+            n += p.length();
+        }
+        return n;
+    }
+
+    /** The story paragraphs inside {@code top}. */
+    private List<String> textOf(Element top, String normTitle) {
+        Set<Element> teasers = teaserItems(top);
+        List<Block> inTop = new ArrayList<>();
+        for (Block b : blocks) {
+            if (inAny(b.element(), List.of(top)) && !inLinkCluster(b.element(), top) && !inSet(b.element(), teasers, top)
+                    && acceptable(b, normTitle)) {
+                inTop.add(b);
             }
-            if (!acceptable(b, normTitle)) {
-                continue;
-            }
-            kept += b.totalChars();
+        }
+        List<String> out = new ArrayList<>();
+        for (Block b : storySpan(inTop)) {
             for (String p : PARA_BREAK.split(b.text())) {
                 String t = norm(p);
                 if (!t.isEmpty()) {
@@ -134,34 +138,176 @@ final class MainText {
         return out;
     }
 
+    /** Prose: a long block with few links. The story starts at the first and (nearly) ends at the last. */
+    private static boolean prose(Block b) {
+        return b.totalChars() >= 80 && b.linkDensity() < 0.25;
+    }
+
     /**
-     * The largest element below {@code top} that starts with {@code marker} (the marker heads it: its text before
-     * the marker is empty), i.e. the teaser box a "related" heading introduces; {@code marker} itself when none.
+     * The blocks from the story's start to its end. Before the first prose block only headings, list items and
+     * sentences stay (kickers, bylines, dates and share labels go); after the last one only the run that directly
+     * continues it with link-free sentences, list items or table cells (an article ending in a list or a table),
+     * so link lists, teaser headlines and labels after the story go.
      */
-    private Element box(Element marker, Element top) {
-        Element box = marker;
-        Element cur = marker;
-        while (cur.parent() != null && cur.parent() != top) {
-            Element parent = cur.parent();
-            Element prev = cur.previousElementSibling();
-            while (prev != null) {
-                Stats s = stats.get(prev);
-                if (s != null && s.text > 0) {
-                    return box;
+    private static List<Block> storySpan(List<Block> in) {
+        Set<String> story = storyContainers(in);
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < in.size(); i++) {
+            if (prose(in.get(i))) {
+                if (first < 0) {
+                    first = i;
                 }
-                prev = prev.previousElementSibling();
+                if (story.contains(containerOf(in.get(i)))) {
+                    last = i;
+                }
             }
-            if (!parent.ownText().isBlank()) {
-                return box;
-            }
-            Stats ps = stats.get(parent);
-            if (ps != null && ps.score > 0 && ps.text > 0 && stats(parent).score >= stats(top).score * 0.5) {
-                return box;
-            }
-            box = parent;
-            cur = parent;
         }
-        return box;
+        if (first < 0) {
+            return in;
+        }
+        List<Block> out = new ArrayList<>();
+        for (int i = 0; i < first; i++) {
+            Block b = in.get(i);
+            String tag = b.element().normalName();
+            if (HEADINGS.contains(tag) || STRUCTURED.contains(tag) || endsSentence(norm(b.text()))) {
+                out.add(b);
+            }
+        }
+        out.addAll(in.subList(first, last + 1));
+        for (int i = last + 1; i < in.size(); i++) {
+            Block b = in.get(i);
+            boolean structured = STRUCTURED.contains(b.element().normalName()) && b.linkDensity() < 0.2;
+            boolean sentence = b.linkChars() == 0 && endsSentence(norm(b.text()));
+            if (!structured && !sentence) {
+                break;
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    /**
+     * The kinds (tag and class) of the elements that hold the story's paragraphs: those holding three or more prose
+     * blocks or a sixth of all prose characters. A lone prose block in a container of another kind after the
+     * story (a newsletter box, an author bio) is not the story.
+     */
+    private static Set<String> storyContainers(List<Block> in) {
+        Map<String, int[]> kinds = new java.util.HashMap<>();
+        int total = 0;
+        for (Block b : in) {
+            if (prose(b)) {
+                int[] k = kinds.computeIfAbsent(containerOf(b), x -> new int[2]);
+                k[0]++;
+                k[1] += b.totalChars();
+                total += b.totalChars();
+            }
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (Map.Entry<String, int[]> e : kinds.entrySet()) {
+            if (e.getValue()[0] >= 3 || e.getValue()[1] * 6 >= total) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    private static String containerOf(Block b) {
+        Element e = b.element();
+        Element p = e.normalName().equals("p") || e.normalName().equals("div") ? e.parent() : e;
+        return p == null ? "" : p.normalName() + "." + p.className();
+    }
+
+    /**
+     * Items of teaser lists inside {@code top}: three or more siblings of the same tag and
+     * class (two when both are cards: a linked heading or image, or a headline link opening the item), each at most a few
+     * hundred characters besides its links and mostly a link or holding a linked heading or linked image (headline cards of related, "more from" and most-read
+     * feeds, in any language); with them the short heading that introduces the list.
+     */
+    private Set<Element> teaserItems(Element top) {
+        Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element parent : top.getAllElements()) {
+            if (parent.childrenSize() < 2) {
+                continue;
+            }
+            Map<String, List<Element>> groups = new java.util.HashMap<>();
+            for (Element c : parent.children()) {
+                String tag = c.normalName();
+                if (tag.equals("p") || HEADINGS.contains(tag) || tag.equals("br") || tag.equals("tr")) {
+                    continue;
+                }
+                groups.computeIfAbsent(tag + "." + c.className(), k -> new ArrayList<>()).add(c);
+            }
+            for (List<Element> group : groups.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                List<Element> items = new ArrayList<>();
+                int cards = 0;
+                for (Element c : group) {
+                    int t = teaserLike(c);
+                    if (t > 0) {
+                        items.add(c);
+                        cards += t - 1;
+                    }
+                }
+                if ((items.size() >= 3 && items.size() * 10 >= group.size() * 6)
+                        || (cards >= 2 && cards == group.size())) {
+                    out.addAll(items);
+                    Element intro = items.get(0).previousElementSibling();
+                    if (intro == null && parent != top) {
+                        intro = parent.previousElementSibling();
+                    }
+                    Stats is = intro == null ? null : stats.get(intro);
+                    if (is != null && is.text > 0 && is.text <= 80) {
+                        out.add(intro);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 0: not a teaser; 1: mostly a link; 2: a card (a linked heading or linked image). */
+    private int teaserLike(Element item) {
+        Stats s = stats.get(item);
+        if (s == null || s.text == 0 || s.text - s.link > 300) {
+            return 0;
+        }
+        Elements links = item.getElementsByTag("a");
+        for (Element a : links) {
+            for (Element inner : a.getAllElements()) {
+                if (inner.normalName().equals("img") || HEADINGS.contains(inner.normalName())) {
+                    return 2;
+                }
+            }
+            Element h = a.parent();
+            if (h != null && HEADINGS.contains(h.normalName()) && h != item) {
+                return 2;
+            }
+        }
+        // a headline link that opens the item, followed by a short summary
+        if (!links.isEmpty()) {
+            String head = links.get(0).text();
+            if (head.length() >= 15 && item.text().startsWith(head)) {
+                return 2;
+            }
+        }
+        return s.link * 2 >= s.text ? 1 : 0;
+    }
+
+    private static boolean inSet(Element e, Set<Element> set, Element top) {
+        if (set.isEmpty()) {
+            return false;
+        }
+        Element cur = e;
+        while (cur != null && cur != top) {
+            if (set.contains(cur)) {
+                return true;
+            }
+            cur = cur.parent();
+        }
+        return false;
     }
 
     private boolean acceptable(Block b, String normTitle) {
@@ -178,8 +324,8 @@ final class MainText {
         if (tag.equals("h1") || (!normTitle.isEmpty() && text.toLowerCase(Locale.ROOT).equals(normTitle))) {
             return false;
         }
-        if (tag.equals("li") || tag.equals("dt") || tag.equals("dd") || tag.equals("td") || tag.equals("th")) {
-            return len >= 40 && ld < 0.2;
+        if (STRUCTURED.contains(tag)) {
+            return ld < 0.2;
         }
         return true;
     }
@@ -221,33 +367,6 @@ final class MainText {
         return false;
     }
 
-    private List<Element> keptContainers(Element top) {
-        List<Element> keep = new ArrayList<>();
-        keep.add(top);
-        Element parent = top.parent();
-        if (parent == null) {
-            return keep;
-        }
-        double topScore = stats(top).score;
-        double threshold = Math.max(10, topScore * 0.2);
-        for (Element sib : parent.children()) {
-            if (sib == top) {
-                continue;
-            }
-            Stats s = stats.get(sib);
-            if (s == null) {
-                continue;
-            }
-            double ld = s.text == 0 ? 1 : (double) s.link / s.text;
-            if (s.score >= threshold && ld < 0.3) {
-                keep.add(sib);
-            } else if (sib.normalName().equals("p") && s.text > 80 && ld < 0.25) {
-                keep.add(sib);
-            }
-        }
-        return keep;
-    }
-
     /**
      * The element that best holds the article: the one maximising good paragraph text inside it minus a share of
      * all other text inside it (navigation, teasers, link lists), nudged by class/id and tag hints.
@@ -277,16 +396,20 @@ final class MainText {
         }
         Element best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        Map<Element, Double> values = new IdentityHashMap<>();
         for (Element c : touched) {
             Stats st = stats(c);
             double good = st.score;
             double other = Math.max(0, st.text - good);
             double v = good - 0.6 * other + bonus(c) * good;
+            values.put(c, v);
             if (v > bestScore) {
                 bestScore = v;
                 best = c;
             }
         }
+        ranked.addAll(touched);
+        ranked.sort((a, b) -> Double.compare(values.get(b), values.get(a)));
         if (best == null) {
             best = root(blocks.get(0).element());
         }
@@ -343,47 +466,12 @@ final class MainText {
         return s;
     }
 
-    /** True when no child of {@code e} is or holds a block element (a paragraph written as a div). */
-    private boolean isLeaf(Element e) {
-        for (Element c : e.children()) {
-            Stats s = stats.get(c);
-            if (s != null && s.block) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Element root(Element e) {
         Element r = e;
         while (r.parent() != null) {
             r = r.parent();
         }
         return r;
-    }
-
-    private double initial(Element e) {
-        double s = switch (e.normalName()) {
-            case "div", "article", "main", "section" -> 5;
-            case "pre", "td", "blockquote" -> 3;
-            case "form", "ol", "ul", "li", "address", "dl", "dd", "dt" -> -3;
-            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
-            default -> 0;
-        };
-        if (e.normalName().equals("article")) {
-            s += 10;
-        }
-        int h = hints.of(e);
-        if ((h & ClassHints.NEGATIVE) != 0) {
-            s -= 25;
-        }
-        if ((h & ClassHints.POSITIVE) != 0) {
-            s += 25;
-        }
-        if ("articleBody".equals(e.attr("itemprop"))) {
-            s += 50;
-        }
-        return s;
     }
 
     private static int commas(String t) {

@@ -174,4 +174,24 @@ class TextCleanerTest {
         assertThat(cleaner.clean("Кириллица", "Это предложение написано по-русски и содержит много слов.\n\n"
                 + "中文句子也应该被保留下来，因为它是故事的一部分。").text()).contains("по-русски").contains("中文句子");
     }
+    @Test
+    void extractedTextKeepsShortHeadingsListsAndRepeatedLinesButDropsAdsAndCredits() {
+        String text = "Latar belakang\n\n" + S1 + "\n\nTiga ruas jalan\n\nJalan Merdeka\n\nJalan Sudirman\n\n"
+                + "Jalan Thamrin\n\nJalan Gatot Subroto\n\n" + S2 + "\n\nADVERTISEMENT\n\nJalan Merdeka\n\n" + S3
+                + "\n\nEditor: Rina Wulandari";
+        Cleaned c = cleaner.cleanExtracted("Jalan Pusat Kota Diperbaiki", text);
+        assertStoryKept(c);
+        assertThat(c.text()).startsWith("Latar belakang").contains("Tiga ruas jalan", "Jalan Sudirman", "Jalan Thamrin")
+                .doesNotContain("ADVERTISEMENT", "Editor");
+        assertThat(c.text().split("Jalan Merdeka", -1)).hasSize(3);
+        assertThat(c.credits()).contains("Editor: Rina Wulandari");
+    }
+
+    @Test
+    void plainTextPageStillLosesItsNavigationRunsAndRepeats() {
+        String text = "Latar belakang\n\n" + S1 + "\n\nJalan Merdeka\n\nJalan Sudirman\n\nJalan Thamrin\n\n"
+                + "Jalan Gatot Subroto\n\n" + S2 + "\n\n" + S3 + "\n\nKanal";
+        Cleaned c = cleaner.clean("Jalan Pusat Kota Diperbaiki", text);
+        assertThat(c.text()).isEqualTo(S1 + "\n\n" + S2 + "\n\n" + S3);
+    }
 }

@@ -121,6 +121,63 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void keepsHeadingsShortListItemsAndTableCellsInsideTheArticle() {
+        String html = "<html><body><nav><a href=/>Home</a></nav><article><div class=body><p>" + P1 + "</p>"
+                + "<h2>What changes</h2><ul><li>Line 4 extended</li><li>Two new depots</li><li>Night service</li></ul>"
+                + "<p>" + P2 + "</p><table><tr><th>Year</th><th>Stops</th></tr><tr><td>2027</td><td>14</td></tr></table>"
+                + "<p>" + P3 + "</p></div></article></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3, "What changes", "Line 4 extended", "Two new depots", "Night service",
+                "Year", "2027");
+    }
+
+    @Test
+    void dropsTeaserCardsAfterTheStoryWhateverTheirHeadingSays() {
+        String card = "<div class=kartu><a href=/%s><h3>%s</h3></a><span>2 jam lalu</span></div>";
+        String html = "<html><body><article><div class=isi><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<div class=pilihan><h2>Pilihan Redaksi</h2>"
+                + String.format(card, "a", "Harga beras naik menjelang akhir tahun")
+                + String.format(card, "b", "Banjir rendam tiga desa di pesisir utara")
+                + String.format(card, "c", "Timnas menang tipis atas tuan rumah") + "</div></div></article></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3).doesNotContain("Pilihan", "Harga beras", "Banjir", "Timnas", "jam lalu");
+    }
+
+    @Test
+    void stopsAtLinkListsAndLabelsAfterTheLastStoryParagraph() {
+        String html = "<html><body><article><div class=text><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<p>Schlagworte</p><p><a href=/t1>Verkehr</a>, <a href=/t2>Stadtrat</a>, <a href=/t3>Tram</a></p>"
+                + "<p><a href=/autor>Maria Beispiel</a> schreibt über Verkehr</p></div></article></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).endsWith(P3);
+    }
+
+    @Test
+    void fallsBackToTheJsonLdArticleBodyWhenThePageShowsAlmostNothing() {
+        String body = P1 + "\\n" + P2 + "\\n" + P3 + "\\n" + P1.replace("Tuesday", "Monday") + "\\n"
+                + P2.replace("spring", "summer");
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Tram network to grow\",\"articleBody\":\"" + body + "\"}</script></head>"
+                + "<body><div id=app><p>Loading the article, please wait a moment.</p></div></body></html>";
+        String text = extractor.extract(html, null).text();
+        assertThat(text).contains(P1, P2, P3);
+    }
+
+    @Test
+    void readsTheStoryFromNoscriptWhenThatIsWhereThePagePutIt() {
+        String html = "<html><body><div id=root></div><noscript><div class=story><p>" + P1 + "</p><p>" + P2 + "</p><p>"
+                + P3 + "</p></div></noscript></body></html>";
+        assertThat(extractor.extract(html, null).text()).contains(P1, P2, P3);
+    }
+
+    @Test
+    void readsTheStoryFromAnAsideWhenNothingElseHoldsText() {
+        String html = "<html><body><nav><a href=/>Home</a></nav><aside><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p></aside></body></html>";
+        assertThat(extractor.extract(html, null).text()).contains(P1, P2, P3);
+    }
+
+    @Test
     void dropsBoxesHiddenByClassButKeepsResponsiveOnes() {
         String html = "<html><body><div class=\"article-content\"><p>" + P1 + "</p>"
                 + "<div class=\"article-block paywall hidden\"><p>Subscribe now to read the latest news in your city "
