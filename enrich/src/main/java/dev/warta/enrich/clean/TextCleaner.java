@@ -157,6 +157,7 @@ public final class TextCleaner {
         }
         boolean latin = mostlyLatin(t);
         Kind[] kind = new Kind[n];
+        String[] why = new String[n];
         List<String> credits = new ArrayList<>();
         String normTitle = title == null ? "" : key(title);
 
@@ -177,21 +178,24 @@ public final class TextCleaner {
             }
             if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(lower[i]).matches()) {
                 kind[i] = Kind.DROP;
+                why[i] = "religious-block";
                 continue;
             }
             if (l.length() < 200 && NOTIFICATION.matcher(lower[i]).find()) {
                 notification = true;
                 kind[i] = Kind.DROP;
+                why[i] = "notification-prompt";
                 continue;
             }
             if (notification) {
                 if (l.length() < 120 && (LIST_ITEM.matcher(l).matches() || !isSentence(l) || l.contains("http"))) {
                     kind[i] = Kind.DROP;
+                    why[i] = "notification-prompt";
                     continue;
                 }
                 notification = false;
             }
-            kind[i] = classify(l, lower[i], normTitle, credits);
+            kind[i] = classify(l, lower[i], normTitle, credits, why, i);
         }
         // 2. captions next to photo credits
         for (int i = 0; i < n; i++) {
@@ -203,6 +207,7 @@ public final class TextCleaner {
                 if (j >= 0 && j < n && !lines[j].isEmpty() && kind[j] != Kind.DROP && lines[j].length() < 220
                         && !isPhotoCredit(lines[j])) {
                     kind[j] = Kind.DROP;
+                    why[j] = "photo-caption";
                 }
             }
         }
@@ -237,6 +242,7 @@ public final class TextCleaner {
                     published = d;
                     rule = "published-label";
                     kind[i] = Kind.DROP;
+                    why[i] = "dateline";
                     break;
                 }
             }
@@ -254,12 +260,14 @@ public final class TextCleaner {
                     rule = "dateline";
                 }
                 kind[i] = Kind.DROP;
+                why[i] = "dateline";
                 continue;
             }
             if (PERSON_NAME.matcher(l).matches() && l.length() < 50 && !key(l).equals(normTitle)) {
                 credits.add(l);
             }
             kind[i] = Kind.DROP;
+            why[i] = "before-story";
         }
         if (published == null && first >= 0) {
             String lead = lines[first];
@@ -276,6 +284,7 @@ public final class TextCleaner {
             for (int i = last + 1; i < n; i++) {
                 if (kind[i] == Kind.SHORT) {
                     kind[i] = Kind.DROP;
+                    why[i] = "after-story";
                 }
             }
         }
@@ -296,6 +305,7 @@ public final class TextCleaner {
                 for (int k = i; k < j; k++) {
                     if (kind[k] == Kind.SHORT) {
                         kind[k] = Kind.DROP;
+                        why[k] = "link-list";
                     }
                 }
             }
@@ -304,55 +314,67 @@ public final class TextCleaner {
         // 4. repeated lines (the title repeated, captions twice)
         Set<String> seen = new HashSet<>();
         StringBuilder out = new StringBuilder();
+        List<Cleaned.Line> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (lines[i].isEmpty() || kind[i] == Kind.DROP) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            if (kind[i] == Kind.DROP) {
+                all.add(new Cleaned.Line(lines[i], why[i] == null ? "boilerplate" : why[i]));
                 continue;
             }
             if (!seen.add(lower[i]) && lines[i].length() < 300) {
+                all.add(new Cleaned.Line(lines[i], "repeated-line"));
                 continue;
             }
+            all.add(new Cleaned.Line(lines[i], null));
             if (out.length() > 0) {
                 out.append("\n\n");
             }
             out.append(lines[i]);
         }
-        return new Cleaned(out.toString(), List.copyOf(dedupe(credits)), published, rule);
+        return new Cleaned(out.toString(), List.copyOf(dedupe(credits)), published, rule, List.copyOf(all));
     }
 
-    private Kind classify(String l, String low, String normTitle, List<String> credits) {
+    private Kind classify(String l, String low, String normTitle, List<String> credits, String[] why, int i) {
         if (!normTitle.isEmpty() && low.equals(normTitle)) {
-            return Kind.DROP;
+            return drop(why, i, "title-repeat");
         }
         if (JUNK_LINE.matcher(low).matches()) {
-            return Kind.DROP;
+            return drop(why, i, "page-furniture");
         }
         if (l.length() < 250 && RELATED.matcher(low).matches()) {
-            return Kind.DROP;
+            return drop(why, i, "related-link");
         }
         if (l.length() < 220 && (CREDIT.matcher(low).matches() || CREDIT_BY.matcher(low).matches())) {
             credits.add(l);
-            return Kind.DROP;
+            return drop(why, i, "credit");
         }
         if (INITIALS.matcher(l).matches()) {
             credits.add(l);
-            return Kind.DROP;
+            return drop(why, i, "credit");
         }
         Matcher photo = INLINE_PHOTO.matcher(low);
         if (l.length() < 300 && photo.find()) {
             int g = photo.group(1) != null ? 1 : 2;
             credits.add("Foto: " + l.substring(photo.start(g), photo.end(g)).strip());
-            return Kind.DROP;
+            return drop(why, i, "photo-credit");
         }
         if (l.length() < (isSentence(l) ? 220 : 400) && containsAny(low, PROMO_TRIGGERS) && PROMO.matcher(low).find()) {
-            return Kind.DROP;
+            return drop(why, i, "promo-prompt");
         }
         if (isSectionLabel(l)) {
-            return Kind.DROP;
+            return drop(why, i, "section-label");
         }
         if (isSentence(l)) {
             return Kind.STORY;
         }
         return LIST_ITEM.matcher(l).matches() || l.startsWith("-") ? Kind.LIST : Kind.SHORT;
+    }
+
+    private static Kind drop(String[] why, int i, String reason) {
+        why[i] = reason;
+        return Kind.DROP;
     }
 
     private static boolean isSectionLabel(String l) {

@@ -73,6 +73,19 @@ public final class SpamDetector {
         if (!hidden && !cues.strong() && !(cues.trigger() && length < SHORT_TEXT)) {
             return Judgement.CLEAN_TEXT;
         }
+        return model(n, cues, extraGuard, hidden);
+    }
+
+    /** The neighbour of a spam block: judged by the model whatever its cues (no keyword gate). */
+    Judgement judgeUngated(String text, double extraGuard) {
+        if (text == null || text.isBlank()) {
+            return Judgement.CLEAN_TEXT;
+        }
+        TextNormalizer.Normalized n = TextNormalizer.normalize(text);
+        return model(n, SpamCues.of(n, text), extraGuard, false);
+    }
+
+    private Judgement model(TextNormalizer.Normalized n, SpamCues.Hits cues, double extraGuard, boolean hidden) {
         double z = model.logit(SpamFeatures.extract(n, cues))
                 + 0.35 * cues.gambling() + 0.25 * cues.promo()
                 + 0.4 * Math.min(cues.obfuscation(), 6) + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
@@ -107,11 +120,20 @@ public final class SpamDetector {
 
     /** Judges each paragraph; {@code html} is the raw page when there is one (link density, hidden blocks), else null. */
     public SpamResult analyze(List<String> paragraphs, String html) {
+        return analyze(null, paragraphs, html);
+    }
+
+    /**
+     * Judges the title and each paragraph (every line of the page, boilerplate included: the caller decides what
+     * to show); {@code html} is the raw page when there is one, else null. The title is never cut, but a spam
+     * title flags the article.
+     */
+    public SpamResult analyze(String title, List<String> paragraphs, String html) {
+        List<HtmlSignals.Hidden> hidden = HtmlSignals.scan(html);
         if (paragraphs == null || paragraphs.isEmpty()) {
-            return hiddenOnly(HtmlSignals.scan(html), List.of());
+            return hiddenOnly(hidden, title);
         }
         int count = Math.min(paragraphs.size(), MAX_PARAGRAPHS);
-        List<HtmlSignals.Hidden> hidden = HtmlSignals.scan(html);
         boolean[] hiddenMatched = new boolean[hidden.size()];
         Judgement[] js = new Judgement[count];
         TextNormalizer.Normalized[] ns = new TextNormalizer.Normalized[count];
@@ -150,18 +172,28 @@ public final class SpamDetector {
                 }
             }
         }
-        List<String> kept = new ArrayList<>(count);
+        Story story = spamParagraphs > 0 ? new Story(title, paragraphs, js, count) : null;
+        if (spamParagraphs > 0) {
+            SpamBlocks.extend(this, paragraphs, js, story, extraGuard);
+        }
+        String[] remaining = new String[count];
         List<SpamSegmentResult> segments = new ArrayList<>();
+        Judgement titleJudgement = title == null || title.isBlank() ? Judgement.CLEAN_TEXT
+                : judge(title, extraGuard, false);
+        if (titleJudgement.spam()) {
+            segments.add(new SpamSegmentResult(TITLE, titleJudgement.category(), titleJudgement.score(), title.strip(),
+                    append(titleJudgement.reasons(), "title")));
+        }
         long total = 0;
         long cut = 0;
-        double max = 0;
+        double max = titleJudgement.score();
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i) == null ? "" : paragraphs.get(i);
             Judgement j = js[i];
             total += p.length();
             max = Math.max(max, j.score());
+            remaining[i] = p;
             if (j.cues() == null) {
-                kept.add(p);
                 continue;
             }
             List<String> sentences = p.length() >= SENTENCE_CHECK_MIN && (j.spam() || j.cues().strong())
@@ -170,15 +202,11 @@ public final class SpamDetector {
                 if (j.spam()) {
                     segments.add(new SpamSegmentResult(i, j.category(), j.score(), p, j.reasons()));
                     cut += p.length();
-                } else {
-                    kept.add(p);
+                    remaining[i] = "";
                 }
                 continue;
             }
-            cut += splitParagraph(i, p, j, sentences, kept, segments, extraGuard);
-        }
-        for (int i = count; i < paragraphs.size(); i++) {
-            kept.add(paragraphs.get(i) == null ? "" : paragraphs.get(i));
+            cut += splitParagraph(i, p, j, sentences, remaining, segments, extraGuard, story);
         }
         for (SpamSegmentResult s : segments) {
             max = Math.max(max, s.score());
@@ -187,15 +215,22 @@ public final class SpamDetector {
         for (SpamSegmentResult s : segments) {
             max = Math.max(max, s.score());
         }
+        List<String> rest = new ArrayList<>(paragraphs.size());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            rest.add(i < count ? remaining[i] : paragraphs.get(i) == null ? "" : paragraphs.get(i));
+        }
         boolean flagged = !segments.isEmpty();
         boolean wholePage = flagged && total > 0 && cut * 2 >= total;
         double score = wholePage ? Math.max(max, 0.97) : max;
-        return new SpamResult(flagged, round(score), wholePage, List.copyOf(segments), List.copyOf(kept));
+        return new SpamResult(flagged, round(score), wholePage, List.copyOf(segments), List.copyOf(rest));
     }
 
+    /** Paragraph index of a segment that is the title. */
+    public static final int TITLE = -2;
+
     /** Cuts the spam sentences of a long paragraph; returns the number of characters cut. */
-    private long splitParagraph(int index, String p, Judgement whole, List<String> sentences, List<String> kept,
-                                List<SpamSegmentResult> segments, double extraGuard) {
+    private long splitParagraph(int index, String p, Judgement whole, List<String> sentences, String[] remaining,
+                                List<SpamSegmentResult> segments, double extraGuard, Story story) {
         double guard = 0.8 * whole.cues().guard() + extraGuard;
         Judgement[] sj = new Judgement[sentences.size()];
         boolean anySpam = false;
@@ -204,7 +239,6 @@ public final class SpamDetector {
             anySpam |= sj[k].spam();
         }
         if (!whole.spam() && !anySpam) {
-            kept.add(p);
             return 0;
         }
         boolean[] cutSentence = new boolean[sentences.size()];
@@ -228,7 +262,6 @@ public final class SpamDetector {
             }
         }
         if (first < 0) {
-            kept.add(p);
             return 0;
         }
         // injected text is one block: cut everything between the first and last spam sentence
@@ -239,8 +272,11 @@ public final class SpamDetector {
             }
         }
         boolean atEdge = first == 0 || last == cutSentence.length - 1;
-        if (whole.spam() && (!atEdge || cleanChars * 10 < p.length() * 3L)) {
+        if (whole.spam() && (!atEdge || cleanChars * 10 < p.length() * 3L
+                || (story != null && !story.onTopic(keptPart(sentences, cutSentence), index)))) {
+            // clean-looking first or last sentences of an off-topic spam paragraph do not survive alone
             segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
+            remaining[index] = "";
             return p.length();
         }
         StringBuilder keep = new StringBuilder();
@@ -258,9 +294,7 @@ public final class SpamDetector {
                 top = sj[k];
             }
         }
-        if (keep.length() > 0) {
-            kept.add(keep.toString());
-        }
+        remaining[index] = keep.toString();
         if (spam.length() > 0) {
             segments.add(new SpamSegmentResult(index, top.category(), Math.max(best, whole.score()),
                     spam.toString(), append(top.reasons(), "partial-paragraph")));
@@ -301,14 +335,28 @@ public final class SpamDetector {
         }
     }
 
-    private static SpamResult hiddenOnly(List<HtmlSignals.Hidden> hidden, List<String> kept) {
+    private SpamResult hiddenOnly(List<HtmlSignals.Hidden> hidden, String title) {
         List<SpamSegmentResult> segments = new ArrayList<>();
+        Judgement t = title == null || title.isBlank() ? Judgement.CLEAN_TEXT : judge(title, 0, false);
+        if (t.spam()) {
+            segments.add(new SpamSegmentResult(TITLE, t.category(), t.score(), title.strip(), append(t.reasons(), "title")));
+        }
         addUnmatchedHidden(hidden, new boolean[hidden.size()], segments);
-        return new SpamResult(!segments.isEmpty(), segments.isEmpty() ? 0.0 : 0.95, !segments.isEmpty(),
-                List.copyOf(segments), kept);
+        double score = segments.isEmpty() ? 0.0 : Math.max(t.score(), hidden.isEmpty() ? 0 : 0.95);
+        return new SpamResult(!segments.isEmpty(), round(score), !segments.isEmpty(), List.copyOf(segments), List.of());
     }
 
-    private static List<String> append(List<String> list, String extra) {
+    private static String keptPart(List<String> sentences, boolean[] cut) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < sentences.size(); k++) {
+            if (!cut[k]) {
+                sb.append(sentences.get(k)).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    static List<String> append(List<String> list, String extra) {
         List<String> out = new ArrayList<>(list.size() + 1);
         out.addAll(list);
         if (!out.contains(extra)) {
