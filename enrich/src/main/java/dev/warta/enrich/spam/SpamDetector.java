@@ -2,6 +2,7 @@ package dev.warta.enrich.spam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds, cuts and explains injected spam (online gambling SEO text, gambling promo comments, hidden link blocks)
@@ -26,6 +27,8 @@ public final class SpamDetector {
     private static final int SENTENCE_CHECK_MIN = 80;
     private static final int MAX_PARAGRAPHS = 10_000;
     static final int SHORT_TEXT = 200;
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]{1,200}\"|\u201C[^\u201D\\n]{1,200}\u201D");
 
     private final SpamModel model;
 
@@ -60,8 +63,37 @@ public final class SpamDetector {
         if (text == null || text.isBlank()) {
             return Judgement.CLEAN_TEXT;
         }
+        Reading r = read(text);
+        return judge(r.normalized(), r.cues(), text.length(), extraGuard, hidden);
+    }
+
+    /** A text's normalised form and cues. */
+    record Reading(TextNormalizer.Normalized normalized, SpamCues.Hits cues) {
+    }
+
+    /**
+     * Normalises and reads the cues of {@code text}. When the words around quotations report (police, courts,
+     * "disebut", said), the quoted slogans are the site's words reported, not the writer's: they are left out.
+     */
+    static Reading read(String text) {
         TextNormalizer.Normalized n = TextNormalizer.normalize(text);
-        return judge(n, SpamCues.of(n, text), text.length(), extraGuard, hidden);
+        SpamCues.Hits cues = SpamCues.of(n, text);
+        if (cues.guard() >= 1.0 && (cues.total() > 0 || cues.brands() > 0) && hasQuote(text)) {
+            String outside = QUOTED.matcher(text).replaceAll(" ");
+            TextNormalizer.Normalized un = TextNormalizer.normalize(outside);
+            SpamCues.Hits uc = SpamCues.of(un, outside);
+            if (uc.guard() >= 1.0) {
+                List<String> reasons = new ArrayList<>(uc.reasons());
+                reasons.add("reported-quote");
+                return new Reading(un, new SpamCues.Hits(uc.gambling(), uc.promo(), uc.guard(), uc.urls(), uc.brands(),
+                        uc.obfuscation(), uc.trigger(), uc.strong(), uc.topic() || cues.topic(), uc.heavy(), reasons));
+            }
+        }
+        return new Reading(n, cues);
+    }
+
+    private static boolean hasQuote(String text) {
+        return text.indexOf('"') >= 0 || text.indexOf('\u201C') >= 0 || text.indexOf('\u201D') >= 0;
     }
 
     /**
@@ -81,8 +113,8 @@ public final class SpamDetector {
         if (text == null || text.isBlank()) {
             return Judgement.CLEAN_TEXT;
         }
-        TextNormalizer.Normalized n = TextNormalizer.normalize(text);
-        return model(n, SpamCues.of(n, text), extraGuard, false);
+        Reading r = read(text);
+        return model(r.normalized(), r.cues(), extraGuard, false);
     }
 
     private Judgement model(TextNormalizer.Normalized n, SpamCues.Hits cues, double extraGuard, boolean hidden) {
@@ -91,7 +123,7 @@ public final class SpamDetector {
                 + 0.4 * Math.min(cues.obfuscation(), 6) + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
                 - 0.8 * cues.guard();
-        if (cues.obfuscation() == 0 && cues.brands() == 0 && extraGuard > 0) {
+        if (cues.obfuscation() == 0 && (cues.brands() == 0 || cues.guard() >= 1.0) && extraGuard > 0) {
             z -= extraGuard; // news about gambling: plain words only, in a text full of reporting vocabulary
         } else {
             z += 0.8 * Math.min(Math.max(0, cues.heavy() - 1), 4); // several distinct hard gambling terms
@@ -142,9 +174,10 @@ public final class SpamDetector {
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i);
             if (p != null && !p.isBlank() && (!hidden.isEmpty() || !SpamCues.certainlyClean(p))) {
-                ns[i] = TextNormalizer.normalize(p);
-                hs[i] = SpamCues.of(ns[i], p);
-                if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0 && hs[i].brands() == 0) {
+                Reading r = read(p);
+                ns[i] = r.normalized();
+                hs[i] = r.cues();
+                if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0) {
                     reporting++;
                 }
             }
