@@ -211,8 +211,8 @@ public final class SpamDetector {
         }
         String[] remaining = new String[count];
         List<SpamSegmentResult> segments = new ArrayList<>();
-        Judgement titleJudgement = title == null || title.isBlank() ? Judgement.CLEAN_TEXT
-                : judge(title, extraGuard, false);
+        Judgement titleJudgement = title == null || title.isBlank() || SpamCues.certainlyClean(title)
+                ? Judgement.CLEAN_TEXT : judge(title, extraGuard, false);
         if (titleJudgement.spam()) {
             segments.add(new SpamSegmentResult(TITLE, titleJudgement.category(), titleJudgement.score(), title.strip(),
                     append(titleJudgement.reasons(), "title")));
@@ -294,8 +294,14 @@ public final class SpamDetector {
                 last = k;
             }
         }
-        if (first < 0) {
+        if (first < 0 && !whole.spam()) {
             return 0;
+        }
+        if (first < 0 || whole.reasons().contains(SpamBlocks.JOINED) || whole.reasons().contains(SpamBlocks.VOICE)) {
+            // spam as a whole (or part of an injected block) though no sentence alone is: the paragraph goes
+            segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
+            remaining[index] = "";
+            return p.length();
         }
         // injected text is one block: cut everything between the first and last spam sentence
         for (int k = first; k <= last; k++) {

@@ -46,11 +46,16 @@ final class Story {
         }
     }
 
-    /**
-     * Whether {@code text} (part of paragraph {@code index}) shares enough content words with the rest of the
-     * story; true when there is no other story to compare with (a one-paragraph item).
-     */
+    /** Whether {@code text} (part of paragraph {@code index}) shares enough content words with the rest of the story. */
     boolean onTopic(String text, int index) {
+        return overlap(text, index) >= ON_TOPIC;
+    }
+
+    /**
+     * The share of {@code text}'s content words (part of paragraph {@code index}) found elsewhere in the story;
+     * 1 when there is no other story to compare with (a one-paragraph item).
+     */
+    double overlap(String text, int index) {
         Set<String> own = index >= 0 && index < words.size() ? words.get(index) : null;
         int others = 0;
         for (Map.Entry<String, Integer> e : frequency.entrySet()) {
@@ -60,18 +65,18 @@ final class Story {
             }
         }
         if (others == 0) {
-            return true;
+            return 1;
         }
         Set<String> ws = contentWords(text);
         if (ws.isEmpty()) {
-            return false;
+            return 0;
         }
         int shared = 0;
         for (String w : ws) {
             int f = frequency.getOrDefault(w, 0) - (own != null && own.contains(w) ? 1 : 0);
             shared += f > 0 ? 1 : 0;
         }
-        return shared >= Math.max(1, Math.ceil(ON_TOPIC * ws.size()));
+        return shared / (double) ws.size();
     }
 
     /** Lower-cased words of four letters or more, function words left out. */
