@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The labelled comment set ({@code comment_id,author,comment_text,label}) with the deterministic split shared by
- * {@link TrainSpamModel} and {@link SpamBenchmark}: a comment is held out when a hash of its id falls in the
+ * {@link TrainSpamModel} and the spam evaluation (SpamEvaluation): a comment is held out when a hash of its id falls in the
  * last fifth.
  */
 final class LabelledComments {

@@ -80,7 +80,9 @@ public final class TextNormalizer {
                 cjk = true;
             }
             if (cp == 0x20E3) {
-                sb.append(GLUE); // keycap: 8️⃣8️⃣ after a name is its number
+                if (i >= limit || !isAsciiLetter(s.charAt(i))) {
+                    sb.append(GLUE); // keycap: 8️⃣8️⃣ after a name is its number (4️⃣D stays 4d)
+                }
                 prevScript = 0;
                 continue;
             }
@@ -140,6 +142,7 @@ public final class TextNormalizer {
         List<String> raw = new ArrayList<>(n / 5 + 4);
         boolean[] dotted = new boolean[n / 2 + 2];
         boolean[] glued = new boolean[n / 2 + 2]; // a symbol between this token and the next
+        boolean[] tight = new boolean[n / 2 + 2]; // a dot and nothing else between this token and the next
         int start = -1;
         for (int i = 0; i <= n; i++) {
             char c = i == n ? ' ' : folded.charAt(i);
@@ -151,6 +154,8 @@ public final class TextNormalizer {
                 }
                 if (c == '.' && !raw.isEmpty()) {
                     dotted[raw.size() - 1] = true;
+                    tight[raw.size() - 1] = start < 0 && i + 1 < n && isAsciiLetterOrDigit(folded.charAt(i + 1))
+                            && i > 0 && isAsciiLetterOrDigit(folded.charAt(i - 1));
                 }
                 if (c == GLUE && !raw.isEmpty()) {
                     glued[raw.size() - 1] = true;
@@ -159,7 +164,7 @@ public final class TextNormalizer {
                 start = i;
             }
         }
-        int joins = joinNameAndNumber(raw, glued, dotted);
+        int joins = joinNameAndNumber(raw, glued, dotted, tight);
         List<String> tokens = new ArrayList<>(raw.size());
         List<String> brands = new ArrayList<>(2);
         List<String> leetWords = new ArrayList<>(2);
@@ -193,7 +198,7 @@ public final class TextNormalizer {
                 int j = i;
                 boolean letters = false;
                 boolean sameDigit = true;
-                boolean dottedRun = dottedRun(raw, dotted, i);
+                boolean dottedRun = dottedRun(raw, tight, i);
                 while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128
                         && (j == i || !dotted[j - 1] || dottedRun)) {
                     char c = raw.get(j).charAt(0);
@@ -255,7 +260,7 @@ public final class TextNormalizer {
      * between the parts), and {@code MEGA delapan delapan} (two or more Indonesian digit words after a name).
      * Updates {@code raw} in place; returns the number of joins (each is an obfuscation signal).
      */
-    private static int joinNameAndNumber(List<String> raw, boolean[] glued, boolean[] dotted) {
+    private static int joinNameAndNumber(List<String> raw, boolean[] glued, boolean[] dotted, boolean[] tight) {
         int joins = 0;
         for (int i = 0; i + 1 < raw.size(); i++) {
             String name = raw.get(i);
@@ -288,6 +293,7 @@ public final class TextNormalizer {
                 raw.remove(k);
                 System.arraycopy(glued, k + 1, glued, k, glued.length - k - 1);
                 System.arraycopy(dotted, k + 1, dotted, k, dotted.length - k - 1);
+                System.arraycopy(tight, k + 1, tight, k, tight.length - k - 1);
             }
             joins++;
         }
@@ -303,10 +309,10 @@ public final class TextNormalizer {
         return !t.isEmpty() && t.length() <= 4;
     }
 
-    /** Four or more single letters or digits separated by dots: M.E.G.A.8.8 (S.H. and U.S.A. stay apart). */
-    private static boolean dottedRun(List<String> raw, boolean[] dotted, int i) {
+    /** Four or more single letters or digits separated by dots only: M.E.G.A.8.8 (S.H., M.H. and U.S.A. stay apart). */
+    private static boolean dottedRun(List<String> raw, boolean[] tight, int i) {
         int j = i;
-        while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128 && (j == i || dotted[j - 1])) {
+        while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128 && (j == i || tight[j - 1])) {
             j++;
         }
         return j - i >= 4;
@@ -409,6 +415,10 @@ public final class TextNormalizer {
             }
         }
         return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 
     private static boolean isAsciiLetter(char c) {
