@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  * </ul>
  * and writes the quantised weights. {@code warta train spam} runs it; by hand, from the repository root:
  * <pre>
- * java -cp enrich/target/classes:... dev.warta.enrich.spam.TrainSpamModel ../shared/data \
- *   enrich/src/main/resources/dev/warta/enrich/spam/spam-model.bin.gz
+ * ./warta train spam [--data DIR]
  * </pre>
  * Retrain whenever {@link TextNormalizer}, {@link SpamCues} or {@link SpamFeatures} change: the features are part
  * of the model.
