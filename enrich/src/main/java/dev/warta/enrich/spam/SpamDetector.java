@@ -127,6 +127,10 @@ public final class SpamDetector {
             z -= extraGuard; // news about gambling: plain words only, in a text full of reporting vocabulary
         } else {
             z += 0.8 * Math.min(Math.max(0, cues.heavy() - 1), 4); // several distinct hard gambling terms
+            if (cues.heavy() >= 3 && cues.guard() < 1.0 && extraGuard == 0) {
+                // three or more distinct hard gambling terms and no reporting word: spam whatever the prose around
+                z = Math.max(z, 0.8 * (cues.heavy() - 2));
+            }
         }
         List<String> reasons = new ArrayList<>(cues.reasons());
         if (hidden) {
