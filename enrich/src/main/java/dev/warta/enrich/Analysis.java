@@ -17,6 +17,7 @@ import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Entity;
 import dev.warta.schemas.Language;
 import dev.warta.schemas.RawArticle;
+import dev.warta.schemas.RemovedText;
 import dev.warta.schemas.Segment;
 import dev.warta.schemas.Spam;
 import dev.warta.schemas.SpamSegment;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The analysis {@code RawArticle → EnrichedArticle}: extract, clean, spam, language, entities, fingerprint. A
@@ -46,6 +48,11 @@ public final class Analysis {
     private final Fingerprinter fingerprinter;
     private final String version;
     private final Clock clock;
+    private static final int BOILERPLATE_ITEMS = 64;
+    private static final int BOILERPLATE_CHARS = 8 * 1024;
+    private static final int SHORT_ITEM = 400;
+    private static final int ONE_PARAGRAPH = 3000;
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final StepTimer timer;
 
@@ -109,10 +116,13 @@ public final class Analysis {
         } else {
             text = stripTitleLine(nz(raw.getBody()), title);
         }
-        String pageTitle = html ? title : TitleChooser.choose(title, nz(raw.getBody()));
+        String pageTitle = html || !titleIsFirstLine(title, nz(raw.getBody())) ? title
+                : TitleChooser.choose(title, nz(raw.getBody()));
         String finalTitle = title;
         String extractedText = text;
-        Cleaned cleaned = timed(Step.CLEAN, () -> html ? cleaner.cleanExtracted(finalTitle, extractedText)
+        boolean shortItem = !html && shortItem(text);
+        Cleaned cleaned = timed(Step.CLEAN, () -> shortItem ? wholeItem(extractedText)
+                : html ? cleaner.cleanExtracted(finalTitle, extractedText)
                 : cleaner.clean(finalTitle, extractedText));
         if (publishedAt == null && cleaned.publishedAt() != null) {
             publishedAt = cleaned.publishedAt();
@@ -122,9 +132,14 @@ public final class Analysis {
             publishedAt = raw.getPublishedAt();
             provenance.put("publishedAt", "source-metadata");
         }
-        List<String> paragraphs = paragraphs(cleaned.text());
-        SpamResult spamResult = timed(Step.SPAM, () -> spam.analyze(paragraphs, html ? raw.getBody() : null));
-        List<String> kept = spamResult.kept();
+        // spam is judged on the raw item: the title and every line, the ones the cleaner dropped included
+        List<Cleaned.Line> lines = cleaned.lines();
+        List<String> units = new ArrayList<>(lines.size());
+        for (Cleaned.Line l : lines) {
+            units.add(l.text());
+        }
+        SpamResult spamResult = timed(Step.SPAM, () -> spam.analyze(finalTitle, units, html ? raw.getBody() : null));
+        List<String> kept = kept(lines, spamResult.remaining());
         String hintFinal = hint;
         DocumentLanguage lang = timed(Step.LANGUAGE, () -> language.detectDocument(kept, hintFinal));
         provenance.put("language", "warta-lang" + (hint != null ? "+hint:" + hint : ""));
@@ -157,6 +172,7 @@ public final class Analysis {
                 .setSimilarity(null)
                 .setFilterReason(null)
                 .setFieldProvenance(provenance)
+                .setBoilerplate(boilerplate(lines, spamResult.remaining()))
                 .build();
     }
 
@@ -184,6 +200,75 @@ public final class Analysis {
             }
         }
         return out;
+    }
+
+    /** The story: what the cleaner kept minus spam; never empty when the item had text that is not all spam. */
+    private static List<String> kept(List<Cleaned.Line> lines, List<String> remaining) {
+        List<String> kept = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kept() && !remaining.get(i).isEmpty()) {
+                kept.add(remaining.get(i));
+            }
+        }
+        if (kept.isEmpty()) {
+            // the cleaner found no story (a short item, a page of short lines): keep what is not spam
+            for (String r : remaining) {
+                if (!r.isEmpty()) {
+                    kept.add(r);
+                }
+            }
+        }
+        if (kept.isEmpty()) {
+            // all of it is spam: the text stays (flagged, whole page), an item is never emptied
+            for (Cleaned.Line l : lines) {
+                kept.add(l.text());
+            }
+        }
+        return kept;
+    }
+
+    /** What the cleaner removed that is not spam, in page order, bounded. */
+    private static List<RemovedText> boilerplate(List<Cleaned.Line> lines, List<String> remaining) {
+        List<RemovedText> out = new ArrayList<>();
+        int budget = BOILERPLATE_CHARS;
+        for (int i = 0; i < lines.size() && out.size() < BOILERPLATE_ITEMS && budget > 0; i++) {
+            Cleaned.Line l = lines.get(i);
+            String r = remaining.get(i);
+            if (l.kept() || r.isEmpty()) {
+                continue;
+            }
+            String t = r.length() > budget ? r.substring(0, budget) : r;
+            budget -= t.length();
+            out.add(new RemovedText(t, l.dropped()));
+        }
+        return out;
+    }
+
+    /**
+     * A comment, a post, a one-paragraph text: analysed whole, nothing of it is page boilerplate. A text without a
+     * line break, a single paragraph, or a text shorter than {@value #SHORT_ITEM} characters.
+     */
+    static boolean shortItem(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        return t.indexOf('\n') < 0 || t.length() < SHORT_ITEM
+                || (t.length() < ONE_PARAGRAPH && !BLANK_LINE.matcher(t).find());
+    }
+
+    private static Cleaned wholeItem(String text) {
+        String t = text.strip();
+        return new Cleaned(t, List.of(), null, null, t.isEmpty() ? List.of() : List.of(new Cleaned.Line(t, null)));
+    }
+
+    /** A text page's title is its first non-empty line (the seeds' convention); an item with fields has its own. */
+    private static boolean titleIsFirstLine(String title, String body) {
+        if (title == null || title.isBlank()) {
+            return false;
+        }
+        String first = body.stripLeading().lines().findFirst().orElse("");
+        return first.strip().equals(title.strip());
     }
 
     private static String stripTitleLine(String body, String title) {

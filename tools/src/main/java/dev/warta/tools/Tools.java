@@ -8,7 +8,7 @@ import dev.warta.tools.lang.LanguageBenchmark;
 import dev.warta.tools.ner.NerBenchmark;
 import dev.warta.tools.ner.NerErrors;
 import dev.warta.tools.ner.NerSpeed;
-import dev.warta.tools.spam.SpamBenchmark;
+import dev.warta.tools.spam.SpamEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,13 +68,14 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "spam", description = {"Spam detector: comment-level P/R/F1 on held-out comments, injection test "
-            + "on clean news, cost per article.",
-            "Arguments: [COMMENTS_CSV] [NEWS_CSV] [SEED_TXT] [-v]"})
+    @Command(name = "spam", description = {"Spam handling through Analysis: injected-article P/R and token shares, "
+            + "clean-article flags, comment P/R/F1 (comments as title-less items), gambling reports flagged, spam-step "
+            + "CPU per 4 KB.",
+            "Arguments: [--split dev|test|all] [--data DIR] [--reports FILE] [-v]"})
     static final class Spam extends Tool {
         @Override
         EntryPoint entryPoint() {
-            return SpamBenchmark::main;
+            return SpamEvaluation::main;
         }
     }
 

@@ -62,8 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             case spam -> {
                 Path dir = resources.resolve("dev/warta/enrich/spam");
                 Files.createDirectories(dir);
-                TrainSpamModel.main(new String[] {data.resolve("spam/judol-comments-labelled.csv").toString(),
-                        data.resolve("lang/sentences/id.txt").toString(), dir.resolve("spam-model.bin.gz").toString()});
+                TrainSpamModel.main(new String[] {data.toString(), dir.resolve("spam-model.bin.gz").toString()});
             }
             default -> throw new IllegalStateException(model.toString());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Entity;
+import dev.warta.schemas.RemovedText;
 import dev.warta.schemas.SpamSegment;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Map;
  * An {@link EnrichedArticle} as the JSON object of {@code warta analyze} (DESIGN.md): {@code source, id, url,
  * title, text, publishedAt, authors, language{code,confidence}, spam{flagged,score,segments[{category,text}]},
  * entities[{text,type,start,end,canonical}]}, followed by extras ({@code wholePage}, segment {@code score} and
- * {@code reasons}, entity {@code wikidataId}, {@code siteName}, {@code duplicateOf}, {@code similarity},
+ * {@code reasons}, entity {@code wikidataId}, {@code boilerplate[{text,reason}]} (what the cleaner removed),
+ * {@code siteName}, {@code duplicateOf}, {@code similarity},
  * {@code filterReason}, {@code enrichmentVersion}, {@code fetchedAt}, {@code enrichedAt}). Stateless, thread-safe.
  *
  * <pre>{@code
@@ -89,6 +91,10 @@ public final class ArticleJson {
             if (e.getWikidataId() != null) {
                 en.put("wikidataId", e.getWikidataId());
             }
+        }
+        ArrayNode boilerplate = o.putArray("boilerplate");
+        for (RemovedText r : a.getBoilerplate()) {
+            boilerplate.addObject().put("text", r.getText()).put("reason", r.getReason());
         }
         o.put("siteName", a.getSiteName());
         o.put("duplicateOf", a.getDuplicateOf());

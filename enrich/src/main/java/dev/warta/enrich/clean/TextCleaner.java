@@ -152,6 +152,8 @@ public final class TextCleaner {
         final String[] lines;
         final String[] lower;
         final Kind[] kind;
+        /** Why a dropped line was dropped (null: kept, or dropped for no named reason). */
+        final String[] why;
         final List<String> credits = new ArrayList<>();
         final String normTitle;
         int first = -1;
@@ -169,11 +171,17 @@ public final class TextCleaner {
                 lower[i] = lower(lines[i]);
             }
             kind = new Kind[n];
+            why = new String[n];
             normTitle = title == null ? "" : key(title);
         }
 
         int size() {
             return lines.length;
+        }
+
+        void drop(int i, String reason) {
+            kind[i] = Kind.DROP;
+            why[i] = reason;
         }
 
         void findStory() {
@@ -211,7 +219,9 @@ public final class TextCleaner {
             dropShortLinesAfterStory(page);
             dropShortRunsInStory(page);
         }
-        return new Cleaned(join(page, plain), List.copyOf(dedupe(page.credits)), page.published, page.rule);
+        List<Cleaned.Line> all = new ArrayList<>();
+        return new Cleaned(join(page, plain, all), List.copyOf(dedupe(page.credits)), page.published, page.rule,
+                List.copyOf(all));
     }
 
     /** Puts markers glued inside a paragraph (scroll prompts, ads, "Baca juga:") on lines of their own. */
@@ -248,22 +258,22 @@ public final class TextCleaner {
                 religious = true;
             }
             if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(page.lower[i]).matches()) {
-                page.kind[i] = Kind.DROP;
+                page.drop(i, "religious-block");
                 continue;
             }
             if (l.length() < 200 && NOTIFICATION.matcher(page.lower[i]).find()) {
                 notification = true;
-                page.kind[i] = Kind.DROP;
+                page.drop(i, "notification-prompt");
                 continue;
             }
             if (notification) {
                 if (l.length() < 120 && (LIST_ITEM.matcher(l).matches() || !isSentence(l) || l.contains("http"))) {
-                    page.kind[i] = Kind.DROP;
+                    page.drop(i, "notification-prompt");
                     continue;
                 }
                 notification = false;
             }
-            page.kind[i] = classify(l, page.lower[i], page.normTitle, page.credits);
+            page.kind[i] = classify(l, page.lower[i], page.normTitle, page.credits, page.why, i);
         }
     }
 
@@ -279,7 +289,7 @@ public final class TextCleaner {
                 int j = i + d;
                 if (j >= 0 && j < n && !lines[j].isEmpty() && page.kind[j] != Kind.DROP && lines[j].length() < 220
                         && !isPhotoCredit(lines[j])) {
-                    page.kind[j] = Kind.DROP;
+                    page.drop(j, "photo-caption");
                 }
             }
         }
@@ -299,7 +309,7 @@ public final class TextCleaner {
                 if (d != null) {
                     page.published = d;
                     page.rule = "published-label";
-                    page.kind[i] = Kind.DROP;
+                    page.drop(i, "dateline");
                     return;
                 }
             }
@@ -323,7 +333,7 @@ public final class TextCleaner {
                     page.published = f.iso();
                     page.rule = "dateline";
                 }
-                page.kind[i] = Kind.DROP;
+                page.drop(i, "dateline");
                 continue;
             }
             if (!plain) {
@@ -332,7 +342,7 @@ public final class TextCleaner {
             if (PERSON_NAME.matcher(l).matches() && l.length() < 50 && !key(l).equals(page.normTitle)) {
                 page.credits.add(l);
             }
-            page.kind[i] = Kind.DROP;
+            page.drop(i, "before-story");
         }
     }
 
@@ -358,7 +368,7 @@ public final class TextCleaner {
         }
         for (int i = page.last + 1; i < page.size(); i++) {
             if (page.kind[i] == Kind.SHORT) {
-                page.kind[i] = Kind.DROP;
+                page.drop(i, "after-story");
             }
         }
     }
@@ -382,7 +392,7 @@ public final class TextCleaner {
             if (shortCount >= 4) {
                 for (int k = i; k < j; k++) {
                     if (kind[k] == Kind.SHORT) {
-                        kind[k] = Kind.DROP;
+                        page.drop(k, "link-list");
                     }
                 }
             }
@@ -394,16 +404,22 @@ public final class TextCleaner {
      * The kept lines, one paragraph each; on a plain-text page a line seen before (the title repeated, a caption
      * twice) is dropped.
      */
-    private static String join(Page page, boolean plain) {
+    private static String join(Page page, boolean plain, List<Cleaned.Line> all) {
         Set<String> seen = new HashSet<>();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < page.size(); i++) {
-            if (page.lines[i].isEmpty() || page.kind[i] == Kind.DROP) {
+            if (page.lines[i].isEmpty()) {
+                continue;
+            }
+            if (page.kind[i] == Kind.DROP) {
+                all.add(new Cleaned.Line(page.lines[i], page.why[i] == null ? "boilerplate" : page.why[i]));
                 continue;
             }
             if (plain && !seen.add(page.lower[i]) && page.lines[i].length() < 300) {
+                all.add(new Cleaned.Line(page.lines[i], "repeated-line"));
                 continue;
             }
+            all.add(new Cleaned.Line(page.lines[i], null));
             if (out.length() > 0) {
                 out.append("\n\n");
             }
@@ -412,40 +428,45 @@ public final class TextCleaner {
         return out.toString();
     }
 
-    private Kind classify(String l, String low, String normTitle, List<String> credits) {
+    private Kind classify(String l, String low, String normTitle, List<String> credits, String[] why, int i) {
         if (!normTitle.isEmpty() && low.equals(normTitle)) {
-            return Kind.DROP;
+            return drop(why, i, "title-repeat");
         }
         if (JUNK_LINE.matcher(low).matches()) {
-            return Kind.DROP;
+            return drop(why, i, "page-furniture");
         }
         if (l.length() < 250 && RELATED.matcher(low).matches()) {
-            return Kind.DROP;
+            return drop(why, i, "related-link");
         }
         if (l.length() < 220 && (CREDIT.matcher(low).matches() || CREDIT_BY.matcher(low).matches())) {
             credits.add(l);
-            return Kind.DROP;
+            return drop(why, i, "credit");
         }
         if (INITIALS.matcher(l).matches()) {
             credits.add(l);
-            return Kind.DROP;
+            return drop(why, i, "credit");
         }
         Matcher photo = INLINE_PHOTO.matcher(low);
         if (l.length() < 300 && photo.find()) {
             int g = photo.group(1) != null ? 1 : 2;
             credits.add("Foto: " + l.substring(photo.start(g), photo.end(g)).strip());
-            return Kind.DROP;
+            return drop(why, i, "photo-credit");
         }
         if (l.length() < (isSentence(l) ? 220 : 400) && containsAny(low, PROMO_TRIGGERS) && PROMO.matcher(low).find()) {
-            return Kind.DROP;
+            return drop(why, i, "promo-prompt");
         }
         if (isSectionLabel(l)) {
-            return Kind.DROP;
+            return drop(why, i, "section-label");
         }
         if (isSentence(l)) {
             return Kind.STORY;
         }
         return LIST_ITEM.matcher(l).matches() || l.startsWith("-") ? Kind.LIST : Kind.SHORT;
+    }
+
+    private static Kind drop(String[] why, int i, String reason) {
+        why[i] = reason;
+        return Kind.DROP;
     }
 
     private static boolean isSectionLabel(String l) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The labelled comment set ({@code comment_id,author,comment_text,label}) with the deterministic split shared by
- * {@link TrainSpamModel} and the spam benchmark ({@code ./warta-tools spam}): a comment is held out when a hash of its id falls in the
- * last fifth.
+ * {@link TrainSpamModel} and the spam evaluation ({@code ./warta-tools spam}): a comment is held out when a hash of
+ * its id falls in the last fifth.
  */
 public final class LabelledComments {
     /** One labelled text. */

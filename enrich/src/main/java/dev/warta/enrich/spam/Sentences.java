@@ -2,6 +2,8 @@ package dev.warta.enrich.spam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Splits a paragraph into sentences at {@code .!?:} (or newlines) followed by whitespace; no regex. */
 final class Sentences {
@@ -28,7 +30,14 @@ final class Sentences {
         return out;
     }
 
-    /** A dot after a one- or two-letter word (dr., no., H.) does not end a sentence. */
+    /** Short words that a dot after them abbreviates, whatever follows. */
+    private static final Set<String> ABBREVIATIONS = Set.of("dr", "no", "jl", "st", "mr", "ms", "vs", "hj", "ir", "sh",
+            "pt", "tb", "cv", "kh", "drs", "jr", "sr", "mt", "ra");
+
+    /**
+     * A dot after a one- or two-letter word (dr., no., H.) does not end a sentence, unless a lower-case word ends
+     * there and a capital starts the next sentence ("langsung jp. Pemerintah").
+     */
     private static boolean abbreviation(String p, int dot) {
         if (p.charAt(dot) != '.') {
             return false;
@@ -37,7 +46,19 @@ final class Sentences {
         while (k >= 0 && Character.isLetter(p.charAt(k))) {
             k--;
         }
-        return dot - k - 1 <= 2 && dot - k - 1 > 0;
+        int len = dot - k - 1;
+        if (len <= 0 || len > 2) {
+            return false;
+        }
+        String word = p.substring(k + 1, dot);
+        if (ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT)) || Character.isUpperCase(word.charAt(0))) {
+            return true;
+        }
+        int next = dot + 1;
+        while (next < p.length() && Character.isWhitespace(p.charAt(next))) {
+            next++;
+        }
+        return next >= p.length() || !Character.isUpperCase(p.charAt(next));
     }
 
     private static void add(List<String> out, String p, int from, int to) {

@@ -2,6 +2,7 @@ package dev.warta.enrich.spam;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,22 @@ final class SpamCues {
             "org");
     /** Words naming gambling as a subject (what an article reporting on gambling talks about). */
     private static final List<String> TOPIC = List.of("judi", "judol", "togel", "slot", "casino", "kasino",
-            "taruhan", "judi online", "situs judi");
+            "taruhan", "judi online", "situs judi", "gambling", "perjudian", "betting");
     private static final String P = "promo";
     private static final String S = "scam";
 
+    private static final Set<String> TOPIC_ONLY = Set.of("gambling", "perjudian", "betting");
     private static final Map<String, Cue> WORDS = new HashMap<>();
     private static final Map<String, Cue> PAIRS = new HashMap<>();
-    private static final Set<String> PAIR_FIRST = new java.util.HashSet<>();
+    private static final Set<String> PAIR_FIRST = new HashSet<>();
     /** Endings of compound brand names without digits (pulauwin, vikingtoto, mamajitu), with the shortest stem. */
     private static final String[][] BRAND_ENDINGS = {{"toto", "3"}, {"win", "4"}, {"jitu", "3"}, {"hoki", "3"},
-        {"slot", "2"}, {"gacor", "2"}, {"qq", "3"}, {"wd", "4"}, {"maxwin", "1"}};
+        {"slot", "2"}, {"gacor", "2"}, {"qq", "3"}, {"wd", "4"}, {"maxwin", "1"}, {"bet", "3"}, {"jp", "4"}};
+    /** Ordinary words with a brand-like ending. */
+    private static final Set<String> NOT_BRANDS = Set.of("alphabet", "alfabet", "sherbet", "gibbet", "barbet",
+            "darwin", "erwin", "edwin", "irwin", "kevin", "marwin", "godwin", "baldwin", "goodwin", "twin", "unwin");
+    /** Heavy gambling words that spammers glue into brand names. */
+    private static final List<String> GLUED_CUES = List.of("gacor", "maxwin", "togel", "judol", "sbobet", "jackpot");
     private static final Map<String, Double> GUARD = new HashMap<>();
     /** Words that only wake the model up (weight 0): ordinary words spam comments lean on. */
     private static final Set<String> TRIGGERS = Set.of("main", "menang", "kaya", "rezeki", "rejeki", "ketagihan",
@@ -80,10 +87,21 @@ final class SpamCues {
                 "rehabilitasi", "larangan", "ilegal", "tppu", "pencucian", "razia", "ojk", "kementerian", "dpr",
                 "pemerintah", "menteri", "undang", "regulasi", "korban", "terlibat", "diduga", "kasus", "sidang",
                 "jpu", "terdakwa", "dakwaan", "didakwa", "vonis", "hakim", "dipromosikan", "mempromosikan",
-                "selebgram", "influencer", "endorse", "tuntutan", "barang", "bukti");
+                "selebgram", "influencer", "endorse", "tuntutan", "barang", "bukti", "diretas", "peretas", "meretas",
+                "disisipi", "sisipan", "iklan", "mengiklankan", "slogan", "menjanjikan", "bernama", "dikenal",
+                "tergiur", "terjerat", "penyidikan", "tersangkut", "buronan", "disita", "menyita", "penyitaan",
+                "police", "arrested", "arrest", "suspects", "suspect", "court", "prosecutors", "prosecutor", "judge",
+                "sentenced", "jailed", "prison", "blocked", "regulator", "authority", "authorities", "illegal",
+                "charged", "investigators", "addiction", "ministry", "advertised", "promoted", "promoting",
+                "polis", "mahkamah", "pendakwa", "disyaki", "suspek", "reman", "siasatan", "menyekat", "disekat",
+                "sekatan", "suruhanjaya", "haram", "dirampas", "rampasan", "ditahan", "tahanan", "dinasihatkan",
+                "perjudian", "sindiket", "serbuan");
         guard(0.5, "mengatakan", "ujar", "ujarnya", "katanya", "menurut", "jelasnya", "tegasnya", "ungkapnya",
                 "menjelaskan", "menyebut", "menegaskan", "imbau", "mengimbau", "pelaku", "warga", "masyarakat",
-                "transaksi", "triliun", "miliar", "persen", "data", "laporan", "rp");
+                "transaksi", "triliun", "miliar", "persen", "data", "laporan", "rp", "disebut", "menyebutkan",
+                "said", "told", "according", "reporters", "spokesman", "spokeswoman", "officials", "berkata",
+                "menurut", "kenyataan", "dimaklumkan", "didapati", "dikenali", "known", "called", "named", "seperti",
+                "misalnya", "termasuk", "kepala", "direktur", "juru", "bicara");
     }
 
     /** Everything known about one word, so that each token costs one hash lookup. */
@@ -97,7 +115,7 @@ final class SpamCues {
     }
 
     private static QuickFilter quickFilter() {
-        Set<String> words = new java.util.HashSet<>(WORDS.keySet());
+        Set<String> words = new HashSet<>(WORDS.keySet());
         words.addAll(URL_PARTS);
         List<String> endings = new ArrayList<>();
         for (String[] e : BRAND_ENDINGS) {
@@ -112,7 +130,7 @@ final class SpamCues {
     }
 
     private static Map<String, Entry> lexicon() {
-        Set<String> all = new java.util.HashSet<>(WORDS.keySet());
+        Set<String> all = new HashSet<>(WORDS.keySet());
         all.addAll(GUARD.keySet());
         all.addAll(TRIGGERS);
         all.addAll(PAIR_FIRST);
@@ -146,126 +164,170 @@ final class SpamCues {
 
     /** Cues of a normalised text; {@code original} is the raw text (for URLs), may be null. */
     static Hits of(TextNormalizer.Normalized n, String original) {
-        List<String> tokens = n.tokens();
-        Set<String> seen = new LinkedHashSet<>();
-        double gambling = 0;
-        double promo = 0;
-        double guard = 0;
-        boolean trigger = false;
-        boolean heavy = false;
-        int heavyCount = 0;
-        Set<String> guardSeen = null;
-        String prev = null;
-        boolean prevFirst = false;
-        int brands = 0;
-        int urls = 0;
-        for (String t : tokens) {
-            Entry e = LEXICON.get(t);
-            Cue c = e == null ? null : e.cue();
-            if (c != null && seen.add(c.reason())) {
-                heavy |= c.weight() >= 2.5;
-                heavyCount += c.weight() >= 2.5 ? 1 : 0;
-                if (c.category().equals(G)) {
-                    gambling += c.weight();
-                } else {
-                    promo += c.weight();
-                }
+        Tally tally = new Tally();
+        tally.words(n.tokens());
+        tally.brands(n.brandTokens());
+        int obf = tally.obfuscation(n);
+        if (isSymbolSoup(n.tokens())) {
+            // binary garbage or symbol soup: nothing to read, nothing to judge
+            return new Hits(0, 0, 0, 0, 0, 0, false, false, false, 0, List.of());
+        }
+        // ordinary words like "daftar", "slot", "pengeluaran" alone are common in news: not enough to wake the model
+        boolean strong = tally.heavy || tally.gambling >= 2.4 || tally.brands > 0 || tally.urls > 1 || obf > 0;
+        boolean topic = tally.topicWord;
+        for (String t : TOPIC) {
+            if (tally.seen.contains(t)) {
+                topic = true;
+                break;
             }
-            if (prev != null && prevFirst) {
-                Cue pc = PAIRS.get(prev + ' ' + t);
-                if (pc != null && seen.add(pc.reason())) {
-                    heavy |= pc.weight() >= 2.5;
-                    heavyCount += pc.weight() >= 2.5 ? 1 : 0;
-                    gambling += pc.weight();
+        }
+        return new Hits(tally.gambling, tally.promo, Math.min(tally.guard, 8.0), tally.urls, tally.brands, obf,
+                strong || tally.trigger, strong, topic, tally.heavyCount, new ArrayList<>(tally.seen));
+    }
+
+    /** The running sums of one text's cues, filled step by step by {@link #of}. */
+    private static final class Tally {
+        final Set<String> seen = new LinkedHashSet<>();
+        double gambling;
+        double promo;
+        double guard;
+        boolean trigger;
+        boolean heavy;
+        int heavyCount;
+        int brands;
+        int urls;
+        boolean topicWord;
+        private Set<String> guardSeen;
+
+        /** Word and word-pair cues, brand-like compounds, elongated words, reporting words, URL parts. */
+        void words(List<String> tokens) {
+            String prev = null;
+            boolean prevFirst = false;
+            for (String t : tokens) {
+                Entry e = LEXICON.get(t);
+                if (e != null && e.cue() != null) {
+                    add(e.cue());
                 }
-            }
-            if (e == null && t.length() >= 5) {
-                if (hasDoubledLetter(t)) {
-                    Cue sq = WORDS.get(squeeze(t)); // gacoorr, maxwinnn
-                    if (sq != null && sq.category().equals(G) && seen.add(sq.reason())) {
-                        gambling += sq.weight();
-                        heavy |= sq.weight() >= 2.5;
-                        heavyCount += sq.weight() >= 2.5 ? 1 : 0;
-                        seen.add("elongated-word");
+                if (prev != null && prevFirst) {
+                    Cue pc = PAIRS.get(prev + ' ' + t);
+                    if (pc != null) {
+                        add(pc);
                     }
                 }
-                if (t.length() >= 6 && hasBrandEnding(t)) {
-                    brands++;
+                if (e == null && t.length() >= 5) {
+                    unknownWord(t);
                 }
-            }
-            if (e != null && e.guard() > 0) {
-                if (guardSeen == null) {
-                    guardSeen = new java.util.HashSet<>();
+                if (e != null && e.guard() > 0) {
+                    if (guardSeen == null) {
+                        guardSeen = new HashSet<>();
+                    }
+                    if (guardSeen.add(t)) {
+                        guard += e.guard();
+                    }
                 }
-                if (guardSeen.add(t)) {
-                    guard += e.guard();
-                }
+                trigger |= e != null && e.trigger();
+                topicWord |= e == null && TOPIC_ONLY.contains(t);
+                urls += e != null && e.url() ? 1 : 0;
+                prevFirst = e != null && e.pairFirst();
+                prev = t;
             }
-            trigger |= e != null && e.trigger();
-            if (e != null && e.url()) {
-                urls++;
+            if (urls > 0) {
+                seen.add("url");
             }
-            prevFirst = e != null && e.pairFirst();
-            prev = t;
         }
-        for (String b : n.brandTokens()) {
-            if (!isNewsyCode(b)) {
+
+        /** A word the lexicon does not know: an elongated cue word (gacoorr) or a glued brand (pulauwin, hokibet). */
+        private void unknownWord(String t) {
+            if (hasDoubledLetter(t)) {
+                Cue sq = WORDS.get(squeeze(t));
+                if (sq != null && sq.category().equals(G) && !seen.contains(sq.reason())) {
+                    add(sq);
+                    seen.add("elongated-word");
+                }
+            }
+            if (t.length() >= 6 && (hasBrandEnding(t) || hasGluedCue(t))) {
+                brands++;
+            }
+        }
+
+        /** Letter+digit brand tokens (slot88, togel62 also count their stem as a cue word). */
+        void brands(List<String> brandTokens) {
+            for (String b : brandTokens) {
+                if (isNewsyCode(b)) {
+                    continue;
+                }
                 brands++;
                 int d = 0;
                 while (d < b.length() && !Character.isDigit(b.charAt(d))) {
                     d++;
                 }
-                Cue stem = WORDS.get(b.substring(0, d)); // slot88, togel62
-                if (stem != null && stem.category().equals(G) && seen.add(stem.reason())) {
-                    gambling += stem.weight();
-                    heavyCount += stem.weight() >= 2.5 ? 1 : 0;
+                Cue stem = WORDS.get(b.substring(0, d));
+                if (stem != null && stem.category().equals(G) && !seen.contains(stem.reason())) {
+                    add(stem);
                 }
             }
-        }
-        int leet = 0;
-        for (String w : n.leetWords()) {
-            if (WORDS.containsKey(w) || TRIGGERS.contains(w)) {
-                leet++;
+            if (brands > 0) {
+                seen.add("brand-like-token");
             }
         }
-        if (brands > 0) {
-            seen.add("brand-like-token");
+
+        /** Obfuscation signals: unicode tricks, spaced letters, leetspeak spelling a cue word. */
+        int obfuscation(TextNormalizer.Normalized n) {
+            int leet = 0;
+            for (String w : n.leetWords()) {
+                if (WORDS.containsKey(w) || TRIGGERS.contains(w)) {
+                    leet++;
+                }
+            }
+            if (n.obfuscatedChars() > 0) {
+                seen.add("unicode-obfuscation");
+            }
+            if (n.spacedRuns() > 0) {
+                seen.add("spaced-letters");
+            }
+            if (leet > 0) {
+                seen.add("leetspeak");
+            }
+            return n.obfuscation() + 2 * leet;
         }
 
-        if (urls > 0) {
-            seen.add("url");
+        private void add(Cue c) {
+            if (!seen.add(c.reason())) {
+                return;
+            }
+            heavy |= c.weight() >= 2.5;
+            heavyCount += c.weight() >= 2.5 ? 1 : 0;
+            if (c.category().equals(G)) {
+                gambling += c.weight();
+            } else {
+                promo += c.weight();
+            }
         }
-        int obf = n.obfuscation() + 2 * leet;
-        if (n.obfuscatedChars() > 0) {
-            seen.add("unicode-obfuscation");
-        }
-        if (n.spacedRuns() > 0) {
-            seen.add("spaced-letters");
-        }
-        if (leet > 0) {
-            seen.add("leetspeak");
-        }
-        // ordinary words like "daftar", "slot", "pengeluaran" alone are common in news: not enough to wake the model
+    }
+
+    /** Mostly tokens that are not words (binary garbage, symbol soup). */
+    private static boolean isSymbolSoup(List<String> tokens) {
         int wordLike = 0;
         for (String t : tokens) {
             if (t.length() >= 3 && Character.isLetter(t.charAt(0)) && Character.isLetter(t.charAt(t.length() - 1))) {
                 wordLike++;
             }
         }
-        if (tokens.size() >= 8 && wordLike * 10 < tokens.size() * 4) {
-            // binary garbage or symbol soup: nothing to read, nothing to judge
-            return new Hits(0, 0, 0, 0, 0, 0, false, false, false, 0, List.of());
+        return tokens.size() >= 8 && wordLike * 10 < tokens.size() * 4;
+    }
+
+    /** A heavy gambling word glued inside a longer unknown token: slotgacormega, rajamaxwin. */
+    private static boolean hasGluedCue(String t) {
+        if (!isAsciiWord(t)) {
+            return false;
         }
-        boolean strong = heavy || gambling >= 2.4 || brands > 0 || urls > 1 || obf > 0;
-        boolean topic = false;
-        for (String t : TOPIC) {
-            if (seen.contains(t)) {
-                topic = true;
-                break;
+        for (String g : GLUED_CUES) {
+            int at = t.indexOf(g);
+            if (at >= 0 && t.length() >= g.length() + 3) {
+                return true;
             }
         }
-        return new Hits(gambling, promo, Math.min(guard, 8.0), urls, brands, obf, strong || trigger, strong, topic,
-                heavyCount, new ArrayList<>(seen));
+        return false;
     }
 
     private static boolean hasDoubledLetter(String t) {
@@ -290,7 +352,7 @@ final class SpamCues {
     private static boolean hasBrandEnding(String t) {
         for (String[] e : BRAND_ENDINGS) {
             if (t.endsWith(e[0]) && t.length() - e[0].length() >= e[1].charAt(0) - '0' && !WORDS.containsKey(t)
-                    && isAsciiWord(t)) {
+                    && isAsciiWord(t) && !NOT_BRANDS.contains(t)) {
                 return true;
             }
         }

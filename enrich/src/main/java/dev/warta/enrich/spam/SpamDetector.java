@@ -2,6 +2,7 @@ package dev.warta.enrich.spam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds, cuts and explains injected spam (online gambling SEO text, gambling promo comments, hidden link blocks)
@@ -26,6 +27,8 @@ public final class SpamDetector {
     private static final int SENTENCE_CHECK_MIN = 80;
     private static final int MAX_PARAGRAPHS = 10_000;
     static final int SHORT_TEXT = 200;
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]{1,200}\"|\u201C[^\u201D\\n]{1,200}\u201D");
 
     private final SpamModel model;
 
@@ -60,8 +63,37 @@ public final class SpamDetector {
         if (text == null || text.isBlank()) {
             return Judgement.CLEAN_TEXT;
         }
+        Reading r = read(text);
+        return judge(r.normalized(), r.cues(), text.length(), extraGuard, hidden);
+    }
+
+    /** A text's normalised form and cues. */
+    record Reading(TextNormalizer.Normalized normalized, SpamCues.Hits cues) {
+    }
+
+    /**
+     * Normalises and reads the cues of {@code text}. When the words around quotations report (police, courts,
+     * "disebut", said), the quoted slogans are the site's words reported, not the writer's: they are left out.
+     */
+    static Reading read(String text) {
         TextNormalizer.Normalized n = TextNormalizer.normalize(text);
-        return judge(n, SpamCues.of(n, text), text.length(), extraGuard, hidden);
+        SpamCues.Hits cues = SpamCues.of(n, text);
+        if (cues.guard() >= 1.0 && (cues.total() > 0 || cues.brands() > 0) && hasQuote(text)) {
+            String outside = QUOTED.matcher(text).replaceAll(" ");
+            TextNormalizer.Normalized un = TextNormalizer.normalize(outside);
+            SpamCues.Hits uc = SpamCues.of(un, outside);
+            if (uc.guard() >= 1.0) {
+                List<String> reasons = new ArrayList<>(uc.reasons());
+                reasons.add("reported-quote");
+                return new Reading(un, new SpamCues.Hits(uc.gambling(), uc.promo(), uc.guard(), uc.urls(), uc.brands(),
+                        uc.obfuscation(), uc.trigger(), uc.strong(), uc.topic() || cues.topic(), uc.heavy(), reasons));
+            }
+        }
+        return new Reading(n, cues);
+    }
+
+    private static boolean hasQuote(String text) {
+        return text.indexOf('"') >= 0 || text.indexOf('\u201C') >= 0 || text.indexOf('\u201D') >= 0;
     }
 
     /**
@@ -73,15 +105,32 @@ public final class SpamDetector {
         if (!hidden && !cues.strong() && !(cues.trigger() && length < SHORT_TEXT)) {
             return Judgement.CLEAN_TEXT;
         }
+        return model(n, cues, extraGuard, hidden);
+    }
+
+    /** The neighbour of a spam block: judged by the model whatever its cues (no keyword gate). */
+    Judgement judgeUngated(String text, double extraGuard) {
+        if (text == null || text.isBlank()) {
+            return Judgement.CLEAN_TEXT;
+        }
+        Reading r = read(text);
+        return model(r.normalized(), r.cues(), extraGuard, false);
+    }
+
+    private Judgement model(TextNormalizer.Normalized n, SpamCues.Hits cues, double extraGuard, boolean hidden) {
         double z = model.logit(SpamFeatures.extract(n, cues))
                 + 0.35 * cues.gambling() + 0.25 * cues.promo()
                 + 0.4 * Math.min(cues.obfuscation(), 6) + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
                 - 0.8 * cues.guard();
-        if (cues.obfuscation() == 0 && cues.brands() == 0 && extraGuard > 0) {
+        if (cues.obfuscation() == 0 && (cues.brands() == 0 || cues.guard() >= 1.0) && extraGuard > 0) {
             z -= extraGuard; // news about gambling: plain words only, in a text full of reporting vocabulary
         } else {
             z += 0.8 * Math.min(Math.max(0, cues.heavy() - 1), 4); // several distinct hard gambling terms
+            if (cues.heavy() >= 3 && cues.guard() < 1.0 && extraGuard == 0) {
+                // three or more distinct hard gambling terms and no reporting word: spam whatever the prose around
+                z = Math.max(z, 0.8 * (cues.heavy() - 2));
+            }
         }
         List<String> reasons = new ArrayList<>(cues.reasons());
         if (hidden) {
@@ -107,11 +156,20 @@ public final class SpamDetector {
 
     /** Judges each paragraph; {@code html} is the raw page when there is one (link density, hidden blocks), else null. */
     public SpamResult analyze(List<String> paragraphs, String html) {
+        return analyze(null, paragraphs, html);
+    }
+
+    /**
+     * Judges the title and each paragraph (every line of the page, boilerplate included: the caller decides what
+     * to show); {@code html} is the raw page when there is one, else null. The title is never cut, but a spam
+     * title flags the article.
+     */
+    public SpamResult analyze(String title, List<String> paragraphs, String html) {
+        List<HtmlSignals.Hidden> hidden = HtmlSignals.scan(html);
         if (paragraphs == null || paragraphs.isEmpty()) {
-            return hiddenOnly(HtmlSignals.scan(html), List.of());
+            return hiddenOnly(hidden, title);
         }
         int count = Math.min(paragraphs.size(), MAX_PARAGRAPHS);
-        List<HtmlSignals.Hidden> hidden = HtmlSignals.scan(html);
         boolean[] hiddenMatched = new boolean[hidden.size()];
         Judgement[] js = new Judgement[count];
         TextNormalizer.Normalized[] ns = new TextNormalizer.Normalized[count];
@@ -120,9 +178,10 @@ public final class SpamDetector {
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i);
             if (p != null && !p.isBlank() && (!hidden.isEmpty() || !SpamCues.certainlyClean(p))) {
-                ns[i] = TextNormalizer.normalize(p);
-                hs[i] = SpamCues.of(ns[i], p);
-                if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0 && hs[i].brands() == 0) {
+                Reading r = read(p);
+                ns[i] = r.normalized();
+                hs[i] = r.cues();
+                if (hs[i].topic() && hs[i].guard() >= 1.5 && hs[i].obfuscation() == 0) {
                     reporting++;
                 }
             }
@@ -150,18 +209,28 @@ public final class SpamDetector {
                 }
             }
         }
-        List<String> kept = new ArrayList<>(count);
+        Story story = spamParagraphs > 0 ? new Story(title, paragraphs, js, count) : null;
+        if (spamParagraphs > 0) {
+            SpamBlocks.extend(this, paragraphs, js, story, extraGuard);
+        }
+        String[] remaining = new String[count];
         List<SpamSegmentResult> segments = new ArrayList<>();
+        Judgement titleJudgement = title == null || title.isBlank() || SpamCues.certainlyClean(title)
+                ? Judgement.CLEAN_TEXT : judge(title, extraGuard, false);
+        if (titleJudgement.spam()) {
+            segments.add(new SpamSegmentResult(TITLE, titleJudgement.category(), titleJudgement.score(), title.strip(),
+                    append(titleJudgement.reasons(), "title")));
+        }
         long total = 0;
         long cut = 0;
-        double max = 0;
+        double max = titleJudgement.score();
         for (int i = 0; i < count; i++) {
             String p = paragraphs.get(i) == null ? "" : paragraphs.get(i);
             Judgement j = js[i];
             total += p.length();
             max = Math.max(max, j.score());
+            remaining[i] = p;
             if (j.cues() == null) {
-                kept.add(p);
                 continue;
             }
             List<String> sentences = p.length() >= SENTENCE_CHECK_MIN && (j.spam() || j.cues().strong())
@@ -170,15 +239,11 @@ public final class SpamDetector {
                 if (j.spam()) {
                     segments.add(new SpamSegmentResult(i, j.category(), j.score(), p, j.reasons()));
                     cut += p.length();
-                } else {
-                    kept.add(p);
+                    remaining[i] = "";
                 }
                 continue;
             }
-            cut += splitParagraph(i, p, j, sentences, kept, segments, extraGuard);
-        }
-        for (int i = count; i < paragraphs.size(); i++) {
-            kept.add(paragraphs.get(i) == null ? "" : paragraphs.get(i));
+            cut += splitParagraph(i, p, j, sentences, remaining, segments, extraGuard, story);
         }
         for (SpamSegmentResult s : segments) {
             max = Math.max(max, s.score());
@@ -187,15 +252,22 @@ public final class SpamDetector {
         for (SpamSegmentResult s : segments) {
             max = Math.max(max, s.score());
         }
+        List<String> rest = new ArrayList<>(paragraphs.size());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            rest.add(i < count ? remaining[i] : paragraphs.get(i) == null ? "" : paragraphs.get(i));
+        }
         boolean flagged = !segments.isEmpty();
         boolean wholePage = flagged && total > 0 && cut * 2 >= total;
         double score = wholePage ? Math.max(max, 0.97) : max;
-        return new SpamResult(flagged, round(score), wholePage, List.copyOf(segments), List.copyOf(kept));
+        return new SpamResult(flagged, round(score), wholePage, List.copyOf(segments), List.copyOf(rest));
     }
 
+    /** Paragraph index of a segment that is the title. */
+    public static final int TITLE = -2;
+
     /** Cuts the spam sentences of a long paragraph; returns the number of characters cut. */
-    private long splitParagraph(int index, String p, Judgement whole, List<String> sentences, List<String> kept,
-                                List<SpamSegmentResult> segments, double extraGuard) {
+    private long splitParagraph(int index, String p, Judgement whole, List<String> sentences, String[] remaining,
+                                List<SpamSegmentResult> segments, double extraGuard, Story story) {
         double guard = 0.8 * whole.cues().guard() + extraGuard;
         Judgement[] sj = new Judgement[sentences.size()];
         boolean anySpam = false;
@@ -204,7 +276,6 @@ public final class SpamDetector {
             anySpam |= sj[k].spam();
         }
         if (!whole.spam() && !anySpam) {
-            kept.add(p);
             return 0;
         }
         boolean[] cutSentence = new boolean[sentences.size()];
@@ -227,9 +298,14 @@ public final class SpamDetector {
                 last = k;
             }
         }
-        if (first < 0) {
-            kept.add(p);
+        if (first < 0 && !whole.spam()) {
             return 0;
+        }
+        if (first < 0 || whole.reasons().contains(SpamBlocks.JOINED) || whole.reasons().contains(SpamBlocks.VOICE)) {
+            // spam as a whole (or part of an injected block) though no sentence alone is: the paragraph goes
+            segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
+            remaining[index] = "";
+            return p.length();
         }
         // injected text is one block: cut everything between the first and last spam sentence
         for (int k = first; k <= last; k++) {
@@ -239,8 +315,11 @@ public final class SpamDetector {
             }
         }
         boolean atEdge = first == 0 || last == cutSentence.length - 1;
-        if (whole.spam() && (!atEdge || cleanChars * 10 < p.length() * 3L)) {
+        if (whole.spam() && (!atEdge || cleanChars * 10 < p.length() * 3L
+                || (story != null && !story.onTopic(keptPart(sentences, cutSentence), index)))) {
+            // clean-looking first or last sentences of an off-topic spam paragraph do not survive alone
             segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
+            remaining[index] = "";
             return p.length();
         }
         StringBuilder keep = new StringBuilder();
@@ -258,9 +337,7 @@ public final class SpamDetector {
                 top = sj[k];
             }
         }
-        if (keep.length() > 0) {
-            kept.add(keep.toString());
-        }
+        remaining[index] = keep.toString();
         if (spam.length() > 0) {
             segments.add(new SpamSegmentResult(index, top.category(), Math.max(best, whole.score()),
                     spam.toString(), append(top.reasons(), "partial-paragraph")));
@@ -301,14 +378,28 @@ public final class SpamDetector {
         }
     }
 
-    private static SpamResult hiddenOnly(List<HtmlSignals.Hidden> hidden, List<String> kept) {
+    private SpamResult hiddenOnly(List<HtmlSignals.Hidden> hidden, String title) {
         List<SpamSegmentResult> segments = new ArrayList<>();
+        Judgement t = title == null || title.isBlank() ? Judgement.CLEAN_TEXT : judge(title, 0, false);
+        if (t.spam()) {
+            segments.add(new SpamSegmentResult(TITLE, t.category(), t.score(), title.strip(), append(t.reasons(), "title")));
+        }
         addUnmatchedHidden(hidden, new boolean[hidden.size()], segments);
-        return new SpamResult(!segments.isEmpty(), segments.isEmpty() ? 0.0 : 0.95, !segments.isEmpty(),
-                List.copyOf(segments), kept);
+        double score = segments.isEmpty() ? 0.0 : Math.max(t.score(), hidden.isEmpty() ? 0 : 0.95);
+        return new SpamResult(!segments.isEmpty(), round(score), !segments.isEmpty(), List.copyOf(segments), List.of());
     }
 
-    private static List<String> append(List<String> list, String extra) {
+    private static String keptPart(List<String> sentences, boolean[] cut) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < sentences.size(); k++) {
+            if (!cut[k]) {
+                sb.append(sentences.get(k)).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    static List<String> append(List<String> list, String extra) {
         List<String> out = new ArrayList<>(list.size() + 1);
         out.addAll(list);
         if (!out.contains(extra)) {

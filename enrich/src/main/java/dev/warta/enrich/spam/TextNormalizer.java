@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Folds obfuscated text to plain lowercase ASCII-ish tokens before matching: NFKD compatibility folding
@@ -64,7 +65,8 @@ public final class TextNormalizer {
                     sb.append((char) cp);
                     prevScript = 1;
                 } else {
-                    sb.append(cp == '.' ? '.' : ' '); // dots end abbreviations: "S.H." is not spaced letters
+                    // dots end abbreviations ("S.H." is not spaced letters); symbols between a name and its digits glue
+                    sb.append(cp == '.' ? '.' : GLUE_SYMBOLS.indexOf(cp) >= 0 ? GLUE : ' ');
                     prevScript = 0;
                 }
                 continue;
@@ -77,6 +79,13 @@ public final class TextNormalizer {
                     || (cp >= 0xAC00 && cp <= 0xD7AF))) {
                 cjk = true;
             }
+            if (cp == 0x20E3) {
+                if (i >= limit || !isAsciiLetter(s.charAt(i))) {
+                    sb.append(GLUE); // keycap: 8️⃣8️⃣ after a name is its number (4️⃣D stays 4d)
+                }
+                prevScript = 0;
+                continue;
+            }
             int type = Character.getType(cp);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                     || type == Character.FORMAT || type == Character.COMBINING_SPACING_MARK) {
@@ -87,16 +96,15 @@ public final class TextNormalizer {
             }
             Character folded = CONFUSABLES.get(cp);
             if (folded != null) {
-                if (cp >= 0x0370 && cp <= 0x052F
-                        && (prevScript == 1 || (i < limit && isAsciiLetter(s.charAt(i))))) {
-                    obfuscated++; // Cyrillic or Greek lookalike inside a Latin word
+                if (cp >= 0x0370 && (prevScript == 1 || (i < limit && isAsciiLetter(s.charAt(i))))) {
+                    obfuscated++; // Cyrillic, Greek, Hangul... lookalike inside a Latin word
                 }
                 sb.append(folded.charValue());
                 prevScript = 2;
                 continue;
             }
             if (!Character.isLetterOrDigit(cp) && type != Character.OTHER_NUMBER && !isObfuscationCodePoint(cp)) {
-                sb.append(' ');
+                sb.append(Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? ' ' : GLUE); // emoji, stars
                 prevScript = 0;
                 continue;
             }
@@ -133,21 +141,30 @@ public final class TextNormalizer {
         int n = folded.length();
         List<String> raw = new ArrayList<>(n / 5 + 4);
         boolean[] dotted = new boolean[n / 2 + 2];
+        boolean[] glued = new boolean[n / 2 + 2]; // a symbol between this token and the next
+        boolean[] tight = new boolean[n / 2 + 2]; // a dot and nothing else between this token and the next
         int start = -1;
         for (int i = 0; i <= n; i++) {
-            boolean sep = i == n || folded.charAt(i) == ' ' || folded.charAt(i) == '.';
+            char c = i == n ? ' ' : folded.charAt(i);
+            boolean sep = c == ' ' || c == '.' || c == GLUE;
             if (sep) {
                 if (start >= 0) {
                     raw.add(folded.subSequence(start, i).toString());
                     start = -1;
                 }
-                if (i < n && folded.charAt(i) == '.' && !raw.isEmpty()) {
+                if (c == '.' && !raw.isEmpty()) {
                     dotted[raw.size() - 1] = true;
+                    tight[raw.size() - 1] = start < 0 && i + 1 < n && isAsciiLetterOrDigit(folded.charAt(i + 1))
+                            && i > 0 && isAsciiLetterOrDigit(folded.charAt(i - 1));
+                }
+                if (c == GLUE && !raw.isEmpty()) {
+                    glued[raw.size() - 1] = true;
                 }
             } else if (start < 0) {
                 start = i;
             }
         }
+        int joins = joinNameAndNumber(raw, glued, dotted, tight);
         List<String> tokens = new ArrayList<>(raw.size());
         List<String> brands = new ArrayList<>(2);
         List<String> leetWords = new ArrayList<>(2);
@@ -181,8 +198,9 @@ public final class TextNormalizer {
                 int j = i;
                 boolean letters = false;
                 boolean sameDigit = true;
+                boolean dottedRun = dottedRun(raw, tight, i);
                 while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128
-                        && (j == i || !dotted[j - 1])) {
+                        && (j == i || !dotted[j - 1] || dottedRun)) {
                     char c = raw.get(j).charAt(0);
                     letters |= !Character.isDigit(c);
                     sameDigit &= c == t.charAt(0);
@@ -224,7 +242,80 @@ public final class TextNormalizer {
                 leet++;
             }
         }
-        return new Normalized(tokens, obfuscated, spacedRuns, leet, brands, leetWords);
+        return new Normalized(tokens, obfuscated + joins, spacedRuns, leet, brands, leetWords);
+    }
+
+    /** Separator written between a name and its number: stars, emoji, keycaps, bars. */
+    private static final char GLUE = '\u0001';
+    private static final String GLUE_SYMBOLS = "*_~^";
+    private static final List<String> DIGIT_WORDS = List.of("nol", "satu", "dua", "tiga", "empat", "lima", "enam",
+            "tujuh", "delapan", "sembilan");
+    /** Words that a spelled-out number ordinarily follows in news ("nomor satu dua", "pukul tujuh"). */
+    private static final Set<String> COUNTED = Set.of("nomor", "nomer", "angka", "pukul", "jam",
+            "tanggal", "halaman", "juara", "peringkat", "kelas", "tahun", "lantai", "babak", "ronde", "pasal", "ayat",
+            "antara", "sekitar", "hanya", "sebanyak", "sejumlah", "ada", "dari", "atau", "dan", "sampai", "hingga");
+
+    /**
+     * Joins a name and its number written apart: {@code MEGA*88}, {@code MEGA 🔥 88}, {@code MEGA 8️⃣8️⃣} (a symbol
+     * between the parts), and {@code MEGA delapan delapan} (two or more Indonesian digit words after a name).
+     * Updates {@code raw} in place; returns the number of joins (each is an obfuscation signal).
+     */
+    private static int joinNameAndNumber(List<String> raw, boolean[] glued, boolean[] dotted, boolean[] tight) {
+        int joins = 0;
+        for (int i = 0; i + 1 < raw.size(); i++) {
+            String name = raw.get(i);
+            if (name.length() < 3 || !isAsciiLetter(name.charAt(0)) || !isAsciiLetter(name.charAt(2))) {
+                continue;
+            }
+            StringBuilder digits = new StringBuilder();
+            int j = i + 1;
+            boolean symbol = glued[i];
+            while (j < raw.size() && digits.length() < 5 && isDigits(raw.get(j)) && (glued[j - 1] || glued[j]
+                    || symbol && raw.get(j).length() == 1)) {
+                symbol |= glued[j];
+                digits.append(raw.get(j));
+                j++;
+            }
+            if (digits.length() == 0 && !COUNTED.contains(name) && DIGIT_WORDS.indexOf(name) < 0) {
+                while (j < raw.size() && digits.length() < 5 && DIGIT_WORDS.indexOf(raw.get(j)) >= 0) {
+                    digits.append((char) ('0' + DIGIT_WORDS.indexOf(raw.get(j))));
+                    j++;
+                }
+                if (digits.length() < 2) {
+                    continue;
+                }
+            }
+            if (digits.length() < 1 || digits.length() > 4 || j == i + 1) {
+                continue;
+            }
+            raw.set(i, name + digits);
+            for (int k = j - 1; k > i; k--) {
+                raw.remove(k);
+                System.arraycopy(glued, k + 1, glued, k, glued.length - k - 1);
+                System.arraycopy(dotted, k + 1, dotted, k, dotted.length - k - 1);
+                System.arraycopy(tight, k + 1, tight, k, tight.length - k - 1);
+            }
+            joins++;
+        }
+        return joins;
+    }
+
+    private static boolean isDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !t.isEmpty() && t.length() <= 4;
+    }
+
+    /** Four or more single letters or digits separated by dots only: M.E.G.A.8.8 (S.H., M.H. and U.S.A. stay apart). */
+    private static boolean dottedRun(List<String> raw, boolean[] tight, int i) {
+        int j = i;
+        while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128 && (j == i || tight[j - 1])) {
+            j++;
+        }
+        return j - i >= 4;
     }
 
     /** Letters followed by a numeric suffix, like {@code mega88}, {@code visi4d}, {@code alexis17}, {@code slot777}. */
@@ -326,6 +417,10 @@ public final class TextNormalizer {
         return true;
     }
 
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
+    }
+
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
@@ -377,6 +472,10 @@ public final class TextNormalizer {
         put(m, "ΑA ΒB ΓR ΔA ΕE ΖZ ΗH ΘO ΙI ΚK ΛA ΜM ΝN ΞE ΟO ΠN ΡP ΣE ΤT ΥY ΦF ΧX ΨW ΩW");
         // Latin small capitals and other IPA lookalikes that NFKD leaves alone
         put(m, "ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz ɑa ɡg ɩi ʋv ıi ȷj ꞵb ɓb ɗd");
+        // Hangul letters (compatibility and conjoining jamo) that look like Latin ones
+        put(m, "ㅇo ㅁo ㅣi ㄴl ㄷc ㅌe ㅅa ㅜt ᄋo ᄆo ᅵi ᄂl ᄃc ᄐe ᄉa ᅮt ᆼo ᆫl");
+        // Armenian and Cherokee lookalikes
+        put(m, "օo սu հh ոn ցg զq աw Օo Սu Ꭺa Ᏼb Ꮯc Ꭼe Ꮐg Ꮋh Ꭻj Ꮶk Ꮮl Ꮇm Ꮲp Ꮪs Ꭲt Ꮩv Ꮃw Ꮓz");
         Map<Integer, Character> lower = new HashMap<>();
         for (Map.Entry<Integer, Character> e : m.entrySet()) {
             lower.put(e.getKey(), Character.toLowerCase(e.getValue()));

@@ -7,55 +7,82 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
- * Trains the shipped spam model: logistic regression (AdaGrad, fixed seed, fixed epochs: deterministic) on the
- * training four fifths of the labelled comments (see {@link LabelledComments#heldOut}), plus optional plain
- * Indonesian sentences as extra clean examples, and writes the quantised weights.
- *
+ * Trains the shipped spam model: logistic regression (AdaGrad, fixed seed, fixed epochs: deterministic) on
+ * <ul>
+ * <li>the training four fifths of the labelled comments (see {@link LabelledComments#heldOut});</li>
+ * <li>clean text: the Indonesian language-id sentences and a stride sample of the Indonesian and Malay news and
+ *     prose lines under {@code lang/more/} (and every line there that reports on gambling);</li>
+ * <li>generated examples ({@link SyntheticSpam}, training templates only): spam comments, SEO paragraphs and
+ *     short link lines around invented brand names under random obfuscations (so the model learns the context of
+ *     a brand, not a list of brands), promotional paragraphs without gambling words, and, as clean examples,
+ *     news paragraphs reporting on gambling that quote a site's name and slogans;</li>
+ * </ul>
+ * and writes the quantised weights. {@code warta train spam} runs it; by hand, from the repository root:
  * <pre>
  * ./warta train spam [--data DIR]
  * </pre>
- * Run from the repository root. Arguments (all optional, defaults shown above): comments CSV, clean sentences
- * file (one per line, "-" for none), output model file. Retrain whenever {@link TextNormalizer}, {@link SpamCues}
- * or {@link SpamFeatures} change: the features are part of the model.
+ * Retrain whenever {@link TextNormalizer}, {@link SpamCues} or {@link SpamFeatures} change: the features are part
+ * of the model.
  */
 public final class TrainSpamModel {
     private static final int EPOCHS = 6;
     private static final double RATE = 0.3;
     private static final double L2 = 1e-7;
+    private static final int SYNTHETIC = 4000;
+    private static final int LINES_PER_FILE = 2000;
 
     private TrainSpamModel() {
     }
 
     public static void main(String[] args) throws IOException {
-        Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/spam/judol-comments-labelled.csv");
-        String clean = args.length > 1 ? args[1] : "../shared/data/lang/sentences/id.txt";
-        Path out = Path.of(args.length > 2 ? args[2]
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        Path out = Path.of(args.length > 1 ? args[1]
                 : "enrich/src/main/resources/dev/warta/enrich/spam/spam-model.bin.gz");
 
         List<int[]> xs = new ArrayList<>();
         List<Boolean> ys = new ArrayList<>();
         int pos = 0;
-        for (LabelledComments.Example e : LabelledComments.read(csv)) {
+        for (LabelledComments.Example e : LabelledComments.read(data.resolve("spam/judol-comments-labelled.csv"))) {
             if (!LabelledComments.heldOut(e.id())) {
                 xs.add(features(e.text()));
                 ys.add(e.spam());
                 pos += e.spam() ? 1 : 0;
             }
         }
-        int extra = 0;
-        if (!clean.equals("-") && Files.exists(Path.of(clean))) {
-            for (String line : Files.readAllLines(Path.of(clean), StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    xs.add(features(line));
-                    ys.add(false);
-                    extra++;
-                }
-            }
+        int clean = 0;
+        for (String line : cleanLines(data)) {
+            xs.add(features(line));
+            ys.add(false);
+            clean++;
         }
-        System.err.printf("training on %d examples (%d spam, %d extra clean sentences)%n", xs.size(), pos, extra);
+        int synthetic = 0;
+        SyntheticSpam gen = new SyntheticSpam(new Random(13), SyntheticSpam.Set.TRAIN);
+        for (int i = 0; i < SYNTHETIC; i++) {
+            String brand = gen.brand();
+            String[] spam = {gen.comment(brand), gen.seo(brand), gen.obfuscate(brand) + (i % 2 == 0 ? "" : " login")};
+            for (String t : spam) {
+                xs.add(features(t));
+                ys.add(true);
+            }
+            if (i % 4 == 0) {
+                xs.add(features(gen.sales()));
+                ys.add(true);
+            }
+            if (i % 2 == 0) {
+                xs.add(features(gen.report(brand)));
+                ys.add(false);
+                synthetic++;
+            }
+            synthetic += i % 4 == 0 ? 4 : 3;
+            pos += i % 4 == 0 ? 4 : 3;
+        }
+        System.err.printf("training on %d examples (%d spam, %d clean lines, %d generated)%n", xs.size(), pos, clean,
+                synthetic);
         SpamModel model = train(xs, ys);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
@@ -64,9 +91,46 @@ public final class TrainSpamModel {
         System.err.println("wrote " + out + " (" + Files.size(out) + " bytes)");
     }
 
+    /** A line about gambling written as reporting (police, courts, blocking): a clean example. */
+    private static boolean reportsOnIt(String line) {
+        return SpamDetector.read(line).cues().guard() >= 2.0;
+    }
+
+    /** Clean lines: language-id sentences, a stride sample of lang/more, and its lines reporting on gambling. */
+    static List<String> cleanLines(Path data) throws IOException {
+        List<String> out = new ArrayList<>();
+        Path sentences = data.resolve("lang/sentences/id.txt");
+        if (Files.exists(sentences)) {
+            for (String line : Files.readAllLines(sentences, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    out.add(line);
+                }
+            }
+        }
+        Path more = data.resolve("lang/more");
+        if (Files.isDirectory(more)) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(more)) {
+                files = list.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+            }
+            for (Path f : files) {
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                int stride = Math.max(1, lines.size() / LINES_PER_FILE);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    String low = line.toLowerCase(Locale.ROOT);
+                    if (!line.isBlank() && (i % stride == 0 || low.contains("judi") && reportsOnIt(line))) {
+                        out.add(line);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static int[] features(String text) {
-        TextNormalizer.Normalized n = TextNormalizer.normalize(text);
-        return SpamFeatures.extract(n, SpamCues.of(n, text));
+        SpamDetector.Reading r = SpamDetector.read(text);
+        return SpamFeatures.extract(r.normalized(), r.cues());
     }
 
     static SpamModel train(List<int[]> xs, List<Boolean> ys) {

@@ -177,7 +177,7 @@ class SpamDetectorTest {
         SpamResult result = DETECTOR.analyze(weird, "<div style='display:none'><<<>>>&&& slot");
 
         assertThat(result.flagged()).as("%s", result.segments()).isFalse();
-        assertThat(result.kept()).hasSize(weird.size());
+        assertThat(result.remaining()).hasSize(weird.size());
         assertThat(DETECTOR.analyze(List.of(), null).flagged()).isFalse();
         assertThat(DETECTOR.analyze(null, null).kept()).isEmpty();
     }

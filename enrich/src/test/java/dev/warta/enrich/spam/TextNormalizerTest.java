@@ -3,6 +3,8 @@ package dev.warta.enrich.spam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextNormalizerTest {
 
@@ -64,5 +66,29 @@ class TextNormalizerTest {
         assertThat(norm(null).tokens()).isEmpty();
         assertThat(norm("").tokens()).isEmpty();
         assertThat(norm("\uD83D\uDE02\uD83D\uDE02\uD83D\uDE02").tokens()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MEGA*88 login", "MEGA 🔥 88 login", "MEGA 8\uFE0F\u20E38\uFE0F\u20E3 login",
+        "M.E.G.A.8.8 login", "m,e,g,a,8,8 login", "MEGA delapan delapan login"})
+    void shouldFoldANameAndItsNumberWrittenApart(String text) {
+        TextNormalizer.Normalized n = norm(text);
+
+        assertThat(n.tokens()).containsExactly("mega88", "login");
+        assertThat(n.brandTokens()).containsExactly("mega88");
+        assertThat(n.obfuscation()).isPositive();
+    }
+
+    @Test
+    void shouldFoldHangulLookalikesInsideLatinWords() {
+        assertThat(norm("main di gㅇㅇgle sekarang").tokens()).contains("google");
+        assertThat(norm("main di gㅇㅇgle sekarang").obfuscation()).isPositive();
+    }
+
+    @Test
+    void shouldNotJoinNumbersThatNewsWritesApart() {
+        assertThat(norm("COVID-19 pada 2024").brandTokens()).isEmpty();
+        assertThat(norm("peringkat satu dua tiga").brandTokens()).isEmpty();
+        assertThat(norm("Pasal 88 ayat 2").brandTokens()).isEmpty();
     }
 }
