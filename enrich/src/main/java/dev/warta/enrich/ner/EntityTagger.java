@@ -1,5 +1,7 @@
 package dev.warta.enrich.ner;
 
+import dev.warta.enrich.ner.en.Bilingual;
+import dev.warta.enrich.ner.en.EnglishTagger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,15 +35,22 @@ public final class EntityTagger {
     private final NerModel model;
     private final Gazetteer gazetteer;
     private final ConventionDetector conventions;
+    /** The language {@link #tagTokens(List, String)} assumes: "en", "id", or null to detect it per sentence. */
+    private final String language;
 
     EntityTagger(NerModel model, Gazetteer gazetteer) {
         this(model, gazetteer, ConventionDetector.empty());
     }
 
     EntityTagger(NerModel model, Gazetteer gazetteer, ConventionDetector conventions) {
+        this(model, gazetteer, conventions, null);
+    }
+
+    private EntityTagger(NerModel model, Gazetteer gazetteer, ConventionDetector conventions, String language) {
         this.model = model;
         this.gazetteer = gazetteer;
         this.conventions = conventions;
+        this.language = language;
     }
 
     /** Loads the shipped model and gazetteer from the classpath (once per JVM; the instance is shared). */
@@ -68,6 +77,23 @@ public final class EntityTagger {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This tagger with {@link #tagTokens(List, String)} fixed to one language: "en" (the English tagger), "id" (the
+     * Indonesian one), or null (the default: each sentence goes to the tagger of its detected language).
+     */
+    public EntityTagger withLanguage(String language) {
+        return new EntityTagger(model, gazetteer, conventions, language);
+    }
+
+    /**
+     * Entities of an article's paragraphs (offsets into {@code String.join("\n\n", paragraphs)}), each paragraph
+     * tagged by the tagger of its language ({@code languages}, ISO codes; {@code und}: the document's), canonical
+     * names shared across the article and its languages ({@link Bilingual}).
+     */
+    public List<Mention> tag(List<String> paragraphs, List<String> languages, String documentLanguage) {
+        return Bilingual.tag(this, paragraphs, languages, documentLanguage);
     }
 
     /** The gazetteer in use. */
@@ -260,6 +286,9 @@ public final class EntityTagger {
     public List<String> tagTokens(List<String> tokens, String family) {
         if (tokens == null || tokens.isEmpty()) {
             return new ArrayList<>();
+        }
+        if (language == null ? Bilingual.english(tokens) : language.equals("en")) {
+            return EnglishTagger.load().tagTokens(tokens);
         }
         String[] toks = new String[tokens.size()];
         for (int i = 0; i < toks.length; i++) {

@@ -28,6 +28,8 @@ public final class TrainEnglishNer {
     static final int EPOCHS = 12;
     static final int BITS = 20;
     static final long SEED = 42;
+    static final int RUNS = 1;
+    static final double DROPOUT = 0;
 
     private TrainEnglishNer() {
     }
@@ -39,12 +41,16 @@ public final class TrainEnglishNer {
         int bits = BITS;
         int limit = Integer.MAX_VALUE;
         boolean reuseLexicon = false;
+        int runs = RUNS;
+        double dropout = DROPOUT;
         for (int i = 2; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--bits" -> bits = Integer.parseInt(args[i + 1]);
                 case "--limit" -> limit = Integer.parseInt(args[i + 1]);
                 case "--lexicon" -> reuseLexicon = args[i + 1].equals("reuse");
+                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+                case "--dropout" -> dropout = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -82,7 +88,7 @@ public final class TrainEnglishNer {
             }
             System.out.printf("wrote %s (%d bytes)%n", lexFile, Files.size(lexFile));
         }
-        EnModel model = train(train, lexicon, bits, epochs, SEED);
+        EnModel model = train(train, lexicon, bits, epochs, runs, dropout, SEED);
         Path modelFile = outDir.resolve(EnglishTagger.MODEL_FILE);
         try (OutputStream os = Files.newOutputStream(modelFile)) {
             model.write(os);
@@ -102,17 +108,59 @@ public final class TrainEnglishNer {
         }
     }
 
-    /** One averaged perceptron with Viterbi decoding. */
-    static EnModel train(List<EnCorpus.Sentence> train, EnLexicon lexicon, int bits, int epochs, long seed) {
+    /**
+     * {@code runs} averaged perceptrons over different shuffles (and different dropped word identities), their
+     * weights averaged: a cheap deterministic ensemble.
+     */
+    static EnModel train(List<EnCorpus.Sentence> train, EnLexicon lexicon, int bits, int epochs, int runs,
+                         double dropout, long seed) {
         EnModel model = new EnModel(bits);
-        int mask = model.mask();
+        for (int run = 0; run < runs; run++) {
+            EnModel one = perceptron(train, features(train, lexicon, model.mask(), dropout, seed + run), bits,
+                    epochs, seed + run);
+            for (int i = 0; i < model.weights.length; i++) {
+                model.weights[i] += one.weights[i] / runs;
+            }
+            for (int i = 0; i < model.trans.length; i++) {
+                model.trans[i] += one.trans[i] / runs;
+            }
+        }
+        return model;
+    }
+
+    /** Word identities the features drop, so context, shape, clusters and gazetteer carry unseen names. */
+    private static final int[] IDENTITY = {1, 2, 17, 18, 33};
+
+    /**
+     * Features of the training sentences; with probability {@code dropout} a capitalised token's word-identity
+     * features are replaced by one shared "dropped" feature.
+     */
+    static List<int[]> features(List<EnCorpus.Sentence> train, EnLexicon lexicon, int mask, double dropout,
+                                long seed) {
+        Random rnd = new Random(seed * 31 + 7);
         int k = EnFeatures.COUNT;
         List<int[]> feats = new ArrayList<>(train.size());
         for (EnCorpus.Sentence s : train) {
             int[] f = new int[s.tokens().length * k];
             EnFeatures.extract(EnFeatures.prepare(s.tokens(), lexicon), mask, f);
+            if (dropout > 0) {
+                for (int i = 0; i < s.tokens().length; i++) {
+                    if (Character.isUpperCase(s.tokens()[i].charAt(0)) && rnd.nextDouble() < dropout) {
+                        for (int t : IDENTITY) {
+                            f[i * k + t] = (t * 0x9E3779B1 + 12345) & mask;
+                        }
+                    }
+                }
+            }
             feats.add(f);
         }
+        return feats;
+    }
+
+    /** One averaged perceptron with Viterbi decoding. */
+    static EnModel perceptron(List<EnCorpus.Sentence> train, List<int[]> feats, int bits, int epochs, long seed) {
+        EnModel model = new EnModel(bits);
+        int k = EnFeatures.COUNT;
         float[] w = model.weights;
         float[] t = model.trans;
         float[] wu = new float[w.length];
