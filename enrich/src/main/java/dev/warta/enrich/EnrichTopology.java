@@ -15,7 +15,7 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The enrich stage: {@code news.raw → news.enriched}, each record through the shared {@link Analysis}. A pure
  * function from configuration to {@link Topology}; errors are handled by the dead-letter policy configured in
- * {@link dev.warta.enrich.stream.StreamsSettings}.
+ * {@link dev.warta.common.stream.StreamsSettings}.
  */
 public final class EnrichTopology {
     public static final String SOURCE = "raw-source";
