@@ -5,6 +5,7 @@ import dev.warta.tools.extract.ExtractionBenchmark;
 import dev.warta.tools.ingest.IngestThroughput;
 import dev.warta.tools.ingest.SourceSurvey;
 import dev.warta.tools.lang.LanguageBenchmark;
+import dev.warta.tools.ner.EnglishNerBenchmark;
 import dev.warta.tools.ner.NerBenchmark;
 import dev.warta.tools.ner.NerErrors;
 import dev.warta.tools.ner.NerSpeed;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "warta-tools", mixinStandardHelpOptions = true,
         description = "Evaluation and benchmark tools for warta (run from the repository root).",
         subcommands = {Tools.Spam.class, Tools.Lang.class, Tools.Ner.class, Tools.NerErrorsTool.class,
-                Tools.NerSpeedTool.class, Tools.Extract.class, Tools.Dedup.class, Tools.Sources.class,
+                Tools.NerSpeedTool.class, Tools.NerEnglish.class, Tools.Extract.class, Tools.Dedup.class, Tools.Sources.class,
                 Tools.IngestSpeed.class})
 public final class Tools implements Runnable {
     @Spec
@@ -110,6 +111,15 @@ public final class Tools implements Runnable {
         @Override
         Main main() {
             return NerSpeed::main;
+        }
+    }
+
+    @Command(name = "ner-en", description = {"English entity tagging: CoNLL F1 through warta ner's tagging (default "
+            + "and --lang en), CPU per 4 KB English article.", "Arguments: [CONLL_FILE...] [--fundus DIR]"})
+    static final class NerEnglish extends Tool {
+        @Override
+        Main main() {
+            return EnglishNerBenchmark::main;
         }
     }
 
