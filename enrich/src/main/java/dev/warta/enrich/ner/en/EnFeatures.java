@@ -56,10 +56,10 @@ final class EnFeatures {
         int mode = anyLower ? anyUpper ? MODE_CASED : MODE_LOWER : MODE_UPPER;
         int[] gaz = new int[n];
         for (int i = 0; i < n; ) {
-            int max = Math.min(lex.longestFrom(lower[i]), n - i);
             boolean startsName = mode != MODE_CASED || startsUpperOrDigit(tokens[i]);
+            int max = startsName ? Math.min(lex.longestFrom(lower[i]), n - i) : 0;
             int matched = 0;
-            if (max > 0 && startsName) {
+            if (max > 0) {
                 StringBuilder sb = new StringBuilder(lower[i]);
                 int[] kinds = new int[max + 1];
                 kinds[1] = lex.kind(lower[i]);
@@ -90,12 +90,20 @@ final class EnFeatures {
 
     /** Feature ids of every token into {@code out} ({@code n * COUNT}). */
     static void extract(Sentence s, int mask, int[] out) {
+        extract(s, mask, out, null);
+    }
+
+    /** Feature ids of the tokens marked in {@code active} (null: all) into {@code out} ({@code n * COUNT}). */
+    static void extract(Sentence s, int mask, int[] out, boolean[] active) {
         int n = s.tokens.length;
         int[] lw = new int[n];
         int[] ex = new int[n];
         int[] sh = new int[n];
         int[] run = new int[n];
         for (int i = 0; i < n; i++) {
+            if (active != null && !near(active, i)) {
+                continue;
+            }
             lw[i] = hash(s.lower[i], 0, s.lower[i].length(), 11);
             ex[i] = hash(s.tokens[i], 0, s.tokens[i].length(), 13);
             sh[i] = shape(s.tokens[i]);
@@ -117,6 +125,9 @@ final class EnFeatures {
         }
         int mode = s.mode;
         for (int i = 0; i < n; i++) {
+            if (active != null && !active[i]) {
+                continue;
+            }
             String l = s.lower[i];
             int len = l.length();
             int wp1 = i > 0 ? lw[i - 1] : BOS;
@@ -174,6 +185,16 @@ final class EnFeatures {
                 out[o + k] &= mask;
             }
         }
+    }
+
+    /** Whether a token within two of {@code i} is active (its features read token {@code i}). */
+    private static boolean near(boolean[] active, int i) {
+        for (int k = Math.max(0, i - 2), to = Math.min(active.length - 1, i + 2); k <= to; k++) {
+            if (active[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int f(int template, int value) {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +113,7 @@ final class EnLexicon {
             if (f[0].equals("W") && f.length == 5) {
                 words.put(f[1], pack(Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4])));
             } else if (f[0].equals("G") && f.length == 3) {
-                int k = java.util.Arrays.asList(KINDS).indexOf(f[1]);
+                int k = Arrays.asList(KINDS).indexOf(f[1]);
                 if (k > 0) {
                     phrases.put(f[2], k);
                 }

@@ -23,8 +23,18 @@ final class EnModel {
     final int bits;
     /** Training weights; null once loaded. */
     final float[] weights;
-    /** Loaded weights in units of {@link #scale}; null while training. */
+    /**
+     * Loaded weights in units of {@link #scale}, only the rows (buckets) with a non-zero weight, in bucket order;
+     * null while training. Most buckets of the hashed table stay zero, so this is a small fraction of the table
+     * and the tagger's cache misses fall with it.
+     */
     private final short[] fixed;
+    /** One bit per bucket: whether its row is stored in {@link #fixed}. */
+    private final long[] live;
+    /** Number of stored rows before each 64-bucket block of {@link #live}. */
+    private final int[] liveBefore;
+    /** {@link #trans} with invalid BIO moves at minus infinity. */
+    private final float[] allowed;
     private final float scale;
     /** {@code trans[(prev + 1) * LABELS + next]}; prev = -1 is the sentence start. */
     final float[] trans;
@@ -33,16 +43,63 @@ final class EnModel {
         this.bits = bits;
         this.weights = new float[(1 << bits) * LABELS];
         this.fixed = null;
+        this.live = null;
+        this.liveBefore = null;
+        this.allowed = null;
         this.scale = 0;
         this.trans = new float[(LABELS + 1) * LABELS];
     }
 
-    private EnModel(int bits, short[] fixed, float scale, float[] trans) {
+    private EnModel(int bits, short[] table, float scale, float[] trans) {
         this.bits = bits;
         this.weights = null;
-        this.fixed = fixed;
         this.scale = scale;
         this.trans = trans;
+        int rows = 1 << bits;
+        this.live = new long[(rows + 63) >>> 6];
+        this.liveBefore = new int[live.length];
+        int kept = 0;
+        for (int r = 0; r < rows; r++) {
+            if ((r & 63) == 0) {
+                liveBefore[r >>> 6] = kept;
+            }
+            for (int l = 0; l < LABELS; l++) {
+                if (table[r * LABELS + l] != 0) {
+                    live[r >>> 6] |= 1L << r;
+                    kept++;
+                    break;
+                }
+            }
+        }
+        this.fixed = new short[kept * LABELS];
+        for (int r = 0, k = 0; r < rows; r++) {
+            if ((live[r >>> 6] & (1L << r)) != 0) {
+                System.arraycopy(table, r * LABELS, fixed, k, LABELS);
+                k += LABELS;
+            }
+        }
+        this.allowed = allowedTrans(trans);
+    }
+
+    private static float[] allowedTrans(float[] trans) {
+        float[] tr = new float[trans.length];
+        for (int p = -1; p < LABELS; p++) {
+            for (int l = 0; l < LABELS; l++) {
+                int i = (p + 1) * LABELS + l;
+                tr[i] = EnLabels.allowed(p, l) ? trans[i] : Float.NEGATIVE_INFINITY;
+            }
+        }
+        return tr;
+    }
+
+    /** Offset of a bucket's row in {@link #fixed}, or -1 when all its weights are zero. */
+    private int rowOffset(int bucket) {
+        long word = live[bucket >>> 6];
+        long bit = 1L << bucket;
+        if ((word & bit) == 0) {
+            return -1;
+        }
+        return (liveBefore[bucket >>> 6] + Long.bitCount(word & (bit - 1))) * LABELS;
     }
 
     int mask() {
@@ -51,6 +108,14 @@ final class EnModel {
 
     /** Emission scores {@code [i * LABELS + label]} of {@code n} tokens with {@code k} feature ids each. */
     float[] emissions(int[] feats, int n, int k) {
+        return emissions(feats, n, k, null);
+    }
+
+    /**
+     * Emission scores of the tokens marked in {@code active} (null: all); the others are held at O (their other
+     * labels at minus infinity), so their weights are never read. Loaded models only when {@code active} is given.
+     */
+    float[] emissions(int[] feats, int n, int k, boolean[] active) {
         float[] em = new float[n * LABELS];
         if (weights != null) {
             for (int i = 0; i < n; i++) {
@@ -67,9 +132,18 @@ final class EnModel {
         short[] w = fixed;
         for (int i = 0; i < n; i++) {
             int eo = i * LABELS;
+            if (active != null && !active[i]) {
+                for (int l = 1; l < LABELS; l++) {
+                    em[eo + l] = Float.NEGATIVE_INFINITY;
+                }
+                continue;
+            }
             int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
             for (int f = i * k, end = f + k; f < end; f++) {
-                int wo = feats[f] * LABELS;
+                int wo = rowOffset(feats[f]);
+                if (wo < 0) {
+                    continue;
+                }
                 s0 += w[wo];
                 s1 += w[wo + 1];
                 s2 += w[wo + 2];
@@ -99,22 +173,24 @@ final class EnModel {
         if (n == 0) {
             return best;
         }
+        float[] tr = allowed != null ? allowed : allowedTrans(trans);
         float[] score = new float[n * LABELS];
         int[] back = new int[n * LABELS];
         for (int l = 0; l < LABELS; l++) {
-            score[l] = EnLabels.allowed(-1, l) ? em[l] + trans[l] : Float.NEGATIVE_INFINITY;
+            score[l] = em[l] + tr[l];
         }
         for (int i = 1; i < n; i++) {
             int po = (i - 1) * LABELS;
             int co = i * LABELS;
             for (int l = 0; l < LABELS; l++) {
+                if (em[co + l] == Float.NEGATIVE_INFINITY) {
+                    score[co + l] = Float.NEGATIVE_INFINITY;
+                    continue;
+                }
                 float bestScore = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int p = 0; p < LABELS; p++) {
-                    if (!EnLabels.allowed(p, l)) {
-                        continue;
-                    }
-                    float s = score[po + p] + trans[LABELS + p * LABELS + l];
+                    float s = score[po + p] + tr[LABELS + p * LABELS + l];
                     if (s > bestScore) {
                         bestScore = s;
                         arg = p;

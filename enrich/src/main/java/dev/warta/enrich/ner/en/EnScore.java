@@ -1,5 +1,8 @@
 package dev.warta.enrich.ner.en;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Exact-span entity precision, recall and F1 over PERSON, ORGANIZATION and LOCATION (MISC ignored on both
  * sides, as in the issue's CoNLL-2003 measure).
@@ -10,8 +13,8 @@ final class EnScore {
     private final int[] fn = new int[3];
 
     void add(int[] gold, int[] pred) {
-        java.util.Set<Long> g = spans(gold);
-        java.util.Set<Long> p = spans(pred);
+        Set<Long> g = spans(gold);
+        Set<Long> p = spans(pred);
         for (long s : p) {
             int t = (int) (s & 3);
             if (g.contains(s)) {
@@ -27,8 +30,8 @@ final class EnScore {
         }
     }
 
-    private static java.util.Set<Long> spans(int[] labels) {
-        java.util.Set<Long> out = new java.util.HashSet<>();
+    private static Set<Long> spans(int[] labels) {
+        Set<Long> out = new HashSet<>();
         EnLabels.forEachSpan(labels, (i, j, type) -> {
             if (type != EnLabels.MISC) {
                 out.add(((long) i << 32) | ((long) j << 2) | type);

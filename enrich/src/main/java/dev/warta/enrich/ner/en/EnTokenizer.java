@@ -2,6 +2,7 @@ package dev.warta.enrich.ner.en;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -67,7 +68,7 @@ final class EnTokenizer {
                 // a trailing dot after an abbreviation or an initial ("U.S.", "Mr.", "J.") belongs to the word
                 if (j < n && text.charAt(j) == '.') {
                     String w = text.substring(i, j);
-                    if (ABBREVIATIONS.contains(w.toLowerCase(java.util.Locale.ROOT))
+                    if (ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT))
                             || w.length() == 1 && Character.isUpperCase(w.charAt(0))
                             || w.indexOf('.') > 0 && w.length() <= 8) {
                         j++;

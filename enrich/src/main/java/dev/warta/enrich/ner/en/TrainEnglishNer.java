@@ -21,15 +21,17 @@ import java.util.Random;
  *     enrich/src/main/resources/dev/warta/enrich/ner/en
  * }</pre>
  * Optional trailing arguments: {@code --epochs N} (default {@value #EPOCHS}), {@code --bits B} (hash table 2^B,
- * default {@value #BITS}), {@code --limit S} (train on the first S sentences only: quick experiments),
+ * default {@value #BITS}), {@code --runs R} (perceptrons over different shuffles whose weights are averaged, default
+ * {@value #RUNS}), {@code --dropout P} (share of capitalised training tokens whose word identity is hidden, default
+ * {@value #DROPOUT}), {@code --limit S} (train on the first S sentences only: quick experiments),
  * {@code --lexicon reuse} (keep the lexicon already in the output directory).
  */
 public final class TrainEnglishNer {
-    static final int EPOCHS = 12;
+    static final int EPOCHS = 15;
     static final int BITS = 20;
     static final long SEED = 42;
-    static final int RUNS = 1;
-    static final double DROPOUT = 0;
+    static final int RUNS = 3;
+    static final double DROPOUT = 0.2;
 
     private TrainEnglishNer() {
     }
