@@ -38,6 +38,15 @@ final class EnFeatures {
     }
 
     static Sentence prepare(String[] tokens, EnLexicon lex) {
+        return prepare(tokens, lex, null);
+    }
+
+    /**
+     * Like {@link #prepare(String[], EnLexicon)}, looking up word info only for the tokens within one of those marked
+     * in {@code near} (null: all) when the sentence is cased: the only ones {@link #extract} reads it for when given
+     * the same marks.
+     */
+    static Sentence prepare(String[] tokens, EnLexicon lex, boolean[] near) {
         int n = tokens.length;
         String[] lower = new String[n];
         int[] info = new int[n];
@@ -46,7 +55,6 @@ final class EnFeatures {
         for (int i = 0; i < n; i++) {
             String t = tokens[i];
             lower[i] = EnLexicon.lower(t);
-            info[i] = lex.info(lower[i]);
             for (int k = 0; k < t.length(); k++) {
                 char c = t.charAt(k);
                 anyUpper |= Character.isUpperCase(c);
@@ -54,6 +62,11 @@ final class EnFeatures {
             }
         }
         int mode = anyLower ? anyUpper ? MODE_CASED : MODE_LOWER : MODE_UPPER;
+        for (int i = 0; i < n; i++) {
+            if (mode != MODE_CASED || near == null || near[i] || i > 0 && near[i - 1] || i + 1 < n && near[i + 1]) {
+                info[i] = lex.info(lower[i]);
+            }
+        }
         int[] gaz = new int[n];
         for (int i = 0; i < n; ) {
             boolean startsName = mode != MODE_CASED || startsUpperOrDigit(tokens[i]);

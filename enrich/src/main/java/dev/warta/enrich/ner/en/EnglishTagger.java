@@ -72,8 +72,9 @@ public final class EnglishTagger {
             return new int[0];
         }
         int[] feats = new int[n * EnFeatures.COUNT];
-        EnFeatures.Sentence s = EnFeatures.prepare(tokens, lexicon);
-        boolean[] active = s.mode == EnFeatures.MODE_CASED ? nearCapitals(tokens) : null;
+        boolean[] near = nearCapitals(tokens);
+        EnFeatures.Sentence s = EnFeatures.prepare(tokens, lexicon, near);
+        boolean[] active = s.mode == EnFeatures.MODE_CASED ? near : null;
         EnFeatures.extract(s, model.mask(), feats, active);
         return model.viterbi(model.emissions(feats, n, EnFeatures.COUNT, active), n);
     }
