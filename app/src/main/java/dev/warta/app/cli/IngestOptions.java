@@ -1,5 +1,7 @@
 package dev.warta.app.cli;
 
+import dev.warta.ingest.IngestLimits;
+import dev.warta.ingest.IngestService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,13 @@ public class IngestOptions {
 
     @Option(names = "--max-page-bytes", defaultValue = "10485760", description = "Largest page accepted (default: ${DEFAULT-VALUE}).")
     public long maxPageBytes = 10L * 1024 * 1024;
+
+    /** The ingest service's settings: these options, reading {@code paths} first. */
+    public IngestService.Options config(List<Path> paths) {
+        IngestService.Options o = IngestService.Options.defaults();
+        return new IngestService.Options(List.copyOf(paths), List.copyOf(feeds), pollInterval, watch, httpPort, httpBind,
+                IngestLimits.defaults().withMaxPageBytes(maxPageBytes), o.fetchPages(), o.sinkTimeout());
+    }
 
     /** True when ingest keeps running after the bulk paths (feeds, inbox or HTTP). */
     public boolean continuous() {

@@ -23,11 +23,16 @@ public final class NerCommand implements Callable<Integer> {
             + "sentence; English sentences go to the English tagger, others to the Indonesian one)")
     Lang lang;
 
+    @Option(names = "--convention", paramLabel = "FAMILY",
+            description = "analysis only: score with a training corpus family's annotation habits (nergrit, nerp, "
+                    + "nerui, nerugm, idner-news) and no article rules; default: the article tagger")
+    String convention;
+
     @Override
     public Integer call() throws Exception {
         EntityTagger tagger = EntityTagger.load().withLanguage(lang == null ? null : lang.name());
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        ConllTagging.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, tagger);
+        ConllTagging.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, tagger, convention);
         out.flush();
         return 0;
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Rebuild a shipped model from the training data (no Kafka): ner (word clusters, then the tagger, "
-                + "its lexicon and convention profile), lang, spam. Writes into --resources; rebuild the jar afterwards.")
+                + "its lexicon and the listed-name table from ner/gazetteer), lang, spam. Writes into --resources; "
+                + "rebuild the jar afterwards.")
 public final class TrainCommand implements Callable<Integer> {
     /** Heap the NER word clustering needs (it counts neighbour distributions of ~10 MB of text). */
     static final long NER_HEAP = 2_500L * 1024 * 1024;

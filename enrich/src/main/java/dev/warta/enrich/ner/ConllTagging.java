@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The {@code warta ner} command's I/O: reads CoNLL-style lines (token in the first column, other columns
  * ignored, blank line between sentences) and writes {@code token<TAB>tag} per token with BIO tags, a blank line
- * after each sentence. The first {@value #SAMPLE} sentences are read ahead to pick the closest training family's
- * annotation convention ({@link EntityTagger#convention}), used for the whole input; the rest is streamed.
+ * after each sentence. Each sentence is tagged on its own by the article tagger ({@link EntityTagger#tagTokens(List)}:
+ * the model and rules that articles get), so its tags never depend on the rest of the input; streamed.
  *
  * <pre>{@code
  * ConllTagging.run(new InputStreamReader(System.in, UTF_8), new OutputStreamWriter(System.out, UTF_8),
@@ -20,35 +20,28 @@ import java.util.List;
  * }</pre>
  */
 public final class ConllTagging {
-    /** Sentences read ahead to detect the annotation convention. */
-    public static final int SAMPLE = 200;
-
     private ConllTagging() {
     }
 
-    /** Tags every sentence of {@code in} and writes the result to {@code out} (flushed, not closed). */
+    /** Tags every sentence of {@code in} with the article tagger and writes the result to {@code out}. */
     public static void run(Reader in, Writer out, EntityTagger tagger) {
+        run(in, out, tagger, null);
+    }
+
+    /**
+     * Like {@link #run(Reader, Writer, EntityTagger)}; a non-null {@code convention} instead scores with that
+     * training family's annotation habits and no rules ({@link EntityTagger#tagTokens(List, String)}: for analysis
+     * only, named explicitly by the caller, never guessed from the input).
+     */
+    public static void run(Reader in, Writer out, EntityTagger tagger, String convention) {
         try {
             BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
             List<String> sentence = new ArrayList<>();
-            List<List<String>> ahead = new ArrayList<>();
-            String family = null;
             String line;
             while ((line = r.readLine()) != null) {
                 String s = line.strip();
                 if (s.isEmpty()) {
-                    if (ahead != null) {
-                        if (!sentence.isEmpty()) {
-                            ahead.add(List.copyOf(sentence));
-                            sentence.clear();
-                        }
-                        if (ahead.size() >= SAMPLE) {
-                            family = flushAhead(ahead, out, tagger);
-                            ahead = null;
-                        }
-                    } else {
-                        write(sentence, family, out, tagger);
-                    }
+                    write(sentence, convention, out, tagger);
                     continue;
                 }
                 int cut = 0;
@@ -57,35 +50,19 @@ public final class ConllTagging {
                 }
                 sentence.add(s.substring(0, cut));
             }
-            if (ahead != null) {
-                if (!sentence.isEmpty()) {
-                    ahead.add(List.copyOf(sentence));
-                    sentence.clear();
-                }
-                flushAhead(ahead, out, tagger);
-            } else {
-                write(sentence, family, out, tagger);
-            }
+            write(sentence, convention, out, tagger);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String flushAhead(List<List<String>> ahead, Writer out, EntityTagger tagger) throws IOException {
-        String family = tagger.convention(ahead);
-        for (List<String> s : ahead) {
-            write(new ArrayList<>(s), family, out, tagger);
-        }
-        return family;
-    }
-
-    private static void write(List<String> sentence, String family, Writer out, EntityTagger tagger)
+    private static void write(List<String> sentence, String convention, Writer out, EntityTagger tagger)
             throws IOException {
         if (sentence.isEmpty()) {
             return;
         }
-        List<String> tags = tagger.tagTokens(sentence, family);
+        List<String> tags = convention == null ? tagger.tagTokens(sentence) : tagger.tagTokens(sentence, convention);
         for (int i = 0; i < sentence.size(); i++) {
             out.write(sentence.get(i));
             out.write('\t');

@@ -34,22 +34,16 @@ public final class EntityTagger {
 
     private final NerModel model;
     private final Gazetteer gazetteer;
-    private final ConventionDetector conventions;
-    /** The language {@link #tagTokens(List, String)} assumes: "en", "id", or null to detect it per sentence. */
+    /** The language {@link #tagTokens(List)} assumes: "en", "id", or null to detect it per sentence. */
     private final String language;
 
     EntityTagger(NerModel model, Gazetteer gazetteer) {
-        this(model, gazetteer, ConventionDetector.empty());
+        this(model, gazetteer, null);
     }
 
-    EntityTagger(NerModel model, Gazetteer gazetteer, ConventionDetector conventions) {
-        this(model, gazetteer, conventions, null);
-    }
-
-    private EntityTagger(NerModel model, Gazetteer gazetteer, ConventionDetector conventions, String language) {
+    private EntityTagger(NerModel model, Gazetteer gazetteer, String language) {
         this.model = model;
         this.gazetteer = gazetteer;
-        this.conventions = conventions;
         this.language = language;
     }
 
@@ -60,7 +54,7 @@ public final class EntityTagger {
             synchronized (EntityTagger.class) {
                 t = shared;
                 if (t == null) {
-                    t = new EntityTagger(readModel(), Gazetteer.load(), ConventionDetector.load());
+                    t = new EntityTagger(readModel(), Gazetteer.load());
                     shared = t;
                 }
             }
@@ -80,11 +74,11 @@ public final class EntityTagger {
     }
 
     /**
-     * This tagger with {@link #tagTokens(List, String)} fixed to one language: "en" (the English tagger), "id" (the
+     * This tagger with {@link #tagTokens(List)} fixed to one language: "en" (the English tagger), "id" (the
      * Indonesian one), or null (the default: each sentence goes to the tagger of its detected language).
      */
     public EntityTagger withLanguage(String language) {
-        return new EntityTagger(model, gazetteer, conventions, language);
+        return new EntityTagger(model, gazetteer, language);
     }
 
     /**
@@ -271,19 +265,24 @@ public final class EntityTagger {
     }
 
     /**
-     * The training corpus family whose annotation convention a batch of tokenized sentences (e.g. the first
-     * sentences of a CoNLL file) resembles most, for {@link #tagTokens(List, String)}; null when unsure (too little
-     * text) or no profile is loaded. Never throws.
+     * For analysis only: the model scored with the annotation habits of a training corpus family (its
+     * {@link NerFeatures} domain copies; null: the general model), without the article rules. Never what articles
+     * or the default {@code warta ner} get ({@link #tagTokens(List)}). Never null; one tag per token.
      */
-    public String convention(List<List<String>> sentences) {
-        return conventions.detect(sentences);
+    public List<String> tagTokens(List<String> tokens, String family) {
+        return tagTokens(tokens, family, false);
     }
 
     /**
-     * Like {@link #tagTokens(List)}, with the annotation habits of a training corpus family ({@link #convention};
-     * null or unknown: the general model).
+     * BIO tags (B-PERSON, I-ORGANIZATION, O, ...) for one tokenized sentence, exactly as {@link #tag} tags the
+     * sentences of an article: the trained model and the article rules. Depends on this sentence alone. Never
+     * null; one tag per token.
      */
-    public List<String> tagTokens(List<String> tokens, String family) {
+    public List<String> tagTokens(List<String> tokens) {
+        return tagTokens(tokens, null, true);
+    }
+
+    private List<String> tagTokens(List<String> tokens, String family, boolean rules) {
         if (tokens == null || tokens.isEmpty()) {
             return new ArrayList<>();
         }
@@ -295,21 +294,12 @@ public final class EntityTagger {
             String t = tokens.get(i);
             toks[i] = t == null || t.isEmpty() ? "_" : t;
         }
-        int[] labels = labels(toks, family, false);
+        int[] labels = labels(toks, family, rules);
         List<String> tags = new ArrayList<>(labels.length);
         for (int l : labels) {
             tags.add(NerLabels.NAMES.get(l));
         }
         return tags;
-    }
-
-    /**
-     * BIO tags (B-PERSON, I-ORGANIZATION, O, ...) for one tokenized sentence: the trained model alone (the
-     * article rules of {@link #tag} fill gaps in running text but cost F1 on the annotated corpora). Never
-     * null; one tag per token.
-     */
-    public List<String> tagTokens(List<String> tokens) {
-        return tagTokens(tokens, null);
     }
 
     /**
@@ -386,6 +376,7 @@ public final class EntityTagger {
         int[] labels = model.decode(feats, n, active);
         if (rules) {
             NerRules.apply(s, s.matches, labels);
+            NerConsistency.apply(s, labels);
         }
         return labels;
     }

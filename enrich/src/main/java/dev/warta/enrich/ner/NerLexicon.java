@@ -158,6 +158,37 @@ final class NerLexicon {
         return lex;
     }
 
+    /**
+     * A table of listed phrases (lowercased tokens, at most {@link #MAX_LEN}) with a value in 1..127 each, marked
+     * like a training lexicon by {@link #mark}.
+     */
+    static NerLexicon ofPhrases(Map<List<String>, Integer> phrases) {
+        Map<Long, Byte> table = new HashMap<>();
+        Map<Long, Boolean> prefixes = new HashMap<>();
+        for (Map.Entry<List<String>, Integer> e : phrases.entrySet()) {
+            List<String> toks = e.getKey();
+            int v = e.getValue();
+            if (toks.isEmpty() || toks.size() > MAX_LEN || v < 1 || v > 127) {
+                throw new IllegalArgumentException("phrase of 1.." + MAX_LEN + " tokens, value 1..127: " + e);
+            }
+            long h = START;
+            for (int k = 0; k < toks.size(); k++) {
+                h = step(h, NerFeatures.wordHash(toks.get(k)));
+                if (k < toks.size() - 1) {
+                    prefixes.put(h, Boolean.TRUE);
+                }
+            }
+            table.merge(h, (byte) v, (a, b) -> (byte) (a | b));
+        }
+        for (Long p : prefixes.keySet()) {
+            table.putIfAbsent(p, PREFIX);
+        }
+        int size = Integer.highestOneBit(Math.max(16, table.size() * 2)) << 1;
+        NerLexicon lex = new NerLexicon(new long[size], new byte[size]);
+        table.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(x -> lex.put(x.getKey(), x.getValue()));
+        return lex;
+    }
+
     private void put(long key, byte value) {
         long k = key == EMPTY ? 1 : key;
         int i = (int) (k ^ (k >>> 29)) & mask;
@@ -260,11 +291,16 @@ final class NerLexicon {
     void write(OutputStream os) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16)))) {
             out.writeInt(MAGIC);
-            out.writeInt(keys.length);
-            for (int i = 0; i < keys.length; i++) {
-                out.writeLong(keys[i]);
-                out.writeByte(values[i]);
-            }
+            writeTable(out);
+        }
+    }
+
+    /** Writes the table (size, then key and value per slot) into a stream that holds more. */
+    void writeTable(DataOutputStream out) throws IOException {
+        out.writeInt(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            out.writeLong(keys[i]);
+            out.writeByte(values[i]);
         }
     }
 
@@ -273,17 +309,22 @@ final class NerLexicon {
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a warta NER lexicon");
             }
-            int size = in.readInt();
-            if (size <= 0 || Integer.bitCount(size) != 1 || size > (1 << 24)) {
-                throw new IOException("bad lexicon size " + size);
-            }
-            long[] keys = new long[size];
-            byte[] values = new byte[size];
-            for (int i = 0; i < size; i++) {
-                keys[i] = in.readLong();
-                values[i] = in.readByte();
-            }
-            return new NerLexicon(keys, values);
+            return readTable(in);
         }
+    }
+
+    /** Reads a table written by {@link #writeTable}. */
+    static NerLexicon readTable(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        if (size <= 0 || Integer.bitCount(size) != 1 || size > (1 << 24)) {
+            throw new IOException("bad lexicon size " + size);
+        }
+        long[] keys = new long[size];
+        byte[] values = new byte[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = in.readLong();
+            values[i] = in.readByte();
+        }
+        return new NerLexicon(keys, values);
     }
 }

@@ -68,12 +68,13 @@ final class NerScratch {
         return a;
     }
 
-    private final int[][] rows = {new int[64], new int[64], new int[64], new int[64]};
+    private final int[][] rows = {new int[64], new int[64], new int[64], new int[64], new int[64], new int[64]};
     private long[] longs = new long[64];
 
     /**
-     * Per-token int array number {@code which} (0..3) of at least {@code n} entries, contents undefined: the
-     * tagging path's gazetteer, capitalisation, cluster and lexicon codes of one sentence.
+     * Per-token int array number {@code which} (0..5) of at least {@code n} entries, contents undefined: the
+     * tagging path's gazetteer, capitalisation, cluster, lexicon, listed-phrase and name-token codes of one
+     * sentence.
      */
     int[] row(int which, int n) {
         if (n <= rows[which].length) {

@@ -12,15 +12,19 @@ import java.util.function.Consumer;
 /**
  * Unlabelled Indonesian, Malay and English text for the tagger's distributional resources (capitalisation table,
  * word clusters), read at build time from the shared data dir, never copied into the repository: Detik news
- * bodies, Malay news, the NusaX parallel sentences, the Leipzig test sentences and the tokens of the NER training
- * files (never the dev files). Lines are tokenized by {@link NerTokenizer}; CSV and JSON quoting is left in as
+ * bodies, Malay news, the NusaX parallel sentences, the Leipzig test sentences, the ~10 MB of unlabelled
+ * Indonesian news and Wikipedia text in {@code lang/more/id-*.txt} and the tokens of the NER training files (never
+ * the dev files). Lines are tokenized by {@link NerTokenizer}; CSV and JSON quoting is left in as
  * punctuation tokens, which is harmless for counting words and their neighbours.
  */
 final class NerText {
     /** Plain-text sources, relative to the shared data dir (missing files are skipped). */
     static final List<String> SOURCES = List.of("news/detik-dev.csv", "lang/malay/ms-sentences.txt",
             "lang/malay/majoriti-articles.jsonl", "lang/nusax/train.csv", "lang/nusax/valid.csv",
-            "lang/nusax/test.csv", "lang/sentences/id.txt", "lang/sentences/ms.txt", "lang/sentences/en.txt");
+            "lang/nusax/test.csv", "lang/sentences/id.txt", "lang/sentences/ms.txt", "lang/sentences/en.txt",
+            "lang/more/id-indosum.txt", "lang/more/id-mesolitica-indon-news.txt", "lang/more/id-hoax-news.txt",
+            "lang/more/id-indonli-premises.txt", "lang/more/id-indonli-hypotheses.txt",
+            "lang/more/id-media-news-2023.txt", "lang/more/id-talpco.txt");
 
     private NerText() {
     }

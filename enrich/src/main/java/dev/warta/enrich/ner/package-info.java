@@ -7,8 +7,8 @@
  * {@link dev.warta.enrich.ner.WordClusters} built from unlabelled text and a {@link dev.warta.enrich.ner.NerLexicon}
  * of the names the training data annotated), rules for news patterns, and a hand-written
  * {@link dev.warta.enrich.ner.Gazetteer} ({@code gazetteer.tsv}) that gives canonical names and Wikidata QIDs.
- * {@link dev.warta.enrich.ner.ConllTagging} is the {@code warta ner} I/O (it tags a file with the annotation
- * convention of the training family that {@link dev.warta.enrich.ner.ConventionDetector} finds closest);
+ * {@link dev.warta.enrich.ner.ConllTagging} is the {@code warta ner} I/O (each sentence tagged as articles are:
+ * model and rules);
  * {@code ./warta-tools ner} measures F1 per corpus family and the cost per sentence, and
  * {@code ./warta-tools ner-errors} breaks the errors down (wrong type, wrong boundary, missed, spurious).
  */

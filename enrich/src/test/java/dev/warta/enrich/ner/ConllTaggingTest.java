@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConllTaggingTest {
@@ -30,21 +32,50 @@ class ConllTaggingTest {
     }
 
     @Test
-    void shouldKeepEverySentenceInOrderAcrossTheConventionReadAhead() {
-        int sentences = ConllTagging.SAMPLE + 57;
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < sentences; i++) {
-            in.append("Kalimat\nnomor\n").append(i).append("\nditulis\ndi\nBandung\n.\n\n");
+    void shouldTagASentenceTheSameWhateverElseIsInTheInput() {
+        String probe = "Kapolres\nBogor\nAKBP\nSusatyo\nPurnomo\nmengatakan\nbanjir\nmelanda\nCibinong\n.\n\n";
+        String alone = tag(probe);
+        // the same sentence after many lowercased (nerp-like) sentences, and after many cased news sentences
+        StringBuilder lower = new StringBuilder();
+        StringBuilder cased = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lower.append("presiden\njoko\nwidodo\nbertemu\nwarga\ndi\nsurabaya\n").append(i).append("\n\n");
+            cased.append("Menlu\nRetno\nMarsudi\ntiba\ndi\nJenewa\n").append(i).append("\n.\n\n");
         }
+        assertThat(lastBlock(tag(lower + probe))).isEqualTo(alone.strip());
+        assertThat(lastBlock(tag(cased + probe))).isEqualTo(alone.strip());
+        assertThat(lastBlock(tag(probe.repeat(3)))).isEqualTo(alone.strip());
+    }
+
+    @Test
+    void shouldFindTheEntitiesAnArticleGetsForTheSameSentence() {
+        String text = "Gubernur Jawa Barat Ridwan Kamil berkunjung ke Garut bersama Kapolda Irjen Suntana .";
+        List<String> fromArticle = EntityTagger.load().tag(text).stream()
+                .map(m -> m.type() + " " + m.text()).toList();
+        List<String> fromConll = new ArrayList<>();
+        String[] lines = tag(text.replace(' ', '\n') + "\n").strip().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String[] tt = lines[i].split("\t");
+            if (tt[1].startsWith("B-")) {
+                StringBuilder name = new StringBuilder(tt[0]);
+                while (i + 1 < lines.length && lines[i + 1].split("\t")[1].startsWith("I-")) {
+                    name.append(' ').append(lines[++i].split("\t")[0]);
+                }
+                fromConll.add(tt[1].substring(2) + " " + name);
+            }
+        }
+        assertThat(fromConll).isNotEmpty().isEqualTo(fromArticle);
+    }
+
+    private static String tag(String in) {
         StringWriter out = new StringWriter();
-        ConllTagging.run(new StringReader(in.toString()), out, EntityTagger.load());
-        String[] blocks = out.toString().split("\n\n");
-        assertThat(blocks).hasSize(sentences);
-        for (int i = 0; i < sentences; i++) {
-            String[] lines = blocks[i].split("\n");
-            assertThat(lines).hasSize(7);
-            assertThat(lines[2]).startsWith(i + "\t");
-        }
+        ConllTagging.run(new StringReader(in), out, EntityTagger.load());
+        return out.toString();
+    }
+
+    private static String lastBlock(String out) {
+        String[] blocks = out.strip().split("\n\n");
+        return blocks[blocks.length - 1];
     }
 
     @Test

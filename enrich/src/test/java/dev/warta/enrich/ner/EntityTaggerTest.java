@@ -229,4 +229,20 @@ class EntityTaggerTest {
             assertThat(labels[i]).as(toks[i]).isZero();
         }
     }
+
+    @Test
+    void shouldGiveVillagesInACoordinatedListOneType() {
+        List<Mention> ms = TAGGER.tag("Banjir melanda Cibinong, Citeureup, Sukaraja dan Babakan Madang.");
+        assertThat(ms).extracting(Mention::text)
+                .containsExactly("Cibinong", "Citeureup", "Sukaraja", "Babakan Madang");
+        assertThat(ms).extracting(Mention::type).containsOnly("LOCATION");
+    }
+
+    @Test
+    void shouldTagAnAcronymDefinedInTheSentenceLikeItsExpansion() {
+        List<Mention> ms = TAGGER.tag(
+                "Badan Narkotika Nasional (BNN) menyita sabu di Medan, dan BNN menangkap dua orang.");
+        assertThat(ms).filteredOn(m -> m.text().equals("BNN")).hasSize(2).extracting(Mention::type)
+                .containsOnly("ORGANIZATION");
+    }
 }

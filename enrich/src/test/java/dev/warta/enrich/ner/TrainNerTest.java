@@ -35,9 +35,9 @@ class TrainNerTest {
         List<NerCorpus.Sentence> train = NerCorpus.read(corpus(dir));
         List<Integer> domains = new ArrayList<>();
         train.forEach(s -> domains.add(0));
-        NerModel a = TrainNer.train(train, domains, WordClusters.empty(), Gazetteer.empty(), 14, 5, 2, 42, List.of())
+        NerModel a = TrainNer.train(train, domains, TrainNer.Resources.none(), 14, 5, 2, 42, 0.3, List.of())
                 .model();
-        NerModel b = TrainNer.train(train, domains, WordClusters.empty(), Gazetteer.empty(), 14, 5, 2, 42, List.of())
+        NerModel b = TrainNer.train(train, domains, TrainNer.Resources.none(), 14, 5, 2, 42, 0.3, List.of())
                 .model();
         assertThat(a.weights).isEqualTo(b.weights);
 

@@ -4,6 +4,7 @@ import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.Item;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * ({@code malformed-warc} / {@code malformed-http}) naming the offset, and reading goes on where the format allows.
  * Thread-safe (state is per call).
  */
-public final class WarcSource {
+public final class WarcSource implements FileSource {
     /** Consecutive parse failures after which a file is given up. */
     private static final int MAX_CONSECUTIVE_ERRORS = 3;
 
@@ -36,7 +37,13 @@ public final class WarcSource {
         this.html = new HtmlPageSource(limits);
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(".warc", ".arc");
+    }
+
     /** Reads every record of {@code path}. */
+    @Override
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
         int n = 0;

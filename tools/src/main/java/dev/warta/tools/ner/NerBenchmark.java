@@ -1,9 +1,9 @@
 package dev.warta.tools.ner;
 
-import dev.warta.enrich.ner.ConllTagging;
 import dev.warta.enrich.ner.EntityTagger;
 import dev.warta.enrich.ner.Mention;
 import dev.warta.enrich.ner.NerCorpus;
+import dev.warta.enrich.ner.NerLabels;
 import dev.warta.enrich.ner.NerScore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -12,17 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Evaluates the shipped tagger on the {@code *-dev.*} / {@code *-valid.*} files of the NER data dir (never
  * trained on): per family and type entity-level exact-match P/R/F1 over PERSON / ORGANIZATION / LOCATION, for
- * the general model ({@code tagTokens} without a family), the model scored with each family's own annotation
- * habits (family-adapted, {@code *}), the general model plus article rules, and what {@code warta ner} runs: the
- * convention detected from the file's first {@value ConllTagging#SAMPLE} sentences ({@link ConventionDetector});
- * then the tagging cost in µs CPU per sentence on one thread.
+ * what {@code warta ner} and articles run (model and article rules), then F1 of the model alone and of the model
+ * scored with each family's own annotation habits (family-adapted, {@code *}; analysis only); then the tagging
+ * cost in µs CPU per sentence on one thread.
  * With {@code --seeds DIR} it instead prints the entities found in each {@code .txt} file of DIR.
  *
  * <pre>{@code
@@ -43,31 +45,32 @@ public final class NerBenchmark {
             return;
         }
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
+        Set<String> trainNames = trainingNames(data);
         List<String[]> all = new ArrayList<>();
         for (Path f : NerCorpus.files(data, "dev", "valid")) {
             String family = NerCorpus.family(f);
-            NerScore shipped = new NerScore();
+            NerScore articles = new NerScore();
+            NerScore modelOnly = new NerScore();
             NerScore adapted = new NerScore();
-            NerScore withRules = new NerScore();
-            NerScore detected = new NerScore();
-            List<NerCorpus.Sentence> gold = NerCorpus.read(f);
-            // what `warta ner` does: convention detected from the first sentences of the input
-            String convention = tagger.convention(gold.stream().limit(ConllTagging.SAMPLE)
-                    .map(s -> List.of(s.tokens())).toList());
-            for (NerCorpus.Sentence s : gold) {
-                detected.add(s.labels(), tagger.labels(s.tokens(), convention, false));
-                shipped.add(s.labels(), tagger.labels(s.tokens(), null, false));
+            int[] seen = new int[2];
+            int[] unseen = new int[2];
+            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+                int[] predicted = tagger.labels(s.tokens(), null, true);
+                articles.add(s.labels(), predicted);
+                recallBySeen(s, predicted, trainNames, seen, unseen);
+                modelOnly.add(s.labels(), tagger.labels(s.tokens(), null, false));
                 adapted.add(s.labels(), tagger.labels(s.tokens(), family, false));
-                withRules.add(s.labels(), tagger.labels(s.tokens(), null, true));
                 all.add(s.tokens());
             }
-            System.out.print(shipped.report(family));
-            System.out.print(adapted.report(family + "*"));
-            System.out.printf(Locale.ROOT, "%-12s ALL with article rules F1=%.3f%n", family, withRules.f1(null));
-            System.out.printf(Locale.ROOT, "%-12s ALL warta ner (convention detected: %s) F1=%.3f%n", family,
-                    convention, detected.f1(null));
+            System.out.print(articles.report(family));
+            System.out.printf(Locale.ROOT, "%-12s ALL model alone F1=%.3f, family-adapted* F1=%.3f%n", family,
+                    modelOnly.f1(null), adapted.f1(null));
+            System.out.printf(Locale.ROOT, "%-12s recall on names seen in training %.3f (%d), unseen %.3f (%d)%n",
+                    family, seen[0] / (double) Math.max(1, seen[1]), seen[1],
+                    unseen[0] / (double) Math.max(1, unseen[1]), unseen[1]);
         }
-        System.out.println("(* = scored with the family's own annotation habits, NerFeatures domain)");
+        System.out.println("(P/R/F1: warta ner = articles, model and rules; * = analysis only, scored with the family's "
+                + "own annotation habits, NerFeatures domain)");
         // timing: warm up, then best of 3 passes over all dev sentences through the public API
         List<List<String>> sentences = all.stream().map(List::of).toList();
         long tokens = all.stream().mapToLong(a -> a.length).sum();
@@ -89,6 +92,41 @@ public final class NerBenchmark {
         System.out.printf(Locale.ROOT,
                 "%d sentences, %.1f tokens/sentence: %.1f µs CPU per sentence (thread CPU time, tagTokens)%n",
                 sentences.size(), (double) tokens / sentences.size(), best);
+    }
+
+    /** Lowercased surface forms of every entity in the training files (any type). */
+    private static Set<String> trainingNames(Path data) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path f : NerCorpus.files(data, "train")) {
+            for (NerCorpus.Sentence s : NerCorpus.read(f)) {
+                NerLabels.forEachSpan(s.labels(), true, (i, j, type) -> names.add(surface(s.tokens(), i, j)));
+            }
+        }
+        return names;
+    }
+
+    private static String surface(String[] tokens, int from, int to) {
+        return String.join(" ", Arrays.asList(tokens).subList(from, to)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Adds the sentence's gold entities to {@code seen} or {@code unseen} ({hits, total}) by whether their surface
+     * form is an entity of the training files; a hit is an exact match of span and type.
+     */
+    private static void recallBySeen(NerCorpus.Sentence s, int[] predicted, Set<String> trainNames, int[] seen,
+                                     int[] unseen) {
+        Set<Long> found = new HashSet<>();
+        NerLabels.forEachSpan(predicted, false, (i, j, type) -> found.add(((long) i << 32) | ((long) j << 8) | type));
+        NerLabels.forEachSpan(s.labels(), true, (i, j, type) -> {
+            if (type >= 3) {
+                return;
+            }
+            int[] bucket = trainNames.contains(surface(s.tokens(), i, j)) ? seen : unseen;
+            bucket[1]++;
+            if (found.contains(((long) i << 32) | ((long) j << 8) | type)) {
+                bucket[0]++;
+            }
+        });
     }
 
     private static void seeds(EntityTagger tagger, Path dir) throws IOException {

@@ -1,6 +1,5 @@
 package dev.warta.tools.ner;
 
-import dev.warta.enrich.ner.ConllTagging;
 import dev.warta.enrich.ner.EntityTagger;
 import dev.warta.enrich.ner.NerCorpus;
 import dev.warta.enrich.ner.NerLabels;
@@ -13,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Error analysis of the shipped tagger on the dev files, the way {@code warta ner} tags them (convention detected
- * from the first sentences): per family, how many gold and predicted entities are exact, right span but wrong
+ * Error analysis of the shipped tagger on the dev files, the way {@code warta ner} and articles tag them (model and
+ * rules): per family, how many gold and predicted entities are exact, right span but wrong
  * type, overlapping with a wrong boundary, missed outright or spurious, and the most frequent surface forms of
  * each error kind.
  *
@@ -43,12 +42,10 @@ public final class NerErrors {
                 continue;
             }
             List<NerCorpus.Sentence> gold = NerCorpus.read(f);
-            String convention = tagger.convention(gold.stream().limit(ConllTagging.SAMPLE)
-                    .map(s -> List.of(s.tokens())).toList());
             Map<String, Map<String, Integer>> examples = new HashMap<>();
             int[][] counts = new int[NerLabels.TYPES.size()][5];
             for (NerCorpus.Sentence s : gold) {
-                int[] pred = tagger.labels(s.tokens(), convention, false);
+                int[] pred = tagger.labels(s.tokens(), null, true);
                 List<Span> g = spans(s.labels());
                 List<Span> p = spans(pred);
                 for (Span gs : g) {
@@ -88,7 +85,7 @@ public final class NerErrors {
                     }
                 }
             }
-            System.out.printf("== %s (convention %s)%n", family, convention);
+            System.out.printf("== %s%n", family);
             System.out.println("gold type      exact   type  bound  b+type missed");
             for (int t = 0; t < counts.length; t++) {
                 System.out.printf(Locale.ROOT, "%-13s %6d %6d %6d %6d %6d%n", NerLabels.TYPES.get(t), counts[t][0],
