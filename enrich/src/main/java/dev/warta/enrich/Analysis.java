@@ -144,7 +144,9 @@ public final class Analysis {
         DocumentLanguage lang = timed(Step.LANGUAGE, () -> language.detectDocument(kept, hintFinal));
         provenance.put("language", "warta-lang" + (hint != null ? "+hint:" + hint : ""));
         String cleanText = String.join("\n\n", kept);
-        List<Mention> mentions = timed(Step.ENTITIES, () -> entities.tag(cleanText));
+        List<String> paragraphLanguages = lang.paragraphs().stream().map(LanguageResult::code).toList();
+        List<Mention> mentions = timed(Step.ENTITIES,
+                () -> entities.tag(kept, paragraphLanguages, lang.document().code()));
         Fingerprinter.Fingerprint fingerprint = timed(Step.FINGERPRINT, () -> fingerprinter.fingerprint(cleanText));
 
         return EnrichedArticle.newBuilder()

@@ -5,6 +5,7 @@ import dev.warta.tools.extract.ExtractionBenchmark;
 import dev.warta.tools.ingest.IngestThroughput;
 import dev.warta.tools.ingest.SourceSurvey;
 import dev.warta.tools.lang.LanguageBenchmark;
+import dev.warta.tools.ner.EnglishNerBenchmark;
 import dev.warta.tools.ner.NerBenchmark;
 import dev.warta.tools.ner.NerErrors;
 import dev.warta.tools.ner.NerSpeed;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "warta-tools", mixinStandardHelpOptions = true,
         description = "Evaluation and benchmark tools for warta (run from the repository root).",
         subcommands = {Tools.Spam.class, Tools.Lang.class, Tools.Ner.class, Tools.NerErrorsTool.class,
-                Tools.NerSpeedTool.class, Tools.Extract.class, Tools.Dedup.class, Tools.Sources.class,
-                Tools.IngestSpeed.class, Tools.Jmh.class})
+                Tools.NerSpeedTool.class, Tools.NerEnglish.class, Tools.Extract.class, Tools.Dedup.class,
+                Tools.Sources.class, Tools.IngestSpeed.class, Tools.Jmh.class})
 public final class Tools implements Runnable {
     @Spec
     CommandSpec spec;
@@ -112,6 +113,15 @@ public final class Tools implements Runnable {
         @Override
         EntryPoint entryPoint() {
             return NerSpeed::main;
+        }
+    }
+
+    @Command(name = "ner-en", description = {"English entity tagging: CoNLL F1 through warta ner's tagging (default "
+            + "and --lang en), CPU per 4 KB English article.", "Arguments: [CONLL_FILE...] [--fundus DIR]"})
+    static final class NerEnglish extends Tool {
+        @Override
+        EntryPoint entryPoint() {
+            return EnglishNerBenchmark::main;
         }
     }
 

@@ -3,6 +3,8 @@ package dev.warta.app.cli;
 import dev.warta.enrich.lang.TrainLanguageModel;
 import dev.warta.enrich.ner.TrainNer;
 import dev.warta.enrich.ner.WordClusters;
+import dev.warta.enrich.ner.en.TrainEnglishNer;
+import dev.warta.enrich.ner.names.WorldNames;
 import dev.warta.enrich.spam.TrainSpamModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,10 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "enrich/src/main/resources")
     Path resources;
 
+    @Option(names = "--lang", description = "ner only: train the tagger of one language, en or id (default: both; "
+            + "the cross-language names table is always rebuilt)")
+    String lang;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(data)) {
@@ -45,6 +51,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         switch (model) {
             case ner -> {
+                if (lang != null && !lang.equals("en") && !lang.equals("id")) {
+                    System.err.println("warta train ner: --lang is en or id, not " + lang);
+                    return 2;
+                }
+                WorldNames.build(data.resolve("ner/gazetteer"),
+                        resources.resolve("dev/warta/enrich/ner/names/world-names.tsv"));
+                if (!"id".equals(lang)) {
+                    TrainEnglishNer.main(new String[] {data.toString(),
+                            resources.resolve("dev/warta/enrich/ner/en").toString()});
+                }
+                if ("en".equals(lang)) {
+                    break;
+                }
                 if (Runtime.getRuntime().maxMemory() < NER_HEAP) {
                     System.err.println("warta train ner: needs a 3 GB heap: WARTA_JAVA_OPTS=-Xmx3g ./warta train ner");
                     return 1;

@@ -1,5 +1,7 @@
 package dev.warta.enrich.ner;
 
+import dev.warta.enrich.ner.en.Bilingual;
+import dev.warta.enrich.ner.en.EnglishTagger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +34,17 @@ public final class EntityTagger {
 
     private final NerModel model;
     private final Gazetteer gazetteer;
+    /** The language {@link #tagTokens(List)} assumes: "en", "id", or null to detect it per sentence. */
+    private final String language;
 
     EntityTagger(NerModel model, Gazetteer gazetteer) {
+        this(model, gazetteer, null);
+    }
+
+    private EntityTagger(NerModel model, Gazetteer gazetteer, String language) {
         this.model = model;
         this.gazetteer = gazetteer;
+        this.language = language;
     }
 
     /** Loads the shipped model and gazetteer from the classpath (once per JVM; the instance is shared). */
@@ -62,6 +71,23 @@ public final class EntityTagger {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This tagger with {@link #tagTokens(List)} fixed to one language: "en" (the English tagger), "id" (the
+     * Indonesian one), or null (the default: each sentence goes to the tagger of its detected language).
+     */
+    public EntityTagger withLanguage(String language) {
+        return new EntityTagger(model, gazetteer, language);
+    }
+
+    /**
+     * Entities of an article's paragraphs (offsets into {@code String.join("\n\n", paragraphs)}), each paragraph
+     * tagged by the tagger of its language ({@code languages}, ISO codes; {@code und}: the document's), canonical
+     * names shared across the article and its languages ({@link Bilingual}).
+     */
+    public List<Mention> tag(List<String> paragraphs, List<String> languages, String documentLanguage) {
+        return Bilingual.tag(this, paragraphs, languages, documentLanguage);
     }
 
     /** The gazetteer in use. */
@@ -259,6 +285,9 @@ public final class EntityTagger {
     private List<String> tagTokens(List<String> tokens, String family, boolean rules) {
         if (tokens == null || tokens.isEmpty()) {
             return new ArrayList<>();
+        }
+        if (language == null ? Bilingual.english(tokens) : language.equals("en")) {
+            return EnglishTagger.load().tagTokens(tokens);
         }
         String[] toks = new String[tokens.size()];
         for (int i = 0; i < toks.length; i++) {
