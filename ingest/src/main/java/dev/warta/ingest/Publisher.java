@@ -72,6 +72,9 @@ public final class Publisher implements AutoCloseable {
                     throw new IngestException("cannot write dead letter: " + rootMessage(e), e);
                 }
                 stats.deadLettered.incrementAndGet();
+                if (d.letter().getReason().endsWith("-refused")) {
+                    stats.refused.incrementAndGet();
+                }
                 return Outcome.DEAD_LETTERED;
             });
         }

@@ -1,5 +1,7 @@
 package dev.warta.app.cli;
 
+import dev.warta.ingest.IngestLimits;
+import dev.warta.ingest.fetch.FetchPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,17 @@ public class IngestOptions {
 
     @Option(names = "--max-page-bytes", defaultValue = "10485760", description = "Largest page accepted (default: ${DEFAULT-VALUE}).")
     public long maxPageBytes = 10L * 1024 * 1024;
+
+    @Option(names = "--allow-fetch", split = ",", paramLabel = "CIDR|HOST",
+            description = "Also fetch feed items and feeds from these internal addresses (CIDR, address, host name or "
+                    + "*.domain; repeatable or comma-separated). By default only public addresses are fetched.")
+    public List<String> allowFetch = new ArrayList<>();
+
+    /** The limits these options ask for, with the fetch policy of {@code --allow-fetch}. */
+    public IngestLimits limits() {
+        return IngestLimits.defaults().withMaxPageBytes(maxPageBytes)
+                .withFetchPolicy(FetchPolicy.publicOnly().allowing(allowFetch));
+    }
 
     /** True when ingest keeps running after the bulk paths (feeds, inbox or HTTP). */
     public boolean continuous() {

@@ -1,7 +1,6 @@
 package dev.warta.app.platform;
 
 import dev.warta.app.cli.IngestOptions;
-import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.IngestService;
 import dev.warta.ingest.sink.KafkaArticleSink;
 import dev.warta.schemas.serde.AvroSerde;
@@ -29,7 +28,7 @@ public final class IngestStage implements AutoCloseable {
                 .withFeeds(options.feeds, options.pollInterval)
                 .withWatch(options.watch)
                 .withHttpPort(options.httpPort)
-                .withLimits(IngestLimits.defaults().withMaxPageBytes(options.maxPageBytes));
+                .withLimits(options.limits());
         o = new IngestService.Options(o.paths(), o.feedUrls(), o.pollInterval(), o.watchDir(), o.httpPort(),
                 options.httpBind, o.limits(), o.fetchPages(), o.sinkTimeout());
         try {
