@@ -1,6 +1,7 @@
 package dev.warta.ingest;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live counters of an ingest process, safe to read from any thread (export them as metrics).
@@ -20,6 +21,8 @@ public final class IngestStats {
     public final AtomicLong deadLettered = new AtomicLong();
     public final AtomicLong failed = new AtomicLong();
     public final AtomicLong refused = new AtomicLong();
+    /** Why the last article could not be published (sink down, incompatible schema...), or null after a success. */
+    public final AtomicReference<String> lastPublishFailure = new AtomicReference<>();
 
     /** The counters now. */
     public IngestSummary snapshot() {

@@ -6,6 +6,7 @@ import dev.warta.app.platform.ArticleFollower;
 import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.ProgressWatch;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.schemas.Topics;
@@ -13,6 +14,7 @@ import dev.warta.sink.ArticleJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,7 +62,10 @@ public final class RunCommand implements Callable<Integer> {
                          null, metrics);
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
-                 IngestStage ingestStage = IngestStage.start(platform, ingest, paths)) {
+                 IngestStage ingestStage = IngestStage.start(platform, ingest, paths);
+                 ProgressWatch progress = ProgressWatch.forPipeline(platform, System.err::println)
+                         .start(Duration.ofSeconds(5))) {
+                metrics.addHealth(progress);
                 out.printf("Pipeline up in %d ms (ingest -> news.raw -> enrich -> news.enriched -> sink -> news.clean)%n",
                         (System.nanoTime() - start) / 1_000_000);
                 metrics.bindIngest(ingestStage.service().stats());

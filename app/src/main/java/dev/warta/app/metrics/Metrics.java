@@ -143,6 +143,11 @@ public final class Metrics implements AutoCloseable {
         FunctionCounter.builder("warta.ingest.refused", stats, s -> s.refused.get())
                 .description("Inputs ingest refused for safety (fetches into the internal network, inbox links out of it)")
                 .register(registry);
+        addHealth(() -> {
+            String failure = stats.lastPublishFailure.get();
+            return failure == null ? new StageHealth.Status("ingest", "publishing", true)
+                    : new StageHealth.Status("ingest", "cannot publish: " + failure, false);
+        });
         FunctionCounter.builder("warta.ingest.files", stats, s -> s.files.get())
                 .description("Files ingest read").register(registry);
     }
