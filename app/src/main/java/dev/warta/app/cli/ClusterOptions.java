@@ -22,6 +22,12 @@ public class ClusterOptions {
             description = "Confluent-compatible schema registry (default: the embedded one, or http://127.0.0.1:8081).")
     public String registryUrl;
 
+    @Option(names = "--registry-write-token", paramLabel = "SECRET",
+            description = "Secret that changes to the embedded registry over HTTP need (new schemas, config, deletes), as "
+                    + "basic-auth password or bearer token; better set as WARTA_REGISTRY_WRITE_TOKEN or in the config "
+                    + "file. Without it the embedded registry refuses changes from other processes.")
+    public String registryWriteToken;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
             description = "Data directory of the embedded broker and of stream state (default: ${DEFAULT-VALUE}).")
     public Path dataDir;

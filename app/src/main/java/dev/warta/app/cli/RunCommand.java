@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster, true)) {
             out.printf("Kafka broker:    %s%s%n", platform.bootstrapServers(), platform.embedded() ? " (embedded)" : "");
-            out.printf("Schema registry: %s%n", platform.registryUrl());
+            out.printf("Schema registry: %s%n", platform.publicRegistryUrl());
             if (platform.embedded()) {
                 out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath().normalize());
             }

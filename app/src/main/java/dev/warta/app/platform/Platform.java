@@ -41,8 +41,8 @@ public final class Platform implements AutoCloseable {
             client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try {
                 TopicSetup.ensure(client, options.partitions, options.replicationFactor);
-                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
-                String url = options.registryUrl != null ? options.registryUrl : registry.url();
+                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT, options.registryWriteToken);
+                String url = options.registryUrl != null ? options.registryUrl : registry.clientUrl();
                 return new Platform(broker, registry, broker.bootstrapServers(), url, client, options.dataDir);
             } catch (RuntimeException e) {
                 broker.close();
@@ -54,8 +54,8 @@ public final class Platform implements AutoCloseable {
         TopicSetup.ensure(client, options.partitions, options.replicationFactor);
         if (options.registryUrl == null && embeddedIfMissing) {
             // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
-            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT);
-            return new Platform(null, registry, bootstrap, registry.url(), client, options.dataDir);
+            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT, options.registryWriteToken);
+            return new Platform(null, registry, bootstrap, registry.clientUrl(), client, options.dataDir);
         }
         String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
         return new Platform(null, null, bootstrap, url, client, options.dataDir);
@@ -69,8 +69,14 @@ public final class Platform implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The registry URL this process's clients use (with the embedded registry's write token as userinfo). */
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /** The registry URL to show and give to others: without userinfo. */
+    public String publicRegistryUrl() {
+        return registryUrl.replaceFirst("^(https?://)[^@/]*@", "$1");
     }
 
     public Path dataDir() {
