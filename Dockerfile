@@ -4,10 +4,12 @@ WORKDIR /src
 COPY pom.xml ./
 COPY .mvn .mvn
 COPY schemas schemas
+COPY common common
 COPY ingest ingest
 COPY enrich enrich
 COPY sink sink
 COPY app app
+COPY tools tools
 RUN mvn -B -q -DskipTests -Dmaven.test.skip=true package -pl app -am
 
 FROM eclipse-temurin:17-jre

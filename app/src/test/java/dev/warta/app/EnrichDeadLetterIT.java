@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.common.stream.StreamsSettings;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.StepTimer;
-import dev.warta.enrich.stream.StreamsSettings;
 import dev.warta.schemas.DeadLetter;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.RawArticle;

@@ -6,13 +6,15 @@ import dev.warta.app.cli.ClusterOptions;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
-import dev.warta.enrich.fingerprint.Fingerprinter;
+import dev.warta.common.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Language;
 import dev.warta.schemas.Spam;
 import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.sink.DuplicatePolicy;
+import dev.warta.sink.SinkConfig;
+import dev.warta.sink.SinkTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,18 +22,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import dev.warta.sink.SinkConfig;
-import dev.warta.sink.SinkTopology;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two sink instances on a 3-partition topic still mark a near-duplicate whose id hashes to another partition. */
 class SinkScaleOutIT {

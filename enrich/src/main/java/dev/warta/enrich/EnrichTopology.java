@@ -1,10 +1,10 @@
 package dev.warta.enrich;
 
+import dev.warta.common.stream.DeadLetters;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.RawArticle;
 import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
-import dev.warta.schemas.serde.WireFormatException;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,7 +16,7 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The enrich stage: {@code news.raw → news.enriched}, each record through the shared {@link Analysis}. A pure
  * function from configuration to {@link Topology}; errors are handled by the dead-letter policy configured in
- * {@link dev.warta.enrich.stream.StreamsSettings}.
+ * {@link dev.warta.common.stream.StreamsSettings}.
  */
 public final class EnrichTopology {
     public static final String SOURCE = "raw-source";
@@ -33,21 +33,9 @@ public final class EnrichTopology {
                                  Properties props) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.RAW, Consumed.with(Serdes.String(), rawSerde).withName(SOURCE))
-                .mapValues(raw -> analysis.analyze(requireValue(raw, Topics.RAW)), Named.as(ANALYZE))
+                .mapValues(raw -> analysis.analyze(DeadLetters.requireValue(raw, Topics.RAW)), Named.as(ANALYZE))
                 .to(Topics.ENRICHED, Produced.with(Serdes.String(), enrichedSerde).withName(SINK));
         return builder.build(props);
-    }
-
-    /**
-     * {@code value}, or a {@link WireFormatException} ({@code empty-payload}) for a null one: a tombstone carries no
-     * article, and the processing-exception handler dead-letters it with that reason rather than a NullPointerException.
-     */
-    public static <T> T requireValue(T value, String topic) {
-        if (value == null) {
-            throw new WireFormatException(WireFormatException.Reason.EMPTY,
-                    "null value (a tombstone) on " + topic + ": no article in it", null);
-        }
-        return value;
     }
 
     /** Builds the topology with serdes for the registry named in {@code props} ({@code schema.registry.url}). */

@@ -2,7 +2,7 @@ package dev.warta.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warta.enrich.stream.StreamsSettings;
+import dev.warta.common.stream.StreamsSettings;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.RawArticle;
 import dev.warta.schemas.Topics;

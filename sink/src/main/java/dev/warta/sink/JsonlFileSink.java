@@ -1,5 +1,6 @@
 package dev.warta.sink;
 
+import dev.warta.common.json.ArticleJson;
 import dev.warta.schemas.EnrichedArticle;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.warta.sink;
 
-import dev.warta.enrich.fingerprint.Fingerprinter;
+import dev.warta.common.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
-import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.schemas.Topics;
+import dev.warta.schemas.serde.AvroSerde;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;

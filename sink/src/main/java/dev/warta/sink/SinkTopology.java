@@ -1,6 +1,6 @@
 package dev.warta.sink;
 
-import static dev.warta.enrich.EnrichTopology.requireValue;
+import static dev.warta.common.stream.DeadLetters.requireValue;
 
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.sink.dedup.BandProcessor;

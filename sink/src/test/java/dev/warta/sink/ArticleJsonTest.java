@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.common.json.ArticleJson;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Entity;
 import java.util.ArrayList;

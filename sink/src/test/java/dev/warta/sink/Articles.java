@@ -1,6 +1,6 @@
 package dev.warta.sink;
 
-import dev.warta.enrich.fingerprint.Fingerprinter;
+import dev.warta.common.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Entity;
 import dev.warta.schemas.Language;

@@ -2,6 +2,7 @@ package dev.warta.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warta.common.json.ArticleJson;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.warta.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.common.json.ArticleJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.warta.app.cli;
 
+import dev.warta.common.json.ArticleJson;
 import dev.warta.enrich.Analysis;
 import dev.warta.ingest.Item;
 import dev.warta.ingest.Sources;
 import dev.warta.schemas.EnrichedArticle;
-import dev.warta.sink.ArticleJson;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -1,27 +1,27 @@
 package dev.warta.app.platform;
 
+import dev.warta.app.metrics.Metrics;
+import dev.warta.common.stream.DeadLetterHandler;
+import dev.warta.common.stream.StreamsSettings;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.enrich.StepTimer;
-import dev.warta.app.metrics.Metrics;
-import dev.warta.enrich.stream.DeadLetterHandler;
-import dev.warta.enrich.stream.StreamsSettings;
 import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.sink.DuplicatePolicy;
 import dev.warta.sink.SinkConfig;
 import dev.warta.sink.SinkTopology;
-import dev.warta.schemas.Topics;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Set;
-import org.apache.kafka.streams.StreamsConfig;
 
 /** Starts warta's stream stages on a {@link Platform}. */
 public final class Stages {

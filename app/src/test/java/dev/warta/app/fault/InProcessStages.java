@@ -2,11 +2,11 @@ package dev.warta.app.fault;
 
 import dev.warta.app.metrics.Metrics;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.common.stream.DeadLetterHandler;
+import dev.warta.common.stream.StreamsSettings;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
 import dev.warta.enrich.StepTimer;
-import dev.warta.enrich.stream.DeadLetterHandler;
-import dev.warta.enrich.stream.StreamsSettings;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.sink.SinkConfig;

@@ -2,8 +2,8 @@ package dev.warta.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warta.common.stream.DeadLetterHandler;
 import dev.warta.enrich.Analysis;
-import dev.warta.enrich.stream.DeadLetterHandler;
 import dev.warta.ingest.IngestStats;
 import java.net.URI;
 import java.net.http.HttpClient;

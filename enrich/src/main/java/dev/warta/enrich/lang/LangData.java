@@ -14,26 +14,26 @@ import java.util.Map;
 
 /**
  * Reads the language-identification data sets (outside the repository) for {@link TrainLanguageModel} and
- * {@link LanguageBenchmark}, and splits them deterministically: an item is held out when the hash of its text
+ * the language benchmark ({@code ./warta-tools lang}), and splits them deterministically: an item is held out when the hash of its text
  * (or URL) falls in one fifth of the range, so training never sees what the benchmark reports on.
  */
-final class LangData {
+public final class LangData {
 
     /** NusaX column name to language code (ISO 639-1 where one exists, else ISO 639-3). */
-    static final Map<String, String> NUSAX = Map.ofEntries(
+    public static final Map<String, String> NUSAX = Map.ofEntries(
             Map.entry("indonesian", "id"), Map.entry("english", "en"), Map.entry("javanese", "jv"),
             Map.entry("sundanese", "su"), Map.entry("acehnese", "ace"), Map.entry("banjarese", "bjn"),
             Map.entry("madurese", "mad"), Map.entry("ngaju", "nij"), Map.entry("balinese", "ban"),
             Map.entry("buginese", "bug"), Map.entry("minangkabau", "min"), Map.entry("toba_batak", "bbc"));
 
     /** The Leipzig-derived sets (label = file name); {@code ms.txt} is excluded: it is mostly mislabelled Indonesian. */
-    static final List<String> LEIPZIG = List.of("af", "de", "en", "es", "fr", "id", "it", "nl", "pt", "so", "sw", "tl", "vi");
+    public static final List<String> LEIPZIG = List.of("af", "de", "en", "es", "fr", "id", "it", "nl", "pt", "so", "sw", "tl", "vi");
 
     private LangData() {
     }
 
     /** True for the deterministic fifth of the items that training leaves out. */
-    static boolean heldOut(String key) {
+    public static boolean heldOut(String key) {
         int h = key.hashCode();
         h ^= h >>> 16;
         h *= 0x85ebca6b;
@@ -41,7 +41,7 @@ final class LangData {
         return Integer.remainderUnsigned(h, 5) == 0;
     }
 
-    static List<String> lines(Path file) throws IOException {
+    public static List<String> lines(Path file) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String t = line.strip();
@@ -53,7 +53,7 @@ final class LangData {
     }
 
     /** NusaX rows as language code to sentences (column order). */
-    static Map<String, List<String>> nusax(Path csv) throws IOException {
+    public static Map<String, List<String>> nusax(Path csv) throws IOException {
         List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream().map(r -> r.toArray(String[]::new)).toList();
         String[] header = rows.get(0);
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ final class LangData {
     }
 
     /** Article bodies of the Detik CSV (column {@code isi_berita}). */
-    static List<String> detikBodies(Path csv) throws IOException {
+    public static List<String> detikBodies(Path csv) throws IOException {
         List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream().map(r -> r.toArray(String[]::new)).toList();
         int col = List.of(rows.get(0)).indexOf("isi_berita");
         List<String> out = new ArrayList<>();
@@ -83,7 +83,7 @@ final class LangData {
     }
 
     /** The {@code text} field of each JSON line. */
-    static List<String> jsonlTexts(Path file) throws IOException {
+    public static List<String> jsonlTexts(Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -100,7 +100,7 @@ final class LangData {
     }
 
     /** Paragraphs of an article body (non-blank lines). */
-    static List<String> paragraphs(String body) {
+    public static List<String> paragraphs(String body) {
         List<String> out = new ArrayList<>();
         for (String p : body.split("\n")) {
             if (!p.isBlank()) {

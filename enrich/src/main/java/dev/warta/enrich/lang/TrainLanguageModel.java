@@ -25,12 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * </ul>
  * Deterministic: fixed SGD seed, languages and inputs in a fixed order, so the same data gives the same bytes.
  *
- * <p>Run from the repository root (the classpath file once per checkout):
+ * <p>Run from the repository root ({@code --data} defaults to {@code ../shared/data}):
  * <pre>{@code
- * mvn -B -q -o -pl enrich -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-enrich.txt
- * java -cp enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich.txt) \
- *     dev.warta.enrich.lang.TrainLanguageModel ../shared/data/lang \
- *     enrich/src/main/resources/dev/warta/enrich/lang/model.bin.gz
+ * ./warta train lang [--data DIR]
  * }</pre>
  * (about 30 s, 1 GB heap). Without arguments it uses these two paths.
  */

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class ConllTagging {
     /** Sentences read ahead to detect the annotation convention. */
-    static final int SAMPLE = 200;
+    public static final int SAMPLE = 200;
 
     private ConllTagging() {
     }

@@ -26,8 +26,7 @@ import java.util.zip.GZIPOutputStream;
  * {@link #RESOURCE}; the command also prints how often the family of each dev file, and of chunks of 25 dev
  * sentences, is guessed right:
  * <pre>{@code
- * java -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.ConventionDetector \
- *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/conventions.bin.gz
+ * WARTA_JAVA_OPTS=-Xmx3g ./warta train ner [--data DIR]
  * }</pre>
  */
 public final class ConventionDetector {

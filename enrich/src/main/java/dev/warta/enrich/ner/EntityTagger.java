@@ -340,7 +340,7 @@ public final class EntityTagger {
      * model for cased text, the lowercased family's for uncased text); {@code rules} adds gazetteer and
      * pattern rules.
      */
-    int[] labels(String[] toks, String family, boolean rules) {
+    public int[] labels(String[] toks, String family, boolean rules) {
         return labels(toks, family, rules, !FULL_SCAN);
     }
 

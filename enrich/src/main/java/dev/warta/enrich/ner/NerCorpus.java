@@ -16,23 +16,23 @@ import java.util.stream.Stream;
  * ORG/ORGANISATION/ORGANIZATION/IND to ORGANIZATION; LOC/LOCATION/PLACE/PLC to LOCATION; EVT to EVENT; the rest
  * (nerp FNB, nerugm TIME/QUANTITY, ...) to O. An I- tag that does not continue an entity of its type becomes B-.
  */
-final class NerCorpus {
+public final class NerCorpus {
     /** A gold sentence. */
-    record Sentence(String[] tokens, int[] labels) {
+    public record Sentence(String[] tokens, int[] labels) {
     }
 
     private NerCorpus() {
     }
 
     /** Family name of a corpus file: the file name up to {@code -train}, {@code -dev} or {@code -valid}. */
-    static String family(Path file) {
+    public static String family(Path file) {
         String name = file.getFileName().toString();
         int dash = name.lastIndexOf('-');
         return dash > 0 ? name.substring(0, dash) : name;
     }
 
     /** Files in {@code dir} whose name contains {@code -<split>.} (train, dev or valid), sorted by name. */
-    static List<Path> files(Path dir, String... splits) throws IOException {
+    public static List<Path> files(Path dir, String... splits) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
                 String n = p.getFileName().toString();
@@ -46,7 +46,7 @@ final class NerCorpus {
         }
     }
 
-    static List<Sentence> read(Path file) throws IOException {
+    public static List<Sentence> read(Path file) throws IOException {
         List<Sentence> out = new ArrayList<>();
         List<String> toks = new ArrayList<>();
         List<String> tags = new ArrayList<>();

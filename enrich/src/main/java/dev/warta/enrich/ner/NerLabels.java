@@ -56,7 +56,7 @@ public final class NerLabels {
 
     /** Receives the entity spans of a label sequence: tokens {@code [start, end)} of type index {@code type}. */
     @FunctionalInterface
-    interface SpanConsumer {
+    public interface SpanConsumer {
         void span(int start, int end, int type);
     }
 
@@ -66,7 +66,7 @@ public final class NerLabels {
      * type only ({@code sameType} true: for gold annotations, where a stray inside label of another type starts a
      * new span).
      */
-    static void forEachSpan(int[] labels, boolean sameType, SpanConsumer consumer) {
+    public static void forEachSpan(int[] labels, boolean sameType, SpanConsumer consumer) {
         int i = 0;
         while (i < labels.length) {
             if (labels[i] == 0) {

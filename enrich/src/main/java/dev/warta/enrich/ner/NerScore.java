@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Entity-level exact-match precision / recall / F1 per type, accumulated over sentences. Not thread-safe. */
-final class NerScore {
+public final class NerScore {
     /** Types scored (EVENT is predicted but not scored). */
     static final List<String> SCORED = List.of("PERSON", "ORGANIZATION", "LOCATION");
 
@@ -14,7 +14,7 @@ final class NerScore {
     private final long[] fp = new long[NerLabels.TYPES.size()];
     private final long[] fn = new long[NerLabels.TYPES.size()];
 
-    void add(int[] gold, int[] pred) {
+    public void add(int[] gold, int[] pred) {
         Set<Long> g = spans(gold);
         Set<Long> p = spans(pred);
         for (long s : p) {
@@ -39,7 +39,7 @@ final class NerScore {
     }
 
     /** F1 of one type, or of all scored types (micro) when {@code type} is null. */
-    double f1(String type) {
+    public double f1(String type) {
         long t = 0;
         long p = 0;
         long n = 0;
@@ -55,7 +55,7 @@ final class NerScore {
     }
 
     /** One line per scored type plus a micro-average line. */
-    String report(String family) {
+    public String report(String family) {
         StringBuilder sb = new StringBuilder();
         long at = 0;
         long ap = 0;

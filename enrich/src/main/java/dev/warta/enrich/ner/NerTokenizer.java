@@ -10,7 +10,7 @@ import java.util.List;
  * time, no regular expressions. {@link Cursor} walks the sentences of one text without a per-token object (the
  * tagger's hot path); {@link #sentences} collects them as lists.
  */
-final class NerTokenizer {
+public final class NerTokenizer {
     /** Longest token kept whole; longer runs are cut (garbage input must stay cheap). */
     static final int MAX_TOKEN = 64;
     /** Longest sentence; longer runs are split so decoding stays linear. */
@@ -20,7 +20,7 @@ final class NerTokenizer {
     }
 
     /** Tokens of {@code text}, grouped into sentences. */
-    static List<List<NerToken>> sentences(String text) {
+    public static List<List<NerToken>> sentences(String text) {
         List<List<NerToken>> out = new ArrayList<>();
         Cursor c = new Cursor(text);
         while (c.next()) {

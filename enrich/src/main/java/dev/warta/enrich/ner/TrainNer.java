@@ -17,11 +17,7 @@ import java.util.Random;
  *
  * <p>Reproduce the shipped model from the repository root (the word clusters first, they are features):
  * <pre>{@code
- * mvn -B -q -o -pl enrich -am compile
- * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.WordClusters \
- *     ../shared/data enrich/src/main/resources/dev/warta/enrich/ner/ner-clusters.tsv.gz
- * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.TrainNer \
- *     ../shared/data/ner enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz
+ * WARTA_JAVA_OPTS=-Xmx3g ./warta train ner [--data DIR]
  * }</pre>
  * It also writes, next to the model, the {@link NerLexicon} of training names {@code ner-lexicon.bin.gz}
  * (features of fold k of the training sentences use a lexicon built without fold k) and the

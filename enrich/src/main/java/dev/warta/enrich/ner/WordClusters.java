@@ -29,9 +29,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Build the shipped table from the repository root (deterministic, about a minute):
  * <pre>{@code
- * mvn -B -q -o -pl enrich -am compile
- * java -Xmx3g -cp enrich/target/classes:schemas/target/classes dev.warta.enrich.ner.WordClusters \
- *     ../shared/data enrich/src/main/resources/dev/warta/enrich/ner/ner-clusters.tsv.gz
+ * WARTA_JAVA_OPTS=-Xmx3g ./warta train ner [--data DIR]
  * }</pre>
  */
 public final class WordClusters {

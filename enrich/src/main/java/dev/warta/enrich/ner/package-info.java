@@ -9,7 +9,7 @@
  * {@link dev.warta.enrich.ner.Gazetteer} ({@code gazetteer.tsv}) that gives canonical names and Wikidata QIDs.
  * {@link dev.warta.enrich.ner.ConllTagging} is the {@code warta ner} I/O (it tags a file with the annotation
  * convention of the training family that {@link dev.warta.enrich.ner.ConventionDetector} finds closest);
- * {@link dev.warta.enrich.ner.NerBenchmark} measures F1 per corpus family and the cost per sentence, and
- * {@link dev.warta.enrich.ner.NerErrors} breaks the errors down (wrong type, wrong boundary, missed, spurious).
+ * {@code ./warta-tools ner} measures F1 per corpus family and the cost per sentence, and
+ * {@code ./warta-tools ner-errors} breaks the errors down (wrong type, wrong boundary, missed, spurious).
  */
 package dev.warta.enrich.ner;

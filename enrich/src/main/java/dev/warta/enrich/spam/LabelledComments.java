@@ -9,18 +9,18 @@ import java.util.List;
 
 /**
  * The labelled comment set ({@code comment_id,author,comment_text,label}) with the deterministic split shared by
- * {@link TrainSpamModel} and {@link SpamBenchmark}: a comment is held out when a hash of its id falls in the
+ * {@link TrainSpamModel} and the spam benchmark ({@code ./warta-tools spam}): a comment is held out when a hash of its id falls in the
  * last fifth.
  */
-final class LabelledComments {
+public final class LabelledComments {
     /** One labelled text. */
-    record Example(String id, String text, boolean spam) {
+    public record Example(String id, String text, boolean spam) {
     }
 
     private LabelledComments() {
     }
 
-    static List<Example> read(Path csv) throws IOException {
+    public static List<Example> read(Path csv) throws IOException {
         List<List<String>> rows = Csv.read(csv);
         List<Example> out = new ArrayList<>(rows.size());
         for (int i = 1; i < rows.size(); i++) {
@@ -38,7 +38,7 @@ final class LabelledComments {
     }
 
     /** True for the held-out fifth (evaluation), false for training. */
-    static boolean heldOut(String id) {
+    public static boolean heldOut(String id) {
         int h = 0x811c9dc5;
         for (int i = 0; i < id.length(); i++) {
             h = (h ^ id.charAt(i)) * 0x01000193;

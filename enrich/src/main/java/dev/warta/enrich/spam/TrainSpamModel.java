@@ -15,11 +15,7 @@ import java.util.Random;
  * Indonesian sentences as extra clean examples, and writes the quantised weights.
  *
  * <pre>
- * mvn -B -q -o -pl enrich -am compile
- * java -cp enrich/target/classes:$HOME/.m2/repository/org/jsoup/jsoup/1.24.1/jsoup-1.24.1.jar \
- *   dev.warta.enrich.spam.TrainSpamModel \
- *   ../shared/data/spam/judol-comments-labelled.csv ../shared/data/lang/sentences/id.txt \
- *   enrich/src/main/resources/dev/warta/enrich/spam/spam-model.bin.gz
+ * ./warta train spam [--data DIR]
  * </pre>
  * Run from the repository root. Arguments (all optional, defaults shown above): comments CSV, clean sentences
  * file (one per line, "-" for none), output model file. Retrain whenever {@link TextNormalizer}, {@link SpamCues}

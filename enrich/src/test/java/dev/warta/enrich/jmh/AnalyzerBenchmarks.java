@@ -1,11 +1,11 @@
 package dev.warta.enrich.jmh;
 
+import dev.warta.common.fingerprint.Fingerprinter;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.clean.Cleaned;
 import dev.warta.enrich.clean.TextCleaner;
 import dev.warta.enrich.extract.Extracted;
 import dev.warta.enrich.extract.HtmlExtractor;
-import dev.warta.enrich.fingerprint.Fingerprinter;
 import dev.warta.enrich.lang.DocumentLanguage;
 import dev.warta.enrich.lang.LanguageDetector;
 import dev.warta.enrich.ner.EntityTagger;

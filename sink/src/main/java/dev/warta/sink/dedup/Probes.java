@@ -1,6 +1,6 @@
 package dev.warta.sink.dedup;
 
-import dev.warta.enrich.fingerprint.Fingerprinter;
+import dev.warta.common.fingerprint.Fingerprinter;
 import dev.warta.schemas.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
