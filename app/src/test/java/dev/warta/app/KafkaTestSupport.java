@@ -1,6 +1,6 @@
 package dev.warta.app;
 
-import dev.warta.app.cli.ClusterOptions;
+import dev.warta.app.platform.ClusterConfig;
 import dev.warta.app.platform.EmbeddedKafka;
 import dev.warta.app.platform.TopicSetup;
 import java.nio.file.Path;
@@ -29,13 +29,9 @@ public final class KafkaTestSupport {
         return p;
     }
 
-    /** Options of an embedded platform in {@code dataDir}: topics of 3 partitions, replication factor 1. */
-    public static ClusterOptions embeddedOptions(Path dataDir) {
-        ClusterOptions o = new ClusterOptions();
-        o.dataDir = dataDir;
-        o.partitions = 3;
-        o.replicationFactor = 1;
-        return o;
+    /** An embedded platform in {@code dataDir}: topics of 3 partitions, replication factor 1. */
+    public static ClusterConfig embeddedConfig(Path dataDir) {
+        return ClusterConfig.embedded(dataDir, 3);
     }
 
     /** Starts a broker in {@code dataDir} on a free port with warta's topics created on 3 partitions. */

@@ -2,13 +2,16 @@ package dev.warta.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warta.app.cli.ClusterOptions;
-import dev.warta.app.cli.IngestOptions;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.ClusterConfig;
+import dev.warta.app.platform.EnrichStageConfig;
 import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Replay;
+import dev.warta.app.platform.SinkStageConfig;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.ingest.IngestService;
 import dev.warta.ingest.IngestSummary;
 import dev.warta.schemas.DeadLetter;
 import dev.warta.schemas.EnrichedArticle;
@@ -37,12 +40,16 @@ class PipelineIT {
 
     @Test
     void shouldGiveEveryRawArticleOneOutcomeAndReplayEveryArticleWithTheNewVersion() throws Exception {
-        ClusterOptions options = KafkaTestSupport.embeddedOptions(dir.resolve("data"));
-        try (Platform platform = Platform.open(options, true);
-             StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1, "v1");
-             StreamsApp sink = Stages.startSink(platform, Stages.SINK_APP_ID, 1, Set.of(), DuplicatePolicy.MARK)) {
+        ClusterConfig config = KafkaTestSupport.embeddedConfig(dir.resolve("data"));
+        try (Platform platform = Platform.open(config, true);
+             Metrics metrics = Metrics.create();
+             StreamsApp enrich = Stages.startEnrich(platform,
+                     new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "v1", platform.stateDir()), metrics);
+             StreamsApp sink = Stages.startSink(platform, new SinkStageConfig(Stages.SINK_APP_ID, 1, "v1", Set.of(),
+                     DuplicatePolicy.MARK, platform.stateDir()), metrics)) {
             long raw;
-            try (IngestStage ingest = IngestStage.start(platform, new IngestOptions(), List.of(SAMPLES))) {
+            try (IngestStage ingest = IngestStage.start(platform,
+                    IngestService.Options.defaults().withPaths(List.of(SAMPLES)))) {
                 IngestSummary summary = ingest.service().bulkSummary();
                 assertThat(summary.published()).isEqualTo(5);
                 raw = summary.published();
@@ -55,7 +62,8 @@ class PipelineIT {
             long dlq = deadLetters(platform);
             assertThat(countRaw(platform)).as("raw = clean + filtered + dlq").isEqualTo(v1.size() + dlq);
 
-            try (StreamsApp replay = Stages.startEnrich(platform, Replay.applicationId("v2"), 1, "v2");
+            try (StreamsApp replay = Stages.startEnrich(platform,
+                    new EnrichStageConfig(Replay.applicationId("v2"), 1, "v2", platform.stateDir()), metrics);
                  Admin admin = Admin.create(platform.clientProperties())) {
                 var targets = Replay.endOffsets(admin);
                 assertThat(Replay.awaitCaughtUp(platform.clientProperties(), Replay.applicationId("v2"), targets,

@@ -2,7 +2,7 @@ package dev.warta.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warta.app.cli.ClusterOptions;
+import dev.warta.app.platform.ClusterConfig;
 import dev.warta.app.platform.Platform;
 import dev.warta.schemas.DeadLetter;
 import dev.warta.schemas.EnrichedArticle;
@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +34,8 @@ class PlatformIT {
     @TempDir
     Path dir;
 
-    private ClusterOptions options() {
-        return KafkaTestSupport.embeddedOptions(dir.resolve("data"));
+    private ClusterConfig options() {
+        return KafkaTestSupport.embeddedConfig(dir.resolve("data"));
     }
 
     static RawArticle raw() {

@@ -2,8 +2,10 @@ package dev.warta.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warta.app.cli.ClusterOptions;
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.ClusterConfig;
 import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.SinkStageConfig;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.common.fingerprint.Fingerprinter;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -65,16 +68,15 @@ class SinkScaleOutIT {
                 .filter(k -> partition(k) != partition(first)).findFirst().orElseThrow();
         String edited = STORY + " Sumber: humas kota.";
 
-        ClusterOptions options = KafkaTestSupport.embeddedOptions(dir.resolve("data"));
-        if (!bandPartitions.isEmpty()) {
-            // scatter over three band partitions, gather by id: the path for spreading the band step
-            options.kafkaProperties.put(SinkConfig.DEDUP_PARTITIONS, bandPartitions);
-        }
-        try (Platform platform = Platform.open(options, true);
-             StreamsApp sinkA = Stages.startSink(platform, "scale-out-sink", 1, Set.of(), DuplicatePolicy.MARK,
-                     dir.resolve("state-a"));
-             StreamsApp sinkB = Stages.startSink(platform, "scale-out-sink", 1, Set.of(), DuplicatePolicy.MARK,
-                     dir.resolve("state-b"))) {
+        // with band partitions: scatter over three band partitions, gather by id (the path for spreading the band step)
+        ClusterConfig config = new ClusterConfig(null, null, dir.resolve("data"), 3, (short) 1,
+                bandPartitions.isEmpty() ? Map.of() : Map.of(SinkConfig.DEDUP_PARTITIONS, bandPartitions));
+        try (Platform platform = Platform.open(config, true);
+             Metrics metrics = Metrics.create();
+             StreamsApp sinkA = Stages.startSink(platform, new SinkStageConfig("scale-out-sink", 1, "it", Set.of(),
+                     DuplicatePolicy.MARK, dir.resolve("state-a")), metrics);
+             StreamsApp sinkB = Stages.startSink(platform, new SinkStageConfig("scale-out-sink", 1, "it", Set.of(),
+                     DuplicatePolicy.MARK, dir.resolve("state-b")), metrics)) {
             AvroSerde<EnrichedArticle> serde = AvroSerde.of(EnrichedArticle.class, platform.registryUrl());
             try (KafkaProducer<String, EnrichedArticle> producer = new KafkaProducer<>(platform.clientProperties(),
                     new StringSerializer(), serde.serializer())) {
@@ -99,8 +101,7 @@ class SinkScaleOutIT {
 
     @Test
     void shouldKeepTheBandTopicSizeOfAnEarlierRunUnlessConfigured() throws Exception {
-        ClusterOptions options = KafkaTestSupport.embeddedOptions(dir.resolve("data"));
-        try (Platform platform = Platform.open(options, true);
+        try (Platform platform = Platform.open(KafkaTestSupport.embeddedConfig(dir.resolve("data")), true);
              Admin admin = Admin.create(platform.clientProperties())) {
             // the band topic an earlier build created with as many partitions as news.enriched
             String bands = "old-sink-" + SinkTopology.BANDS_TOPIC + "-repartition";

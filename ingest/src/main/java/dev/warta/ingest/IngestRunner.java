@@ -118,7 +118,7 @@ public final class IngestRunner implements AutoCloseable {
         IngestSummary before = stats.snapshot();
         List<Path> files;
         try {
-            files = Sources.expand(paths);
+            files = sources.expand(paths);
         } catch (IOException e) {
             throw new IngestException("cannot list " + paths + ": " + e.getMessage(), e);
         }

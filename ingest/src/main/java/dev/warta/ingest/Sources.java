@@ -2,23 +2,28 @@ package dev.warta.ingest;
 
 import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.source.FeedSource;
+import dev.warta.ingest.source.FileSource;
 import dev.warta.ingest.source.HtmlPageSource;
 import dev.warta.ingest.source.JsonlSource;
 import dev.warta.ingest.source.Records;
 import dev.warta.ingest.source.TextPageSource;
 import dev.warta.ingest.source.WarcSource;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Turns files into {@link Item}s without Kafka (used by ingest and by the offline {@code warta analyze}).
- * The file kind comes from its extension: {@code .txt}, {@code .html}/{@code .htm} (optionally {@code .gz}),
+ * Turns files into {@link Item}s without Kafka (used by ingest and by the offline {@code warta analyze}), each
+ * through the {@link FileSource} that claims its extension: {@code .txt}, {@code .html}/{@code .htm} (optionally {@code .gz}),
  * {@code .jsonl}/{@code .ndjson} (optionally {@code .gz}), {@code .warc}/{@code .warc.gz}/{@code .arc}/{@code .arc.gz},
  * {@code .xml}/{@code .rss}/{@code .atom} (feeds). Provenance is the path for single-page files and {@code path#N}
  * for the N-th record (N from 1) of a JSONL or WARC file.
@@ -30,21 +35,22 @@ import java.util.function.Predicate;
  * Thread-safe.
  */
 public final class Sources {
-    /** Kinds of input files. */
-    public enum Kind { TEXT, HTML, JSONL, WARC, FEED }
-
-    private final TextPageSource text;
     private final HtmlPageSource html;
     private final JsonlSource jsonl;
-    private final WarcSource warc;
     private final FeedSource feed;
+    /** Every file source, in the order their extensions are matched. */
+    private final List<FileSource> files;
 
     public Sources(IngestLimits limits, PageFetcher fetcher) {
-        this.text = new TextPageSource(limits);
         this.html = new HtmlPageSource(limits);
         this.jsonl = new JsonlSource(limits);
-        this.warc = new WarcSource(limits);
         this.feed = new FeedSource(limits, fetcher);
+        this.files = List.of(
+                new TextPageSource(limits),
+                html,
+                jsonl,
+                new WarcSource(limits),
+                feed);
     }
 
     /** Sources with default limits that never fetch pages. */
@@ -59,26 +65,18 @@ public final class Sources {
         return items;
     }
 
-    /** The kind of {@code path} from its name, or null when ingest does not read such files. */
-    public static Kind kindOf(Path path) {
+    /** The source that reads {@code path}, from its name, or null when ingest does not read such files. */
+    public FileSource sourceFor(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
-        if (name.endsWith(".txt")) {
-            return Kind.TEXT;
-        }
-        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
-            return Kind.HTML;
-        }
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return Kind.JSONL;
-        }
-        if (name.endsWith(".warc") || name.endsWith(".arc")) {
-            return Kind.WARC;
-        }
-        if (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom")) {
-            return Kind.FEED;
+        for (FileSource source : files) {
+            for (String extension : source.extensions()) {
+                if (name.endsWith(extension)) {
+                    return source;
+                }
+            }
         }
         return null;
     }
@@ -90,20 +88,13 @@ public final class Sources {
 
     /** As {@link #forEach(Path, Consumer)}; feed items whose id {@code known} accepts are not fetched again. */
     public void forEach(Path path, Predicate<String> known, Consumer<Item> out) {
-        Kind kind = kindOf(path);
-        if (kind == null) {
+        FileSource source = sourceFor(path);
+        if (source == null) {
             String s = path.toString();
             out.accept(new Item.Dead(Records.deadLetter("unsupported-type", "no reader for " + s, null, s, s, null, 0)));
             return;
         }
-        switch (kind) {
-            case TEXT -> text.read(path, out);
-            case HTML -> html.read(path, out);
-            case JSONL -> jsonl.read(path, out);
-            case WARC -> warc.read(path, out);
-            case FEED -> feed.read(path, known, out);
-            default -> throw new IllegalStateException(kind.toString());
-        }
+        source.read(path, known, out);
     }
 
     /** The feed reader (for feed URLs). */
@@ -125,27 +116,27 @@ public final class Sources {
      * The readable files under {@code paths} (directories recursively, hidden files and unknown extensions skipped),
      * in a stable order (sorted by path).
      */
-    public static List<Path> expand(List<Path> paths) throws IOException {
+    public List<Path> expand(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 List<Path> found = new ArrayList<>();
-                Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
+                Files.walkFileTree(p, new SimpleFileVisitor<>() {
                     @Override
-                    public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".") && kindOf(f) != null) {
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".") && sourceFor(f) != null) {
                             found.add(f);
                         }
-                        return java.nio.file.FileVisitResult.CONTINUE;
+                        return FileVisitResult.CONTINUE;
                     }
 
                     @Override
-                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
                         found.add(f); // the reader turns it into a dead letter
-                        return java.nio.file.FileVisitResult.CONTINUE;
+                        return FileVisitResult.CONTINUE;
                     }
                 });
-                found.sort(java.util.Comparator.comparing(Path::toString));
+                found.sort(Comparator.comparing(Path::toString));
                 files.addAll(found);
             } else {
                 files.add(p);

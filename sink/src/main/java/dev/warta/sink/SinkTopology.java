@@ -66,6 +66,11 @@ public final class SinkTopology {
     /** Articles waiting for their band answers (kept apart from the counters so each is written once). */
     public static final String PENDING_STORE = "sink-dedup-pending-store";
     public static final String VERDICT_STORE = "sink-dedup-verdict-store";
+    /**
+     * One record per article for the one-partition path ({@link dev.warta.sink.dedup.Seen}): its verdict and the
+     * buckets it was remembered in, from which the in-memory band index is rebuilt when the task starts.
+     */
+    public static final String SEEN_STORE = "sink-dedup-seen-store";
 
     private SinkTopology() {
     }
@@ -77,20 +82,24 @@ public final class SinkTopology {
         DedupSerdes dedup = new DedupSerdes(articles);
         Serde<DedupMessage> messages = dedup.message();
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BAND_STORE), Serdes.String(), dedup.bucket()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), dedup.signature()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(VERDICT_STORE), Serdes.String(), dedup.verdict()));
         boolean gathered = cfg.dedupPartitions() > 1;
         if (gathered) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(BAND_STORE), Serdes.String(), dedup.bucket()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(SIGNATURE_STORE), Serdes.String(), dedup.signature()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(VERDICT_STORE), Serdes.String(), dedup.verdict()));
             // cached: an article usually completes within one commit interval, so its gather state and pending
             // copy are put and deleted in the cache and never reach RocksDB and the changelog as values
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()).withCachingEnabled());
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending()).withCachingEnabled());
+        } else {
+            // one record per article reaches the changelog; the buckets live in memory and are rebuilt from it
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(), dedup.seen()));
         }
 
         AvroSerde<EnrichedArticle> serde = articles;
@@ -132,9 +141,9 @@ public final class SinkTopology {
                         .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, writer, dedup),
                                 Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE)
                 // one band partition holds every bucket: decide there, no gather round trip
-                : banded.process(() -> new DecideProcessor(BAND_STORE, SIGNATURE_STORE, VERDICT_STORE, cfg.threshold(),
-                                cfg.bucketCapacity(), writer, dedup),
-                        Named.as("sink-dedup-band-decide"), BAND_STORE, SIGNATURE_STORE, VERDICT_STORE);
+                : banded.process(() -> new DecideProcessor(SEEN_STORE, cfg.threshold(), cfg.bucketCapacity(), writer,
+                                dedup),
+                        Named.as("sink-dedup-band-decide"), SEEN_STORE);
 
         Map<String, KStream<String, Decided>> outcome = decided.split(Named.as("sink-outcome-"))
                 .branch((id, d) -> d.filterReason() != null, Branched.as("duplicate"))

@@ -12,6 +12,7 @@ import dev.warta.tools.spam.SpamBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Unmatched;
         description = "Evaluation and benchmark tools for warta (run from the repository root).",
         subcommands = {Tools.Spam.class, Tools.Lang.class, Tools.Ner.class, Tools.NerErrorsTool.class,
                 Tools.NerSpeedTool.class, Tools.Extract.class, Tools.Dedup.class, Tools.Sources.class,
-                Tools.IngestSpeed.class})
+                Tools.IngestSpeed.class, Tools.Jmh.class})
 public final class Tools implements Runnable {
     @Spec
     CommandSpec spec;
@@ -46,7 +47,7 @@ public final class Tools implements Runnable {
 
     /** A tool's own entry point: it parses its arguments itself. */
     @FunctionalInterface
-    interface Main {
+    interface EntryPoint {
         void run(String[] args) throws Exception;
     }
 
@@ -58,11 +59,11 @@ public final class Tools implements Runnable {
         @Unmatched
         List<String> args = new ArrayList<>();
 
-        abstract Main main();
+        abstract EntryPoint entryPoint();
 
         @Override
         public Integer call() throws Exception {
-            main().run(args.toArray(String[]::new));
+            entryPoint().run(args.toArray(String[]::new));
             return 0;
         }
     }
@@ -72,7 +73,7 @@ public final class Tools implements Runnable {
             "Arguments: [COMMENTS_CSV] [NEWS_CSV] [SEED_TXT] [-v]"})
     static final class Spam extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return SpamBenchmark::main;
         }
     }
@@ -81,7 +82,7 @@ public final class Tools implements Runnable {
             "Arguments: [LANG_DATA_DIR] [-v]"})
     static final class Lang extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return LanguageBenchmark::main;
         }
     }
@@ -90,7 +91,7 @@ public final class Tools implements Runnable {
             "Arguments: [NER_DATA_DIR] | --seeds DIR"})
     static final class Ner extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return NerBenchmark::main;
         }
     }
@@ -99,7 +100,7 @@ public final class Tools implements Runnable {
             + "spurious).", "Arguments: [NER_DATA_DIR] [FAMILY|all] [TOP]"})
     static final class NerErrorsTool extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return NerErrors::main;
         }
     }
@@ -108,7 +109,7 @@ public final class Tools implements Runnable {
             "Arguments: [TXT_DIR] [PASSES] [POLLUTE_MB]"})
     static final class NerSpeedTool extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return NerSpeed::main;
         }
     }
@@ -117,7 +118,7 @@ public final class Tools implements Runnable {
             "Arguments: [FUNDUS_DIR] [--raw] [--lang=xx]"})
     static final class Extract extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return ExtractionBenchmark::main;
         }
     }
@@ -126,7 +127,7 @@ public final class Tools implements Runnable {
             "Options: [--csv FILE] [--column NAME] [--bands N] [--rows N] [--capacity N] [--threshold X]"})
     static final class Dedup extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return DedupBenchmark::main;
         }
     }
@@ -135,8 +136,17 @@ public final class Tools implements Runnable {
             + "produce (no Kafka).", "Arguments: [PATH...]"})
     static final class Sources extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return SourceSurvey::main;
+        }
+    }
+
+    @Command(name = "jmh", description = {"JMH benchmarks of each analyzer (AnalyzerBenchmarks, EntitiesBench).",
+            "Arguments: JMH's own, e.g. AnalyzerBenchmarks -f 1 -wi 3 -w 1s -i 5 -r 1s [-prof gc]"})
+    static final class Jmh extends Tool {
+        @Override
+        EntryPoint entryPoint() {
+            return Main::main;
         }
     }
 
@@ -144,7 +154,7 @@ public final class Tools implements Runnable {
             "Options: [--count N] [--format txt|jsonl] [--seed N] [--bootstrap-servers HOST:PORT --registry-url URL]"})
     static final class IngestSpeed extends Tool {
         @Override
-        Main main() {
+        EntryPoint entryPoint() {
             return IngestThroughput::main;
         }
     }

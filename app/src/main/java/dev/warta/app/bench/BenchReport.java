@@ -29,7 +29,7 @@ public record BenchReport(
         double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle,
         double latencyCpuMsPerArticle, double latencyEnrichCpuMsPerArticle, double latencySinkCpuMsPerArticle,
         long warmupArticles, double coldBaselineArticlesPerSec, double coldPipelineArticlesPerSec,
-        Map<String, Double> pipelineCpuBreakdown) {
+        Map<String, Double> pipelineCpuBreakdown, double sinkRecordsPerArticle) {
 
     /** Mean wall-clock and thread-CPU microseconds of one analyzer per call, and the number of calls. */
     public record StepCost(double meanMicros, double cpuMicros, long count) {
@@ -58,6 +58,8 @@ public record BenchReport(
                 enrichThreadsCpuMsPerArticle, sinkThreadsCpuMsPerArticle));
         pipelineCpuBreakdown.forEach((group, ms) -> row(sb, "    " + group, String.format(Locale.ROOT, "%.2f CPU ms/article", ms)));
         row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
+        row(sb, "  sink Kafka records per article", String.format(Locale.ROOT,
+                "%.2f (outputs, changelogs, repartition topics)", sinkRecordsPerArticle));
         row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
         row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
                 enriched, clean, filtered, deadLetters));
@@ -100,6 +102,7 @@ public record BenchReport(
         m.put("pipelineCpuMsPerArticle", r2(pipelineCpuMsPerArticle));
         m.put("enrichThreadsCpuMsPerArticle", r2(enrichThreadsCpuMsPerArticle));
         m.put("sinkThreadsCpuMsPerArticle", r2(sinkThreadsCpuMsPerArticle));
+        m.put("sinkRecordsPerArticle", r2(sinkRecordsPerArticle));
         m.put("enriched", enriched);
         m.put("clean", clean);
         m.put("filtered", filtered);

@@ -1,14 +1,13 @@
 package dev.warta.app.bench;
 
-import dev.warta.app.cli.ClusterOptions;
 import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.ClusterConfig;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.common.stream.DeadLetterHandler;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
-import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.IngestSummary;
 import dev.warta.ingest.fetch.PageFetcher;
@@ -63,10 +62,11 @@ public final class PipelineBench {
      * {@code .txt} files or, with {@code html}, as news pages with navigation, ads, related links and comments
      * (the latency phase ingests the same kind). {@code streamsConfig}: Kafka Streams settings over the stages'
      * defaults (tuning experiments); a key {@code enrich:K} or {@code sink:K} sets K for that stage only.
+     * {@code version}: the enrichment version the stages stamp.
      */
     public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
                           int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html,
-                          Map<String, String> streamsConfig, int warmup) {
+                          Map<String, String> streamsConfig, int warmup, String version) {
         public Options {
             streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
         }
@@ -93,10 +93,7 @@ public final class PipelineBench {
     }
 
     private BenchReport run(Path dataDir, PeakMemory memory, Metrics metrics) throws Exception {
-        ClusterOptions cluster = new ClusterOptions();
-        cluster.dataDir = dataDir.resolve("data");
-        cluster.partitions = options.partitions();
-        cluster.replicationFactor = 1;
+        ClusterConfig cluster = ClusterConfig.embedded(dataDir.resolve("data"), options.partitions());
         log.println("bench: preparing the corpus");
         Corpus corpus = options.corpus() != null ? Corpus.of(options.corpus())
                 : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0,
@@ -128,13 +125,13 @@ public final class PipelineBench {
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
             Properties enrichProps = Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(),
-                    EnrichmentVersion.current());
+                    options.version());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             enrichProps.putAll(stageSettings(options.streamsConfig(), "enrich"));
             StepStats stepStats = new StepStats(metrics.stepTimer());
-            Analysis analysis = Analysis.standard(EnrichmentVersion.current(), stepStats);
+            Analysis analysis = Analysis.standard(options.version(), stepStats);
             Properties sinkProps = Stages.streamsProps(platform, "sink", SINK_APP, options.threads(),
-                    EnrichmentVersion.current());
+                    options.version());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             sinkProps.putAll(stageSettings(options.streamsConfig(), "sink"));
             SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats())
@@ -156,13 +153,15 @@ public final class PipelineBench {
             double enrichCpu;
             double sinkCpu;
             double[] latencyCpu;
+            Map<String, Long> sinkWritten;
             try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
                          Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
-                 StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps), enrichProps);
+                 StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps, metrics::enriched), enrichProps);
                  StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps)) {
                 metrics.bindStreams("enrich", enrich.streams());
                 metrics.bindStreams("sink", sink.streams());
                 out.mark(warmup);
+                Map<String, Long> sinkSent0 = TopicRecords.sent(sink.streams());
                 long start = System.nanoTime();
                 if (warmup > 0) {
                     await(out, warmup, "the pipeline");
@@ -188,6 +187,9 @@ public final class PipelineBench {
                 clean = out.count(Topics.CLEAN);
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
+                sinkWritten = TopicRecords.between(sinkSent0, TopicRecords.sent(sink.streams()));
+                log.printf("bench: sink wrote %.2f Kafka records per article (outputs, changelogs and repartition "
+                        + "topics): %s%n", perArticle(sinkWritten, articles), sinkWritten);
                 log.printf("bench: pipeline %.0f articles/s after %d warm-up (%.0f/s over all), CPU ms/article %.2f "
                         + "(enrich threads %.2f, sink threads %.2f)%n", pipelineRate, warmup, coldPipelineRate, pipelineCpu,
                         enrichCpu, sinkCpu);
@@ -218,8 +220,13 @@ public final class PipelineBench {
                     latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
                     memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
                     options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2],
-                    warmup, baseline[3], coldPipelineRate, cpuBreakdown);
+                    warmup, baseline[3], coldPipelineRate, cpuBreakdown, perArticle(sinkWritten, articles));
         }
+    }
+
+    private static double perArticle(Map<String, Long> written, long articles) {
+        long sum = written.values().stream().mapToLong(Long::longValue).sum();
+        return articles == 0 ? 0 : (double) sum / articles;
     }
 
     /** The settings of {@code all} for {@code stage}: unprefixed keys and {@code stage:}-prefixed ones (prefix cut). */

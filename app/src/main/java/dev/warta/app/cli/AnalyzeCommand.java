@@ -37,7 +37,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Analysis analysis = Analysis.standard();
         Sources sources = Sources.offline();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        for (Path file : Sources.expand(paths)) {
+        for (Path file : sources.expand(paths)) {
             List<Item> items = new java.util.ArrayList<>();
             sources.forEach(file, items::add);
             for (Item item : items) {

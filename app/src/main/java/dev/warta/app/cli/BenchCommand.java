@@ -2,6 +2,7 @@ package dev.warta.app.cli;
 
 import dev.warta.app.bench.BenchReport;
 import dev.warta.app.bench.PipelineBench;
+import dev.warta.enrich.EnrichmentVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -75,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--partitions, --timeout-seconds >= 1, --article-chars >= 200, --small-files, --warmup >= 0");
         }
         PipelineBench.Options options = new PipelineBench.Options(articles, corpus, articleChars, rate,
-                Duration.ofSeconds(latencySeconds), threads, partitions, workDir, smallFiles, Duration.ofSeconds(timeoutSeconds), html, streamsConfig, warmup);
+                Duration.ofSeconds(latencySeconds), threads, partitions, workDir, smallFiles, Duration.ofSeconds(timeoutSeconds), html, streamsConfig, warmup,
+                EnrichmentVersion.current());
         BenchReport report = new PipelineBench(options, System.err).run();
         System.out.print(report.table());
         System.out.println(report.json());

@@ -1,5 +1,6 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.platform.ClusterConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,8 +44,16 @@ public class ClusterOptions {
             description = "Kafka client setting passed through (e.g. security.protocol=SASL_SSL). Repeatable.")
     public Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
+    /** The cluster configuration these options, the environment and the properties file describe. */
+    public ClusterConfig config() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        clientProperties().forEach((k, v) -> settings.put(k.toString(), v.toString()));
+        return new ClusterConfig(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, settings,
+                registryWriteToken);
+    }
+
     /** Kafka client settings: properties-file {@code kafka.*} entries, then {@code -k} options. */
-    public Properties clientProperties() {
+    Properties clientProperties() {
         Properties p = new Properties();
         ConfigDefaults.fileProperties().forEach((k, v) -> {
             String key = k.toString();

@@ -2,10 +2,12 @@ package dev.warta.app.cli;
 
 import dev.warta.app.metrics.Metrics;
 import dev.warta.app.metrics.MetricsServer;
+import dev.warta.app.platform.EnrichStageConfig;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.enrich.EnrichmentVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +33,11 @@ public final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, false);
+             Platform platform = Platform.open(cluster.config(), false);
              Metrics metrics = Metrics.create();
              MetricsServer server = metricsOptions.serve(metrics);
-             StreamsApp app = Stages.startEnrich(platform, applicationId, threads,
-                     dev.warta.enrich.EnrichmentVersion.current(), metrics)) {
+             StreamsApp app = Stages.startEnrich(platform, new EnrichStageConfig(applicationId, threads,
+                     EnrichmentVersion.current(), platform.stateDir()), metrics)) {
             System.err.println("enrich running (" + applicationId + ") against " + platform.bootstrapServers());
             life.await();
         }

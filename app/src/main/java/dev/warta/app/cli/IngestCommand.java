@@ -38,10 +38,10 @@ public final class IngestCommand implements Callable<Integer> {
                     "nothing to ingest: give PATHs, --feed, --watch or --http-port");
         }
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, false);
+             Platform platform = Platform.open(cluster.config(), false);
              Metrics metrics = Metrics.create();
              MetricsServer server = ingest.continuous() ? metricsOptions.serve(metrics) : null;
-             IngestStage stage = IngestStage.start(platform, ingest, paths)) {
+             IngestStage stage = IngestStage.start(platform, ingest.config(paths))) {
             metrics.bindIngest(stage.service().stats());
             if (!paths.isEmpty()) {
                 System.err.println("ingest: " + stage.service().bulkSummary());

@@ -1,6 +1,7 @@
 package dev.warta.app.cli;
 
 import dev.warta.ingest.IngestLimits;
+import dev.warta.ingest.IngestService;
 import dev.warta.ingest.fetch.FetchPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,13 @@ public class IngestOptions {
     public IngestLimits limits() {
         return IngestLimits.defaults().withMaxPageBytes(maxPageBytes)
                 .withFetchPolicy(FetchPolicy.publicOnly().allowing(allowFetch));
+    }
+
+    /** The ingest service's settings: these options, reading {@code paths} first. */
+    public IngestService.Options config(List<Path> paths) {
+        IngestService.Options o = IngestService.Options.defaults();
+        return new IngestService.Options(List.copyOf(paths), List.copyOf(feeds), pollInterval, watch, httpPort, httpBind,
+                limits(), o.fetchPages(), o.sinkTimeout());
     }
 
     /** True when ingest keeps running after the bulk paths (feeds, inbox or HTTP). */

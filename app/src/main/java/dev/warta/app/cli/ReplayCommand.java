@@ -1,5 +1,7 @@
 package dev.warta.app.cli;
 
+import dev.warta.app.metrics.Metrics;
+import dev.warta.app.platform.EnrichStageConfig;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
 import dev.warta.app.platform.Replay;
@@ -38,7 +40,8 @@ public final class ReplayCommand implements Callable<Integer> {
         String v = version != null ? version : EnrichmentVersion.current();
         String appId = Replay.applicationId(v);
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, false)) {
+             Platform platform = Platform.open(cluster.config(), false);
+             Metrics metrics = Metrics.create()) {
             Map<TopicPartition, Long> targets;
             try (Admin admin = Admin.create(platform.clientProperties())) {
                 targets = Replay.endOffsets(admin);
@@ -48,7 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar("replay");
             long start = System.nanoTime();
             boolean complete;
-            try (StreamsApp app = Stages.startEnrich(platform, appId, threads, v)) {
+            try (StreamsApp app = Stages.startEnrich(platform, new EnrichStageConfig(appId, threads, v, platform.stateDir()),
+                    metrics)) {
                 complete = Replay.awaitCaughtUp(platform.clientProperties(), appId, targets,
                         (done, total) -> { bar.update(done, total); return done; }, life::stopping, Duration.ofMillis(500));
             }

@@ -3,6 +3,7 @@ package dev.warta.app.cli;
 import dev.warta.app.metrics.Metrics;
 import dev.warta.app.metrics.MetricsServer;
 import dev.warta.app.platform.ArticleFollower;
+import dev.warta.app.platform.EnrichStageConfig;
 import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
@@ -10,6 +11,7 @@ import dev.warta.app.platform.ProgressWatch;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.common.json.ArticleJson;
+import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.schemas.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,21 +50,22 @@ public final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, true)) {
+             Platform platform = Platform.open(cluster.config(), true)) {
             out.printf("Kafka broker:    %s%s%n", platform.bootstrapServers(), platform.embedded() ? " (embedded)" : "");
             out.printf("Schema registry: %s%n", platform.publicRegistryUrl());
             if (platform.embedded()) {
                 out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath().normalize());
             }
+            String version = EnrichmentVersion.current();
             try (Metrics metrics = Metrics.create();
                  MetricsServer server = metricsOptions.serve(metrics);
-                 StreamsApp enrich = Stages.startEnrich(platform, Stages.ENRICH_APP_ID, 1,
-                         dev.warta.enrich.EnrichmentVersion.current(), metrics);
-                 StreamsApp sinkApp = Stages.startSink(platform, Stages.SINK_APP_ID, 1, sink.languageSet(), sink.policy(),
-                         null, metrics);
+                 StreamsApp enrich = Stages.startEnrich(platform,
+                         new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, version, platform.stateDir()), metrics);
+                 StreamsApp sinkApp = Stages.startSink(platform,
+                         sink.config(Stages.SINK_APP_ID, 1, version, platform.stateDir()), metrics);
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
-                 IngestStage ingestStage = IngestStage.start(platform, ingest, paths);
+                 IngestStage ingestStage = IngestStage.start(platform, ingest.config(paths));
                  ProgressWatch progress = ProgressWatch.forPipeline(platform, System.err::println)
                          .start(Duration.ofSeconds(5))) {
                 metrics.addHealth(progress);

@@ -4,12 +4,15 @@ import dev.warta.app.metrics.Metrics;
 import dev.warta.app.metrics.MetricsServer;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.SinkStageConfig;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.enrich.EnrichmentVersion;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.DuplicatePolicy;
 import dev.warta.sink.JsonlExport;
 import dev.warta.sink.JsonlFileSink;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,7 +43,7 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Option(names = "--to-jsonl", paramLabel = "DIR",
             description = "Also write the clean records to rolling JSONL files in DIR (consumer group warta-jsonl-sink).")
-    java.nio.file.Path jsonlDir;
+    Path jsonlDir;
 
     @Option(names = "--roll-bytes", defaultValue = "67108864", description = "Roll JSONL files at this size (default: ${DEFAULT-VALUE}).")
     long rollBytes;
@@ -48,11 +51,11 @@ public final class SinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, false);
+             Platform platform = Platform.open(cluster.config(), false);
              Metrics metrics = Metrics.create();
              MetricsServer server = metricsOptions.serve(metrics);
-             StreamsApp app = Stages.startSink(platform, applicationId, threads, sink.languageSet(), sink.duplicates,
-                     null, metrics)) {
+             StreamsApp app = Stages.startSink(platform,
+                     sink.config(applicationId, threads, EnrichmentVersion.current(), platform.stateDir()), metrics)) {
             System.err.println("sink running (" + applicationId + ") against " + platform.bootstrapServers());
             if (jsonlDir == null) {
                 life.await();
@@ -88,12 +91,9 @@ public final class SinkCommand implements Callable<Integer> {
                 description = "Near-duplicate policy (default: mark).", converter = PolicyConverter.class)
         DuplicatePolicy duplicates;
 
-        public Set<String> languageSet() {
-            return languages;
-        }
-
-        public DuplicatePolicy policy() {
-            return duplicates;
+        /** The sink stage these options describe. */
+        public SinkStageConfig config(String applicationId, int threads, String version, Path stateDir) {
+            return new SinkStageConfig(applicationId, threads, version, languages, duplicates, stateDir);
         }
     }
 

@@ -54,7 +54,7 @@ public final class TailCommand implements Callable<Integer> {
         TailFilter filter = new TailFilter(lang, entity, spamFilter);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster, false);
+             Platform platform = Platform.open(cluster.config(), false);
              ArticleFollower follower = new ArticleFollower(platform, topic, null, fromBeginning, a -> {
                  if (filter.test(a)) {
                      out.println(json ? ArticleJson.json(a) : ArticleJson.line(a));

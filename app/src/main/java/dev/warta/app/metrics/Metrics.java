@@ -4,8 +4,8 @@ import dev.warta.enrich.Analysis;
 import dev.warta.enrich.StepTimer;
 import dev.warta.ingest.IngestStats;
 import dev.warta.sink.SinkStats;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -33,6 +33,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * <pre>{@code
  * Metrics metrics = Metrics.create();
  * Analysis analysis = Analysis.standard(version, metrics.stepTimer());
+ * Topology topology = EnrichTopology.build(analysis, props, metrics::enriched);
  * props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
  * metrics.bindStreams("enrich", app.streams());
  * MetricsServer server = MetricsServer.start(metrics, 9464);   // GET /metrics, GET /health
@@ -73,12 +74,7 @@ public final class Metrics implements AutoCloseable {
                     .tag("step", stepName(step)).register(registry));
         }
         analyzerTimers = timers;
-        stepTimer = (step, nanos) -> {
-            analyzerTimers.get(step).record(nanos, TimeUnit.NANOSECONDS);
-            if (step == Analysis.Step.ENTITIES) {
-                enriched.increment();
-            }
-        };
+        stepTimer = (step, nanos) -> analyzerTimers.get(step).record(nanos, TimeUnit.NANOSECONDS);
         sinkStats = new SinkStats() {
             @Override
             public void clean(boolean duplicate) {
@@ -112,8 +108,7 @@ public final class Metrics implements AutoCloseable {
     }
 
     /**
-     * Records each analyzer's time into {@value #ANALYZER_TIMER} and counts analysed articles ({@value #ENRICHED}, once
-     * per article, when the entity step runs); pass it to {@link Analysis#standard(String, StepTimer)}.
+     * Records each analyzer's time into {@value #ANALYZER_TIMER}; pass it to {@link Analysis#standard(String, StepTimer)}.
      */
     public StepTimer stepTimer() {
         return stepTimer;
@@ -165,6 +160,7 @@ public final class Metrics implements AutoCloseable {
         repeats.increment();
     }
 
+    /** Counts one analysed article ({@value #ENRICHED}); the enrich topology calls it once per article. */
     public void enriched() {
         enriched.increment();
     }

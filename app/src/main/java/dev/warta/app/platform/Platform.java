@@ -1,6 +1,5 @@
 package dev.warta.app.platform;
 
-import dev.warta.app.cli.ClusterOptions;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -31,34 +30,34 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Connects to the cluster in {@code options}; when it names none and {@code embeddedIfMissing}, starts the
-     * embedded broker + registry in {@code options.dataDir}.
+     * Connects to the cluster in {@code config}; when it names none and {@code embeddedIfMissing}, starts the
+     * embedded broker + registry in {@code config.dataDir()}.
      */
-    public static Platform open(ClusterOptions options, boolean embeddedIfMissing) {
-        Properties client = options.clientProperties();
-        if (options.bootstrapServers == null && embeddedIfMissing) {
-            EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir, DEFAULT_BROKER_PORT);
+    public static Platform open(ClusterConfig config, boolean embeddedIfMissing) {
+        Properties client = config.clientProperties();
+        if (config.bootstrapServers() == null && embeddedIfMissing) {
+            EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir(), DEFAULT_BROKER_PORT);
             client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try {
-                TopicSetup.ensure(client, options.partitions, options.replicationFactor);
-                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT, options.registryWriteToken);
-                String url = options.registryUrl != null ? options.registryUrl : registry.clientUrl();
-                return new Platform(broker, registry, broker.bootstrapServers(), url, client, options.dataDir);
+                TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
+                Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT, config.registryWriteToken());
+                String url = config.registryUrl() != null ? config.registryUrl() : registry.clientUrl();
+                return new Platform(broker, registry, broker.bootstrapServers(), url, client, config.dataDir());
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
             }
         }
-        String bootstrap = options.bootstrapServers != null ? options.bootstrapServers : "127.0.0.1:" + DEFAULT_BROKER_PORT;
+        String bootstrap = config.bootstrapServers() != null ? config.bootstrapServers() : "127.0.0.1:" + DEFAULT_BROKER_PORT;
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        TopicSetup.ensure(client, options.partitions, options.replicationFactor);
-        if (options.registryUrl == null && embeddedIfMissing) {
+        TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
+        if (config.registryUrl() == null && embeddedIfMissing) {
             // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
-            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT, options.registryWriteToken);
-            return new Platform(null, registry, bootstrap, registry.clientUrl(), client, options.dataDir);
+            Registry registry = Registry.startEmbedded(client, DEFAULT_REGISTRY_PORT, config.registryWriteToken());
+            return new Platform(null, registry, bootstrap, registry.clientUrl(), client, config.dataDir());
         }
-        String url = options.registryUrl != null ? options.registryUrl : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
-        return new Platform(null, null, bootstrap, url, client, options.dataDir);
+        String url = config.registryUrl() != null ? config.registryUrl() : "http://127.0.0.1:" + DEFAULT_REGISTRY_PORT;
+        return new Platform(null, null, bootstrap, url, client, config.dataDir());
     }
 
     public boolean embedded() {
@@ -81,6 +80,11 @@ public final class Platform implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the stages of this process keep their Kafka Streams state by default: {@code streams} in the data dir. */
+    public Path stateDir() {
+        return dataDir.resolve("streams");
     }
 
     /** Kafka client settings (bootstrap servers and pass-through settings); a copy. */

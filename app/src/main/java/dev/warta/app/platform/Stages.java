@@ -5,17 +5,13 @@ import dev.warta.common.stream.DeadLetterHandler;
 import dev.warta.common.stream.StreamsSettings;
 import dev.warta.enrich.Analysis;
 import dev.warta.enrich.EnrichTopology;
-import dev.warta.enrich.EnrichmentVersion;
-import dev.warta.enrich.StepTimer;
 import dev.warta.schemas.EnrichedArticle;
-import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
-import dev.warta.sink.DuplicatePolicy;
 import dev.warta.sink.SinkConfig;
 import dev.warta.sink.SinkTopology;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,42 +28,30 @@ public final class Stages {
     private Stages() {
     }
 
-    /** Streams properties of {@code stage} on {@code platform}, state under the data dir. */
+    /** Streams properties of {@code stage} on {@code platform}, state under the platform's {@link Platform#stateDir()}. */
     public static Properties streamsProps(Platform platform, String stage, String applicationId, int threads,
                                           String version) {
+        return streamsProps(platform, stage, applicationId, threads, version, platform.stateDir());
+    }
+
+    private static Properties streamsProps(Platform platform, String stage, String applicationId, int threads,
+                                           String version, Path stateDir) {
         Properties client = platform.clientProperties();
-        client.put(StreamsConfig.STATE_DIR_CONFIG, platform.dataDir().resolve("streams").toAbsolutePath().toString());
+        client.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         client.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         return StreamsSettings.of(stage, applicationId, platform.registryUrl(), version, client);
     }
 
-    /** Starts the enrich stage. */
-    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads) {
-        return startEnrich(platform, applicationId, threads, EnrichmentVersion.current());
-    }
-
-    /** Starts the enrich stage stamping {@code version}. */
-    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads, String version) {
-        return startEnrich(platform, applicationId, threads, version, null);
-    }
-
-    /** Starts the enrich stage stamping {@code version}, reporting to {@code metrics} (may be null). */
-    public static StreamsApp startEnrich(Platform platform, String applicationId, int threads, String version,
-                                         Metrics metrics) {
-        StepTimer timer = StepTimer.NONE;
-        Properties props = streamsProps(platform, "enrich", applicationId, threads, version);
-        if (metrics != null) {
-            timer = metrics.stepTimer(); // times each analyzer and counts analysed articles
-            props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
-        }
-        Analysis analysis = Analysis.standard(version, timer);
-        StreamsApp app = StreamsApp.start("enrich", EnrichTopology.build(analysis, props), props);
-        if (metrics != null) {
-            metrics.bindStreams("enrich", app.streams());
-        }
+    /** Starts the enrich stage, reporting to {@code metrics} (analyzer timers, enriched articles, dead letters). */
+    public static StreamsApp startEnrich(Platform platform, EnrichStageConfig config, Metrics metrics) {
+        Properties props = streamsProps(platform, "enrich", config.applicationId(), config.threads(), config.version(),
+                config.stateDir());
+        props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+        Analysis analysis = Analysis.standard(config.version(), metrics.stepTimer());
+        StreamsApp app = StreamsApp.start("enrich", EnrichTopology.build(analysis, props, metrics::enriched), props);
+        metrics.bindStreams("enrich", app.streams());
         return app;
     }
-
 
     /**
      * The sink's settings on {@code platform}: its registry, the defaults of {@link SinkConfig}, then the
@@ -113,34 +97,15 @@ public final class Stages {
         }
     }
 
-    /** Starts the sink stage publishing {@code languages} (empty: all) with duplicate {@code policy}. */
-    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
-                                       DuplicatePolicy policy) {
-        return startSink(platform, applicationId, threads, languages, policy, null, null);
-    }
-
-    /** As above with its own state directory (several instances in one process need one each). */
-    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
-                                       DuplicatePolicy policy, java.nio.file.Path stateDir) {
-        return startSink(platform, applicationId, threads, languages, policy, stateDir, null);
-    }
-
-    /** As above, reporting to {@code metrics} (may be null). */
-    public static StreamsApp startSink(Platform platform, String applicationId, int threads, Set<String> languages,
-                                       DuplicatePolicy policy, java.nio.file.Path stateDir, Metrics metrics) {
-        Properties props = streamsProps(platform, "sink", applicationId, threads, EnrichmentVersion.current());
-        if (stateDir != null) {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        }
-        SinkConfig config = sinkConfig(platform, applicationId).withLanguages(languages).withPolicy(policy);
-        if (metrics != null) {
-            config = config.withStats(metrics.sinkStats());
-            props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
-        }
-        StreamsApp app = StreamsApp.start("sink", SinkTopology.build(config), props);
-        if (metrics != null) {
-            metrics.bindStreams("sink", app.streams());
-        }
+    /** Starts the sink stage, reporting to {@code metrics} (outcomes, dead letters). */
+    public static StreamsApp startSink(Platform platform, SinkStageConfig config, Metrics metrics) {
+        Properties props = streamsProps(platform, "sink", config.applicationId(), config.threads(), config.version(),
+                config.stateDir());
+        props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
+        SinkConfig sinkConfig = sinkConfig(platform, config.applicationId()).withLanguages(config.languages())
+                .withPolicy(config.policy()).withStats(metrics.sinkStats());
+        StreamsApp app = StreamsApp.start("sink", SinkTopology.build(sinkConfig), props);
+        metrics.bindStreams("sink", app.streams());
         return app;
     }
 }

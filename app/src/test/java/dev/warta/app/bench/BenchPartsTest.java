@@ -125,7 +125,7 @@ class BenchPartsTest {
         steps.put("language", new BenchReport.StepCost(123.44, 98.76, 10));
         BenchReport r = new BenchReport(1000, 4_000_000, 3, 1, 2.0, 500, 1.9, 20000, 6000.5, 800, 3.1, 400, 1.5, 2.5, 2.0,
                 990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4, 4.0, 2.6, 0.7,
-                5000, 700, 350, new LinkedHashMap<>(Map.of("broker", 1.234)));
+                5000, 700, 350, new LinkedHashMap<>(Map.of("broker", 1.234)), 2.857);
 
         String json = r.json();
         JsonNode node = new ObjectMapper().readTree(json);
@@ -133,6 +133,7 @@ class BenchPartsTest {
         assertThat(json).doesNotContain("\n");
         assertThat(node.get("pipelineToBaselineRatio").asDouble()).isEqualTo(0.5);
         assertThat(node.get("latencyP99Ms").asLong()).isEqualTo(480);
+        assertThat(node.get("sinkRecordsPerArticle").asDouble()).isEqualTo(2.86);
         assertThat(node.get("stepMeanMicros").get("language").asDouble()).isEqualTo(123.4);
         assertThat(node.get("stepCpuMicros").get("language").asDouble()).isEqualTo(98.8);
         assertThat(node.get("warmupArticles").asLong()).isEqualTo(5000);

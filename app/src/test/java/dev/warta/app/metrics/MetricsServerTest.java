@@ -69,6 +69,7 @@ class MetricsServerTest {
             for (Analysis.Step step : Analysis.Step.values()) {
                 metrics.stepTimer().record(step, 1000);
             }
+            metrics.enriched();
 
             String body = get(server, "/metrics").body();
 

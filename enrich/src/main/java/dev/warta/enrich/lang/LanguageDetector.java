@@ -1,16 +1,21 @@
 package dev.warta.enrich.lang;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Language identification: a writing-system shortcut for non-Latin scripts, then naive Bayes over hashed character
- * n-grams (1..5) and words for Latin-script text ({@link TrainLanguageModel} builds the model). Codes are ISO 639-1
+ * n-grams (1..5) and words for Latin-script text ({@link TrainLanguageModel} builds the model); when that says
+ * Indonesian or Malay, a dedicated model ({@link MalayIndonesian}) decides between the two. Codes are ISO 639-1
  * ({@code id}, {@code ms}, {@code en}, {@code jv}, {@code su}, ...), ISO 639-3 for languages that have no 639-1 code
  * (Acehnese {@code ace}, Balinese {@code ban}, Banjarese {@code bjn}, Buginese {@code bug}, Madurese {@code mad},
  * Minangkabau {@code min}, Ngaju {@code nij}, Toba Batak {@code bbc}), and {@code und} when there is nothing to go
@@ -24,8 +29,10 @@ import java.util.zip.GZIPInputStream;
  */
 public final class LanguageDetector {
 
-    /** Classpath location of the shipped model. */
+    /** Classpath location of the shipped n-gram model. */
     public static final String MODEL_RESOURCE = "/dev/warta/enrich/lang/model.bin.gz";
+    /** Classpath location of the shipped Malay/Indonesian model. */
+    public static final String MS_ID_RESOURCE = "/dev/warta/enrich/lang/ms-id.bin.gz";
 
     /** Chars looked at by {@link #detect}: enough for a verdict, bounded for huge input. */
     static final int DETECT_WINDOW = 1000;
@@ -41,28 +48,31 @@ public final class LanguageDetector {
     /** Margin (nats) at which confidence is about 0.86. */
     private static final double CONFIDENCE_SCALE = 4.0;
 
-    /** Weight of the n-gram model's Malay-minus-Indonesian log-odds in the Indonesian/Malay decision. */
-    static final float ID_MS_MODEL_WEIGHT = 0.1f;
-    /** Evidence Malay needs over Indonesian: neutral text between the two is taken as Indonesian. */
-    static final float ID_MS_THRESHOLD = 1.2f;
-    /** Pull of the document's verdict (id or ms) on one paragraph's Indonesian/Malay decision. */
+    /**
+     * Log-prior (nats) of Malay against Indonesian for a line or paragraph: warta's sources are mostly Indonesian,
+     * and one nat (set on the dev sets: it evens the Malay and Indonesian error rates) keeps text without distinctive
+     * evidence Indonesian, with a confidence near 0.5 that says so.
+     */
+    static final float MALAY_PRIOR = -1f;
+    /** Pull (nats) of the document's verdict, id or ms, on one paragraph's Malay/Indonesian log-odds. */
     static final float ID_MS_DOCUMENT_PRIOR = 3f;
+    /** Pull (nats) of an id or ms hint on the document's Malay/Indonesian log-odds. */
+    static final float ID_MS_HINT_PRIOR = 3f;
+    /** Log-prior (nats) of the regional languages of Indonesia against Indonesian: short ambiguous lines are Indonesian. */
+    static final float REGIONAL_PRIOR = -2f;
+    private static final Set<String> REGIONAL = Set.of("ace", "ban", "bbc", "bjn", "bug", "mad", "min", "nij", "jv", "su");
 
     private static volatile LanguageDetector shared;
 
     private final NgramModel model;
-    private final MalayIndonesian malayIndonesian = new MalayIndonesian();
-    /** Log-prior (nats) of the regional languages of Indonesia against Indonesian: short ambiguous lines are Indonesian. */
-    static final float REGIONAL_PRIOR = -2f;
-    private static final java.util.Set<String> REGIONAL =
-            java.util.Set.of("ace", "ban", "bbc", "bjn", "bug", "mad", "min", "nij", "jv", "su");
-
+    private final MalayIndonesian malayIndonesian;
     private final int id;
     private final int ms;
     private final float[] prior;
 
-    LanguageDetector(NgramModel model) {
+    LanguageDetector(NgramModel model, MalayIndonesian malayIndonesian) {
         this.model = model;
+        this.malayIndonesian = malayIndonesian;
         this.id = model.indexOf("id");
         this.ms = model.indexOf("ms");
         this.prior = new float[model.size()];
@@ -82,7 +92,8 @@ public final class LanguageDetector {
             synchronized (LanguageDetector.class) {
                 d = shared;
                 if (d == null) {
-                    d = new LanguageDetector(loadModel());
+                    d = new LanguageDetector(read(MODEL_RESOURCE, NgramModel::read),
+                            read(MS_ID_RESOURCE, MalayIndonesian::read));
                     shared = d;
                 }
             }
@@ -90,14 +101,19 @@ public final class LanguageDetector {
         return d;
     }
 
-    private static NgramModel loadModel() {
-        try (InputStream in = LanguageDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
+    private interface Reader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    /** Reads a gzipped classpath resource; failures are unchecked (a build without its model cannot run). */
+    private static <T> T read(String resource, Reader<T> reader) {
+        try (InputStream in = LanguageDetector.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("language model missing from classpath: " + MODEL_RESOURCE);
+                throw new IllegalStateException("language model missing from classpath: " + resource);
             }
-            return NgramModel.read(new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+            return reader.read(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read language model " + MODEL_RESOURCE, e);
+            throw new UncheckedIOException("cannot read language model " + resource, e);
         }
     }
 
@@ -134,7 +150,9 @@ public final class LanguageDetector {
             return new DocumentLanguage(LanguageResult.UNKNOWN, List.of());
         }
         try {
-            return document(paragraphs, hint);
+            Paragraphs p = score(paragraphs);
+            Verdict document = documentVerdict(p, hint);
+            return new DocumentLanguage(document.result(), paragraphVerdicts(p, document));
         } catch (RuntimeException e) {
             List<LanguageResult> each = new ArrayList<>(paragraphs.size());
             for (int i = 0; i < paragraphs.size(); i++) {
@@ -144,104 +162,124 @@ public final class LanguageDetector {
         }
     }
 
-    private DocumentLanguage document(List<String> paragraphs, String hint) {
-        int n = model.size();
-        int count = paragraphs.size();
-        float[][] scores = new float[count][];
-        Scripts.Tally[] tallies = new Scripts.Tally[count];
-        int[] windows = new int[count];
-        float[] doc = new float[n];
-        int latinLetters = 0;
-        java.util.Map<String, Integer> scriptLetters = new java.util.HashMap<>();
+    /** What one pass over a document's paragraphs gathers: per-paragraph scores and the document's sums. */
+    private static final class Paragraphs {
+        final List<String> texts;
+        /** N-gram scores per Latin-script paragraph (null for the others). */
+        final float[][] scores;
+        /** Malay-minus-Indonesian log-odds per Latin-script paragraph. */
+        final float[] malay;
+        final Scripts.Tally[] tallies;
+        /** Sum of the n-gram scores of all Latin-script paragraphs. */
+        final float[] document;
+        final Map<String, Integer> scriptLetters = new HashMap<>();
+        int latinLetters;
+        float malaySum;
+
+        Paragraphs(List<String> texts, int languages) {
+            this.texts = texts;
+            int n = texts.size();
+            scores = new float[n][];
+            malay = new float[n];
+            tallies = new Scripts.Tally[n];
+            document = new float[languages];
+        }
+    }
+
+    /**
+     * Scores a bounded window of each paragraph (a share of {@link #DOCUMENT_BUDGET}, at least
+     * {@link #PARAGRAPH_WINDOW} chars; {@link #TAIL_WINDOW} once the budget is spent).
+     */
+    private Paragraphs score(List<String> texts) {
+        Paragraphs p = new Paragraphs(texts, model.size());
+        int count = texts.size();
         int budget = DOCUMENT_BUDGET;
         for (int i = 0; i < count; i++) {
-            String p = paragraphs.get(i);
-            if (p == null || p.isEmpty()) {
-                tallies[i] = Scripts.Tally.EMPTY;
+            String text = texts.get(i);
+            if (text == null || text.isEmpty()) {
+                p.tallies[i] = Scripts.Tally.EMPTY;
                 continue;
             }
             int share = budget > 0 ? Math.max(PARAGRAPH_WINDOW, budget / (count - i)) : TAIL_WINDOW;
-            int to = window(p, 0, share);
+            int to = window(text, 0, share);
             budget -= to;
-            windows[i] = to;
-            Scripts.Tally t = Scripts.tally(p, 0, to);
-            tallies[i] = t;
+            Scripts.Tally t = Scripts.tally(text, 0, to);
+            p.tallies[i] = t;
             if (t.other() > t.latin()) {
-                scriptLetters.merge(t.otherCode(), t.other(), Integer::sum);
+                p.scriptLetters.merge(t.otherCode(), t.other(), Integer::sum);
             } else if (t.latin() > 0) {
                 float[] s = newScores();
-                model.score(p, 0, to, s);
-                scores[i] = s;
-                latinLetters += t.latin();
-                for (int l = 0; l < n; l++) {
-                    doc[l] += s[l];
+                model.score(text, 0, to, s);
+                p.scores[i] = s;
+                p.malay[i] = malayIndonesian.logOdds(text, 0, to);
+                p.latinLetters += t.latin();
+                p.malaySum += p.malay[i];
+                for (int l = 0; l < s.length; l++) {
+                    p.document[l] += s[l];
                 }
             }
         }
-        // the document: the script with most letters, or the n-gram verdict over all Latin paragraphs
+        return p;
+    }
+
+    /** The document: the script with most letters, or the n-gram verdict (and Malay/Indonesian) over Latin text. */
+    private Verdict documentVerdict(Paragraphs p, String hint) {
         String topScript = null;
         int topScriptLetters = 0;
-        for (var e : scriptLetters.entrySet()) {
+        for (var e : p.scriptLetters.entrySet()) {
             if (e.getValue() > topScriptLetters || e.getValue() == topScriptLetters && e.getKey().compareTo(topScript) < 0) {
                 topScript = e.getKey();
                 topScriptLetters = e.getValue();
             }
         }
-        int hinted = hintIndex(hint);
-        LanguageResult document;
-        int docIndex = -1;
-        if (topScript != null && topScriptLetters > latinLetters) {
-            double share = topScriptLetters / (double) (topScriptLetters + latinLetters);
-            document = new LanguageResult(topScript, share);
-        } else if (latinLetters > 0) {
-            if (hinted >= 0) {
-                doc[hinted] += HINT_PRIOR;
-            }
-            Verdict v = best(doc);
-            if (isIdOrMs(v.index)) {
-                float words = 0;
-                for (int i = 0; i < count; i++) {
-                    if (scores[i] != null) {
-                        String p = paragraphs.get(i);
-                        words += malayIndonesian.score(p, 0, windows[i]);
-                    }
-                }
-                float hintPull = hinted == ms ? ID_MS_DOCUMENT_PRIOR : hinted == id ? -ID_MS_DOCUMENT_PRIOR : 0f;
-                v = idOrMs(doc, words, hintPull);
-            }
-            docIndex = v.index;
-            document = v.result();
-        } else {
-            String h = normalizeHint(hint);
-            document = h != null ? new LanguageResult(h, 0.5) : LanguageResult.UNKNOWN;
+        if (topScript != null && topScriptLetters > p.latinLetters) {
+            double share = topScriptLetters / (double) (topScriptLetters + p.latinLetters);
+            return new Verdict(-1, topScript, share);
         }
-        List<LanguageResult> each = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Scripts.Tally t = tallies[i];
+        if (p.latinLetters == 0) {
+            String h = normalizeHint(hint);
+            return h != null ? new Verdict(-1, h, 0.5) : Verdict.NONE;
+        }
+        int hinted = hintIndex(hint);
+        float[] doc = p.document.clone();
+        if (hinted >= 0) {
+            doc[hinted] += HINT_PRIOR;
+        }
+        Verdict v = best(doc);
+        if (isIdOrMs(v.index)) {
+            float hintPull = hinted == ms ? ID_MS_HINT_PRIOR : hinted == id ? -ID_MS_HINT_PRIOR : 0f;
+            v = idOrMs(p.malaySum + hintPull);
+        }
+        return v;
+    }
+
+    /**
+     * Each paragraph: its own script, or its n-gram scores with the document's language as a prior, so short
+     * paragraphs follow the document unless clearly foreign; a Malay or Indonesian paragraph is then decided by
+     * its own Malay/Indonesian log-odds pulled toward the document's.
+     */
+    private List<LanguageResult> paragraphVerdicts(Paragraphs p, Verdict document) {
+        int docIndex = document.index;
+        float pull = docIndex == ms ? ID_MS_DOCUMENT_PRIOR : docIndex == id ? -ID_MS_DOCUMENT_PRIOR : 0f;
+        List<LanguageResult> each = new ArrayList<>(p.texts.size());
+        for (int i = 0; i < p.texts.size(); i++) {
+            Scripts.Tally t = p.tallies[i];
             if (t.other() > t.latin()) {
                 each.add(new LanguageResult(t.otherCode(), t.other() / (double) (t.other() + t.latin())));
-            } else if (scores[i] != null) {
-                float[] s = scores[i];
+            } else if (p.scores[i] != null) {
+                float[] s = p.scores[i];
                 if (docIndex >= 0) {
                     s[docIndex] += DOCUMENT_PRIOR;
                 }
                 Verdict v = best(s);
-                if (isIdOrMs(v.index)) {
-                    float pull = docIndex == ms ? ID_MS_DOCUMENT_PRIOR : docIndex == id ? -ID_MS_DOCUMENT_PRIOR : 0f;
-                    // the document prior was added to the model scores already; take it out of the damped term
-                    if (docIndex == id || docIndex == ms) {
-                        s[docIndex] -= DOCUMENT_PRIOR;
-                    }
-                    v = idOrMs(s, malayIndonesian.score(paragraphs.get(i), 0, windows[i]), pull);
-                }
-                each.add(v.result());
+                each.add(isIdOrMs(v.index) ? idOrMs(p.malay[i] + pull).result() : v.result());
             } else {
                 // no letters (numbers, emoji, a date line): follows the document, with less confidence
-                each.add(document.code().equals("und") ? LanguageResult.UNKNOWN
-                        : new LanguageResult(document.code(), document.confidence() / 2));
+                each.add(document.code.equals("und") ? LanguageResult.UNKNOWN
+                        : new LanguageResult(document.code, document.confidence / 2));
             }
         }
-        return new DocumentLanguage(document, each);
+        return each;
     }
 
     private Verdict judge(CharSequence text, int from, int to, int priorIndex, float prior) {
@@ -259,7 +297,7 @@ public final class LanguageDetector {
         }
         Verdict v = best(s);
         if (isIdOrMs(v.index)) {
-            v = idOrMs(s, malayIndonesian.score(text, from, to), 0f);
+            v = idOrMs(malayIndonesian.logOdds(text, from, to));
         }
         return v;
     }
@@ -269,14 +307,14 @@ public final class LanguageDetector {
     }
 
     /**
-     * Indonesian or Malay: the model's log-odds (damped: trained on each country's news it also learns topics)
-     * plus word evidence ({@link MalayIndonesian}) plus a prior, against a threshold that keeps neutral text
-     * Indonesian.
+     * Malay or Indonesian by the sign of the log-odds (nats, positive for Malay: {@link MalayIndonesian} plus any
+     * pull of the document or hint, plus {@link #MALAY_PRIOR}); the confidence is the logistic probability of the
+     * answer, so text without distinctive evidence gets a confidence near 0.5 whichever way it falls.
      */
-    private Verdict idOrMs(float[] s, float words, float prior) {
-        double d = ID_MS_MODEL_WEIGHT * (s[ms] - s[id]) + words + prior - ID_MS_THRESHOLD;
-        double confidence = Math.round((1.0 - 0.5 * Math.exp(-Math.abs(d) / 2.0)) * 1000) / 1000.0;
-        return d > 0 ? new Verdict(ms, "ms", confidence) : new Verdict(id, "id", confidence);
+    private Verdict idOrMs(float evidence) {
+        float logOdds = evidence + MALAY_PRIOR;
+        double confidence = Math.round(1000.0 / (1.0 + Math.exp(-Math.abs(logOdds)))) / 1000.0;
+        return logOdds > 0 ? new Verdict(ms, "ms", confidence) : new Verdict(id, "id", confidence);
     }
 
     private Verdict best(float[] s) {

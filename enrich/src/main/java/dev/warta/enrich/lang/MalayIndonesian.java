@@ -1,136 +1,195 @@
 package dev.warta.enrich.lang;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 /**
- * Word-level evidence for Malay against Indonesian: standard-spelling and vocabulary differences that the n-gram
- * model, trained on news of each country, can drown in topic words ({@code bahawa}/{@code bahwa},
- * {@code kerana}/{@code karena}, {@code boleh}/{@code bisa}, {@code wang}/{@code uang}, {@code kualiti}/{@code
- * kualitas}, month and day names, ...). Positive scores favour Malay. Looks words up by the same hash the features
- * use, so it allocates nothing; immutable and thread-safe.
+ * The Malaysian Malay against Indonesian decision: a logistic regression over hashed word, word-bigram and
+ * within-word character n-gram features ({@link #features}; the n-grams of {@code ^word$} carry prefixes, suffixes
+ * and stems, so affixed forms such as {@code dijangkakan} or {@code kualitinya} count). Learned from text of both
+ * countries by {@link TrainMalayIndonesian}; words the two share get weights near zero and are cut to exactly zero,
+ * so they carry no vote. The result is log-odds in nats, positive for Malay: short text with no distinctive word
+ * gets a small value either way, i.e. low confidence, rather than a default language. Immutable and thread-safe.
  */
 final class MalayIndonesian {
 
-    /** Words far more common in Malaysian Malay than in Indonesian. */
-    private static final String[] MALAY_STRONG = {
-        "bahawa", "kerana", "iaitu", "sahaja", "mahu", "wang", "pejabat", "selepas", "manakala", "sebarang",
-        "kualiti", "universiti", "aktiviti", "komuniti", "identiti", "fakulti", "kapasiti", "prioriti", "realiti",
-        "integriti", "sekuriti", "majoriti", "minoriti", "populariti", "kreativiti", "produktiviti", "fasiliti",
-        "eksport", "projek", "kes", "polis", "teksi", "stesen", "filem", "muzik", "televisyen", "telefon", "pakej",
-        "peratus", "bilion", "trilion", "minit", "ogos", "julai", "disember", "isnin", "khamis", "jumaat",
-        "syarikat", "kakitangan", "mesyuarat", "peguam", "kemalangan", "lebuhraya", "berjaya", "sokongan",
-        "cadangan", "tempatan", "antarabangsa", "sempadan", "sukan", "jurulatih", "pelancongan", "pelancong",
-        "lawatan", "kedai", "perniagaan", "pelaburan", "pelabur", "kewangan", "pengarah", "timbalan", "parlimen",
-        "akhbar", "kenderaan", "kanak", "faham", "fikir", "berfikir", "fikiran", "difikirkan", "menerusi", "tempoh",
-        "soalan", "jawapan", "memberitahu", "diberitahu", "susulan", "justeru", "sentiasa", "adakah", "pelbagai",
-        "sesetengah", "sebahagian", "bahagian", "majlis", "percutian", "siasatan", "dianggarkan", "basikal",
-        "motosikal", "doktor", "ubat", "mengikut", "baharu", "kasut", "cuba", "mencuba", "dicuba", "cubaan",
-        "setiausaha", "naib", "jurucakap", "dadah", "saman", "lesen", "pasport", "bajet", "belanjawan", "cukai",
-        "memandangkan", "perlembagaan", "kerajaan", "ringgit", "dimulakan", "memulakan", "mengurangkan",
-        "mempertingkatkan", "kempen", "nombor", "bisnes", "berbanding", "apatah", "mangsa", "cedera", "ekar",
-        "parti", "pembangkang", "perkauman", "rm", "umno", "pkr", "putrajaya", "selangor", "sarawak", "johor",
-        "kelantan", "terengganu", "kedah", "pahang", "melaka", "agong", "datuk", "datin",
-        "dijangka", "menjangkakan", "memaklumkan", "dimaklumkan", "pertuduhan", "tertuduh",
-        "pengerusi", "sesyen", "rasmi", "jambatan", "skim", "peniaga", "perbelanjaan", "kerusi", "pesara",
-    };
+    private static final int MAGIC = 0x574D5349; // "WMSI"
+    private static final int VERSION = 1;
+    /** Longest word (in chars) that yields features. */
+    static final int MAX_WORD = 24;
+    /** Character n-gram orders over {@code ^word$}. */
+    static final int MIN_ORDER = 3;
+    static final int MAX_ORDER = 4;
+    private static final int BOUNDARY = '^';
+    private static final int END = '$';
 
-    /** Words clearly more common in Malaysian Malay, but also seen in Indonesian. */
-    private static final String[] MALAY_WEAK = {
-        "seolah", "dipercayai", "merancang", "rancangan", "bersalah", "maut", "hospital", "emak", "bapa", "dah",
-        "nak", "boleh", "beliau", "perkara", "tiada", "bagaimanapun", "semasa", "sekiranya", "lelaki", "daripada",
-        "menyebabkan", "mendapati", "ialah", "berkaitan", "mempunyai", "berlaku", "kesan", "kuasa", "masa",
-        "melayu", "malaysia", "sabah", "kuala", "lumpur", "mahathir", "najib", "anwar", "muhyiddin", "bn", "dap",
-        "ramai", "apabila", "semalam", "esok", "berhubung", "kenyataan", "perdana", "ahli", "mahkamah",
-        "kementerian", "dituduh", "bertanding", "bersara",
-    };
+    private final int bits;
+    private final byte[] weights;
+    private final float scale;
+    private final float bias;
 
-    /** Words far more common in Indonesian than in Malaysian Malay. */
-    private static final String[] INDONESIAN_STRONG = {
-        "bahwa", "karena", "yaitu", "bisa", "uang", "kantor", "kapan", "besok", "kemarin", "nggak", "gak",
-        "enggak", "banget", "aja", "udah", "gimana", "kayak", "dong", "sih", "deh", "kok", "lho", "gue", "gua",
-        "bilang", "mau", "paham", "pikir", "pikiran", "berpikir", "dipikirkan", "coba", "mencoba", "dicoba", "obat",
-        "dokter", "mobil", "polisi", "kasus", "proyek", "persen", "miliar", "triliun", "menit", "senin", "kamis",
-        "jumat", "agustus", "juli", "juni", "maret", "desember", "perusahaan", "karyawan", "tewas", "kecelakaan",
-        "dukungan", "usulan", "sesudah", "olahraga", "pelatih", "tim", "wisata", "wisatawan", "pariwisata", "toko",
-        "bisnis", "investasi", "keuangan", "direktur", "dpr", "parlemen", "koran", "kendaraan", "sepatu",
-        "kualitas", "universitas", "aktivitas", "komunitas", "fakultas", "kapasitas", "prioritas", "realitas",
-        "identitas", "integritas", "mayoritas", "minoritas", "popularitas", "kreativitas", "produktivitas",
-        "stabilitas", "fasilitas", "ekspor", "impor", "musik", "televisi", "telepon", "paket", "narkoba",
-        "lisensi", "paspor", "nomor", "justru", "senantiasa", "sebagian", "bagian", "kalian", "provinsi",
-        "kabupaten", "kecamatan", "kelurahan", "rupiah", "terkait", "ungkap", "ungkapnya",
-        "tuturnya", "apalagi", "soalnya", "makanya", "gitu", "mengurangi", "memulai", "dimulai",
-        "kebijakan", "pertandingan", "bapak", "laki", "kecepatan", "rp", "wib", "wita", "jakarta", "jokowi",
-        "prabowo", "tni", "polri", "kpk", "dki", "jabar", "jateng", "jatim", "ri", "partai", "oposisi", "sidang",
-        "doang", "nih", "tuh", "yuk", "emang", "ga",
-    };
-
-    /** Words clearly more common in Indonesian, but also seen in Malaysian Malay. */
-    private static final String[] INDONESIAN_WEAK = {
-        "pemerintah", "setelah", "berhasil", "kunjungan", "memiliki", "dimiliki", "harus", "sempat", "lewat",
-        "namun", "berbagai", "kota", "warga", "desa", "korban", "film", "saja", "meningkatkan", "sedangkan",
-        "mengalami", "ujar", "ujarnya", "indonesia", "jawa", "surabaya", "bandung", "sudah", "bikin",
-        "mengungkapkan", "menyebut", "diketahui", "terlihat", "sejumlah", "pihaknya", "tersangka", "pelaku",
-    };
-
-    private static final float STRONG = 2.5f;
-    private static final float WEAK = 1f;
-    private final long[] keys;
-    private final float[] weights;
-    private final int mask;
-
-    MalayIndonesian() {
-        int size = Integer.highestOneBit((MALAY_STRONG.length + INDONESIAN_STRONG.length + 64) * 4);
-        keys = new long[size];
-        weights = new float[size];
-        mask = size - 1;
-        for (String w : MALAY_STRONG) {
-            put(w, STRONG);
+    MalayIndonesian(int bits, byte[] weights, float scale, float bias) {
+        if (weights.length != 1 << bits) {
+            throw new IllegalArgumentException("weights: " + weights.length + " for " + bits + " bits");
         }
-        for (String w : INDONESIAN_STRONG) {
-            put(w, -STRONG);
-        }
-        for (String w : MALAY_WEAK) {
-            put(w, WEAK);
-        }
-        for (String w : INDONESIAN_WEAK) {
-            put(w, -WEAK);
-        }
+        this.bits = bits;
+        this.weights = weights;
+        this.scale = scale;
+        this.bias = bias;
     }
 
-    private void put(String word, float weight) {
-        int h = Features.wordHash(word, 0, word.length());
-        int i = h & mask;
-        while (keys[i] != 0 && (int) keys[i] != h) {
-            i = (i + 1) & mask;
-        }
-        keys[i] = (1L << 32) | (h & 0xFFFFFFFFL);
-        weights[i] = weight;
+    int bits() {
+        return bits;
     }
 
-    float weight(int wordHash) {
-        int i = wordHash & mask;
-        while (keys[i] != 0) {
-            if ((int) keys[i] == wordHash) {
-                return weights[i];
-            }
-            i = (i + 1) & mask;
-        }
-        return 0f;
+    /**
+     * Log-odds (nats) that {@code text[from, to)} is Malaysian Malay rather than Indonesian: positive for Malay,
+     * negative for Indonesian, near zero when nothing tells them apart.
+     */
+    float logOdds(CharSequence text, int from, int to) {
+        int[] sum = new int[1];
+        features(text, from, to, bits, b -> sum[0] += weights[b]);
+        return bias + sum[0] * scale;
     }
 
-    /** Sum of word weights in {@code text[from, to)}: positive for Malay, negative for Indonesian. */
-    float score(CharSequence text, int from, int to) {
-        float sum = 0;
-        int start = -1;
+    /** Receives one feature bucket. */
+    interface Sink {
+        void accept(int bucket);
+    }
+
+    /**
+     * Emits the feature buckets of {@code text[from, to)}: per word (letters only, lower-cased) the word, the pair
+     * with the previous word (when only spaces or a hyphen separate them) and the character n-grams of
+     * {@code ^word$} of orders {@value #MIN_ORDER}..{@value #MAX_ORDER}. Shared by training and detection.
+     */
+    static void features(CharSequence text, int from, int to, int bits, Sink sink) {
+        final int shift = 32 - bits;
+        int[] word = new int[MAX_WORD + 2];
+        int len = 0;
+        boolean overlong = false;
+        int previous = 0; // hash of the previous word, 0 when the pair is broken
+        boolean joined = true; // only spaces/hyphens since the previous word
         for (int i = from; i <= to; i++) {
-            boolean letter = i < to && Character.isLetter(text.charAt(i));
-            if (letter) {
-                if (start < 0) {
-                    start = i;
+            int c = i == to ? -1 : letter(text.charAt(i));
+            if (c == -2) {
+                continue; // combining mark: stays with its letter
+            }
+            if (c > 0) {
+                if (len < MAX_WORD) {
+                    word[1 + len] = c;
+                } else {
+                    overlong = true;
                 }
-            } else if (start >= 0) {
-                sum += weight(Features.wordHash(text, start, i));
-                start = -1;
+                len++;
+                continue;
+            }
+            if (len > 0) {
+                if (!overlong) {
+                    int h = wordHash(word, len);
+                    sink.accept(mix(h, 1) >>> shift);
+                    if (previous != 0 && joined) {
+                        sink.accept(mix(previous * 31 + h, 2) >>> shift);
+                    }
+                    ngrams(word, len, shift, sink);
+                    previous = h;
+                } else {
+                    previous = 0;
+                }
+                len = 0;
+                overlong = false;
+                joined = true;
+            }
+            if (i < to) {
+                char ch = text.charAt(i);
+                if (ch != ' ' && ch != '-') {
+                    joined = false;
+                }
             }
         }
-        return sum;
+    }
+
+    /** Lower-cased letter code, -1 for a word boundary, -2 for a combining mark. */
+    private static int letter(char ch) {
+        if (ch < 128) {
+            if (ch >= 'a' && ch <= 'z') {
+                return ch;
+            }
+            if (ch >= 'A' && ch <= 'Z') {
+                return ch + 32;
+            }
+            return -1;
+        }
+        if (Character.isLetter(ch)) {
+            return Character.toLowerCase(ch);
+        }
+        return Character.getType(ch) == Character.NON_SPACING_MARK ? -2 : -1;
+    }
+
+    private static int wordHash(int[] word, int len) {
+        int h = 0x811c9dc5;
+        for (int k = 1; k <= len; k++) {
+            h = (h ^ word[k]) * 0x01000193;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    private static void ngrams(int[] word, int len, int shift, Sink sink) {
+        word[0] = BOUNDARY;
+        word[len + 1] = END;
+        int padded = len + 2;
+        for (int start = 0; start + MIN_ORDER <= padded; start++) {
+            int h = 0x811c9dc5;
+            for (int k = 0; k < MAX_ORDER && start + k < padded; k++) {
+                h = (h ^ word[start + k]) * 0x01000193;
+                if (k + 1 >= MIN_ORDER) {
+                    sink.accept(mix(h, 2 + k + 1) >>> shift);
+                }
+            }
+        }
+    }
+
+    /** Fibonacci hashing of {@code h} salted by the feature kind: the top bits pick the bucket. */
+    private static int mix(int h, int kind) {
+        return (h + kind * 0x632BE5AB) * 0x9E3779B9;
+    }
+
+    void write(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeInt(VERSION);
+        d.writeInt(bits);
+        d.writeFloat(scale);
+        d.writeFloat(bias);
+        d.write(weights);
+        d.flush();
+    }
+
+    static MalayIndonesian read(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != MAGIC || d.readInt() != VERSION) {
+            throw new IOException("not a warta Malay/Indonesian model (version " + VERSION + ")");
+        }
+        int bits = d.readInt();
+        float scale = d.readFloat();
+        float bias = d.readFloat();
+        if (bits < 8 || bits > 24 || !(scale > 0) || !Float.isFinite(bias)) {
+            throw new IOException("corrupt Malay/Indonesian model header");
+        }
+        byte[] weights = new byte[1 << bits];
+        d.readFully(weights);
+        return new MalayIndonesian(bits, weights, scale, bias);
+    }
+
+    /** Quantizes float weights within {@code [-clip, clip]} to bytes; weights that round to zero carry no vote. */
+    static MalayIndonesian quantize(int bits, float[] w, float bias, float clip) {
+        float scale = clip / 127f;
+        byte[] table = new byte[w.length];
+        for (int i = 0; i < w.length; i++) {
+            table[i] = (byte) Math.max(-127, Math.min(127, Math.round(w[i] / scale)));
+        }
+        return new MalayIndonesian(bits, table, scale, bias);
     }
 }

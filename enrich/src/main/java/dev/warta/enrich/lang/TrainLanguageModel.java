@@ -23,6 +23,8 @@ import java.util.zip.GZIPOutputStream;
  *   <li>self-training: lines of {@code sentences/ms.txt} (mostly mislabelled Indonesian) that the first model and
  *   {@link MalayIndonesian} find clearly Indonesian join Indonesian; Malay is never trained on that file.</li>
  * </ul>
+ * It first trains the Malay/Indonesian model ({@link TrainMalayIndonesian}, written beside the n-gram model as
+ * {@code ms-id.bin.gz}) and ends by printing the dev figures per length bucket ({@link DevFigures}).
  * Deterministic: fixed SGD seed, languages and inputs in a fixed order, so the same data gives the same bytes.
  *
  * <p>Run from the repository root ({@code --data} defaults to {@code ../shared/data}):
@@ -56,32 +58,15 @@ public final class TrainLanguageModel {
             settings = new Settings(Integer.parseInt(args[2]), Float.parseFloat(args[3]), Float.parseFloat(args[4]),
                     Integer.parseInt(args[5]), Float.parseFloat(args[6]));
         }
+        Path msIdOut = out.resolveSibling("ms-id.bin.gz");
+        MalayIndonesian msId = TrainMalayIndonesian.train(TrainMalayIndonesian.sources(data));
         Map<String, List<String>> corpus = corpus(data);
         NgramModel model = train(corpus, settings);
         // self-training: sentences/ms.txt is mostly Indonesian web text mislabelled as Malay, the register the
         // Leipzig Indonesian set is in; lines that are clearly Indonesian (see SELF_TRAINING_MARGIN) join Indonesian
         Path msTxt = data.resolve("sentences/ms.txt");
         if (Files.exists(msTxt)) {
-            MalayIndonesian words = new MalayIndonesian();
-            int id = model.indexOf("id");
-            int ms = model.indexOf("ms");
-            List<String> extra = new ArrayList<>();
-            for (String line : train(LangData.lines(msTxt))) {
-                float[] sc = new float[model.size()];
-                model.score(line, 0, line.length(), sc);
-                int best = 0;
-                for (int l = 1; l < sc.length; l++) {
-                    if (sc[l] > sc[best]) {
-                        best = l;
-                    }
-                }
-                float w = words.score(line, 0, line.length());
-                boolean indonesian = (best == id || best == ms)
-                        && (w <= -1f || w <= 0f && best == id && sc[id] - sc[ms] >= SELF_TRAINING_MARGIN);
-                if (indonesian) {
-                    extra.add(line);
-                }
-            }
+            List<String> extra = selfTraining(model, msId, train(LangData.lines(msTxt)));
             System.out.printf("self-training: %d lines of sentences/ms.txt added to id%n", extra.size());
             corpus.put("id", interleave(List.of(extra, corpus.get("id"))));
             model = train(corpus, settings);
@@ -92,7 +77,39 @@ public final class TrainLanguageModel {
         try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(out))) {
             model.write(os);
         }
-        System.out.printf("wrote %s (%d bytes, %d languages, scale %.4f)%n", out, Files.size(out), model.size(), model.scale());
+        try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(msIdOut))) {
+            msId.write(os);
+        }
+        System.out.printf("wrote %s (%d bytes, %d languages, scale %.4f) and %s (%d bytes)%n", out, Files.size(out),
+                model.size(), model.scale(), msIdOut, Files.size(msIdOut));
+        DevFigures.print(new LanguageDetector(model, msId), data, System.out);
+    }
+
+    /**
+     * Lines the first model puts in {id, ms} and the Malay/Indonesian model finds Indonesian: net Indonesian
+     * evidence, or none for Malay and {@link #SELF_TRAINING_MARGIN} for id in the n-gram model.
+     */
+    private static List<String> selfTraining(NgramModel model, MalayIndonesian msId, List<String> lines) {
+        int id = model.indexOf("id");
+        int ms = model.indexOf("ms");
+        List<String> extra = new ArrayList<>();
+        for (String line : lines) {
+            float[] sc = new float[model.size()];
+            model.score(line, 0, line.length(), sc);
+            int best = 0;
+            for (int l = 1; l < sc.length; l++) {
+                if (sc[l] > sc[best]) {
+                    best = l;
+                }
+            }
+            float w = msId.logOdds(line, 0, line.length());
+            boolean indonesian = (best == id || best == ms)
+                    && (w <= -1f || w <= 0f && best == id && sc[id] - sc[ms] >= SELF_TRAINING_MARGIN);
+            if (indonesian) {
+                extra.add(line);
+            }
+        }
+        return extra;
     }
 
     /**

@@ -44,9 +44,48 @@ class LanguageDetectorTest {
         assertThat(LANG.detect(text).code()).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ms | Saya tak faham kenapa dia mahu pulang awal.",
+        "ms | Kedai itu ditutup kerana cuti umum.",
+        "ms | Pelancong asing semakin ramai.",
+        "id | Saya nggak ngerti kenapa dia mau pulang cepat.",
+        "id | Tokonya tutup karena libur nasional.",
+        "id | Jumlah wisatawan asing terus bertambah.",
+    })
+    void tellsShortMalayAndIndonesianSentencesApart(String expected, String text) {
+        assertThat(LANG.detect(text).code()).isEqualTo(expected);
+    }
+
     @Test
-    void neutralShortLineBetweenIndonesianAndMalayIsIndonesian() {
-        assertThat(LANG.detect("Anak muda itu tersenyum kepada ibunya.").code()).isEqualTo("id");
+    void affixedMalayFormsCountAsMalay() {
+        // kualiti/universiti and the -kan/-nya forms built on them are Malay spellings (Indonesian: kualitas)
+        assertThat(LANG.detect("Kualitinya dipertingkatkan oleh pihak universiti.").code()).isEqualTo("ms");
+        assertThat(LANG.detect("Kualitasnya ditingkatkan oleh pihak universitas.").code()).isEqualTo("id");
+    }
+
+    @Test
+    void shortLineWithoutDistinctiveWordsGetsLowConfidence() {
+        // words Malay and Indonesian share: whichever way it falls, the confidence says it is a guess
+        LanguageResult shared = LANG.detect("Dia membaca buku di rumah.");
+        assertThat(shared.code()).isIn("id", "ms");
+        assertThat(shared.confidence()).isLessThan(0.8);
+        assertThat(LANG.detect("Kerajaan berkata wang itu akan dipulangkan kepada mangsa kerana mahkamah memutuskan demikian.")
+                .confidence()).isGreaterThan(0.95);
+        assertThat(LANG.detect("Pemerintah bilang uangnya akan dikembalikan ke korban karena pengadilan memutuskan begitu.")
+                .confidence()).isGreaterThan(0.95);
+    }
+
+    @Test
+    void articleMixingMalayAndIndonesianParagraphsReportsBoth() {
+        List<String> paragraphs = List.of(
+                "Kerajaan negeri akan membina jambatan baharu kerana penduduk sering terperangkap dalam kesesakan lalu lintas setiap pagi.",
+                "Menurut beliau, projek itu dijangka siap sepenuhnya pada hujung tahun hadapan dan kosnya ditanggung kerajaan persekutuan.",
+                "Sementara itu, pemerintah Indonesia bilang proyek serupa di Kalimantan sudah rampung karena anggarannya cair lebih cepat.",
+                "Polis berkata mangsa dibawa ke hospital selepas kemalangan itu berlaku.");
+        DocumentLanguage r = LANG.detectDocument(paragraphs, null);
+        assertThat(r.document().code()).isEqualTo("ms");
+        assertThat(r.paragraphs()).extracting(LanguageResult::code).containsExactly("ms", "ms", "id", "ms");
     }
 
     @Test
@@ -79,7 +118,8 @@ class LanguageDetectorTest {
 
     @Test
     void mixedScriptLineFollowsTheScriptWithMostLetters() {
-        assertThat(LANG.detect("Ucapan selamat hari raya untuk seluruh keluarga besar kami: عيد مبارك").code()).isEqualTo("id");
+        assertThat(LANG.detect("Selamat Idul Fitri untuk seluruh keluarga besar kami, mohon maaf lahir dan batin: عيد مبارك")
+                .code()).isEqualTo("id");
         assertThat(LANG.detect("بسم الله الرحمن الرحيم الحمد لله رب العالمين (Al-Fatihah)").code()).isEqualTo("ar");
     }
 

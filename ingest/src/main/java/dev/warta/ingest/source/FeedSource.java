@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * internal address) is dead-lettered with reason {@code fetch-refused}, not published. Provenance: {@code feed#guid}.
  * Thread-safe.
  */
-public final class FeedSource {
+public final class FeedSource implements FileSource {
     private final IngestLimits limits;
     private final PageFetcher fetcher;
     private final HtmlPageSource html;
@@ -44,12 +44,19 @@ public final class FeedSource {
         this.html = new HtmlPageSource(limits);
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(".xml", ".rss", ".atom");
+    }
+
     /** Reads a feed file; no item is treated as known. */
+    @Override
     public void read(Path path, Consumer<Item> out) {
         read(path, id -> false, out);
     }
 
     /** Reads a feed file; items whose id {@code known} accepts are built from the feed without fetching. */
+    @Override
     public void read(Path path, Predicate<String> known, Consumer<Item> out) {
         String source = path.toString();
         byte[] bytes = BoundedReads.readOrDeadLetter(path, limits.maxPageBytes(), out);

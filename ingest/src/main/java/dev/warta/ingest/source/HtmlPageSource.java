@@ -3,6 +3,7 @@ package dev.warta.ingest.source;
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.Item;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import org.jsoup.parser.Parser;
  * {@code og:url}, language hint from {@code <html lang>}, title from {@code <title>}. Only the first 64 KiB are
  * scanned for these, with bounded patterns; the page is not parsed (enrich does that). Stateless and thread-safe.
  */
-public final class HtmlPageSource {
+public final class HtmlPageSource implements FileSource {
     private static final int HEAD_SCAN = 64 * 1024;
     private static final Pattern TAG = Pattern.compile("<(link|meta|html|base)\\b([^>]{0,2048})>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile(
@@ -28,7 +29,13 @@ public final class HtmlPageSource {
         this.limits = limits;
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(".html", ".htm", ".xhtml");
+    }
+
     /** Reads one HTML file into one item (an article or a dead letter). */
+    @Override
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
         byte[] bytes = BoundedReads.readOrDeadLetter(path, limits.maxPageBytes(), out);

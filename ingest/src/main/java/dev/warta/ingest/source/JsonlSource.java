@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * line becomes a dead letter and reading goes on. Lines are read with a length limit (no unbounded buffering).
  * Thread-safe.
  */
-public final class JsonlSource {
+public final class JsonlSource implements FileSource {
     private static final Set<String> KNOWN = Set.of("url", "title", "html", "text", "body", "content", "publishedAt",
             "published_at", "date", "language", "lang");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -39,7 +40,13 @@ public final class JsonlSource {
         this.html = new HtmlPageSource(limits);
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(".jsonl", ".ndjson");
+    }
+
     /** Reads every line of {@code path}. An unreadable file gives one dead letter. */
+    @Override
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
         try (InputStream in = BoundedReads.open(path)) {

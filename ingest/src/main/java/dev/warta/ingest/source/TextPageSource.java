@@ -3,20 +3,27 @@ package dev.warta.ingest.source;
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.Item;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reads a {@code .txt} page (the seeds' style): the first non-empty line is the title, the whole text is the body,
  * kept as it is (cruft included; enrich cleans it). No URL, so the id is a hash of title and text. Thread-safe.
  */
-public final class TextPageSource {
+public final class TextPageSource implements FileSource {
     private final IngestLimits limits;
 
     public TextPageSource(IngestLimits limits) {
         this.limits = limits;
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(".txt");
+    }
+
     /** Reads one text file into one item. */
+    @Override
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
         byte[] bytes = BoundedReads.readOrDeadLetter(path, limits.maxPageBytes(), out);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,7 +34,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * next gzip member of a {@code .warc.gz}), so the intact records after it are still read.
  * Thread-safe (state is per call).
  */
-public final class WarcSource {
+public final class WarcSource implements FileSource {
     /** Corrupt records after which a file is given up (each one is skipped, so reading always moves forward). */
     private static final int MAX_ERRORS = 10_000;
 
@@ -45,7 +46,13 @@ public final class WarcSource {
         this.html = new HtmlPageSource(limits);
     }
 
+    @Override
+    public List<String> extensions() {
+        return List.of(".warc", ".arc");
+    }
+
     /** Reads every record of {@code path}. */
+    @Override
     public void read(Path path, Consumer<Item> out) {
         String source = path.toString();
         int n = 0;

@@ -89,6 +89,41 @@ public final class DedupSerdes {
         return sig;
     }
 
+    /** What the one-partition dedup step remembers of an article ({@link Seen}): its only changelogged state. */
+    public Serde<Seen> seen() {
+        return serde(320, DedupSerdes::writeSeen, DedupSerdes::readSeen);
+    }
+
+    private static void writeSeen(Out out, Seen s) {
+        writeString(out, s.id());
+        out.writeLong(s.seq());
+        out.writeLong(s.ts());
+        writeString(out, s.rootId());
+        out.writeLong(s.rootTs());
+        writeSignature(out, s.signature());
+        out.writeInt(s.buckets().length);
+        for (long b : s.buckets()) {
+            out.writeLong(b);
+        }
+        writeVerdict(out, s.verdict());
+    }
+
+    private static Seen readSeen(In in) {
+        String id = readString(in);
+        long seq = in.readLong();
+        long ts = in.readLong();
+        String root = readString(in);
+        long rootTs = in.readLong();
+        short[] signature = readSignature(in);
+        int n = in.readInt();
+        in.require(8L * n);
+        long[] buckets = new long[n];
+        for (int i = 0; i < n; i++) {
+            buckets[i] = in.readLong();
+        }
+        return new Seen(id, seq, ts, root, rootTs, signature, buckets, readVerdict(in));
+    }
+
     public Serde<Verdict> verdict() {
         return serde(64, DedupSerdes::writeVerdict, DedupSerdes::readVerdict);
     }

@@ -18,9 +18,9 @@ public final class SourceSurvey {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Path> files = Sources.expand(Arrays.stream(args.length == 0 ? new String[] {"../shared/data/warc"} : args)
-                .map(Path::of).toList());
         Sources sources = Sources.offline();
+        List<Path> files = sources.expand(Arrays.stream(args.length == 0 ? new String[] {"../shared/data/warc"} : args)
+                .map(Path::of).toList());
         for (Path f : files) {
             int[] counts = new int[3];
             Map<String, Integer> reasons = new TreeMap<>();

@@ -1,5 +1,6 @@
 package dev.warta.tools.lang;
 
+import dev.warta.enrich.lang.DevFigures;
 import dev.warta.enrich.lang.LangData;
 import dev.warta.enrich.lang.LanguageDetector;
 import dev.warta.enrich.lang.LanguageResult;
@@ -13,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Accuracy of the shipped model on the held-out part of each data set (the items {@link TrainLanguageModel} did
- * not train on, see {@link LangData#heldOut}), plus the NusaX test split, whole Indonesian (Detik) and Malay
- * (Majoriti) articles, and the mean CPU cost of {@link LanguageDetector#detectDocument} per 4 KB of article.
+ * not train on, see {@link LangData#heldOut}), Malay and Indonesian per length bucket ({@link DevFigures}), plus the
+ * NusaX test split, whole Indonesian (Detik) and Malay (Majoriti) articles, and the mean CPU cost of {@link LanguageDetector#detectDocument} per 4 KB of article.
  *
  * <p>Run from the repository root ({@code -v} lists every miss):
  * <pre>{@code
@@ -56,6 +57,7 @@ public final class LanguageBenchmark {
             Map<String, Integer> dist = distribution(detector, held(LangData.lines(msTxt)));
             System.out.println("sentences/ms.txt (mostly Indonesian, label unreliable) -> " + dist);
         }
+        DevFigures.print(detector, data, System.out);
         Path malay = data.resolve("malay");
         System.out.printf("malay sentences (held out): ms=%.2f%n",
                 accuracy(detector, held(LangData.lines(malay.resolve("ms-sentences.txt"))), "ms", verbose ? "malay" : null));

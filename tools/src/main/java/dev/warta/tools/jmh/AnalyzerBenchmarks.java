@@ -1,4 +1,4 @@
-package dev.warta.enrich.jmh;
+package dev.warta.tools.jmh;
 
 import dev.warta.common.fingerprint.Fingerprinter;
 import dev.warta.enrich.Analysis;
@@ -34,13 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Run (from the repository root):
  * <pre>
- * mvn -B -q -o -pl enrich -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp-enrich-jmh.txt
- * java -cp enrich/target/test-classes:enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich-jmh.txt) \
- *   org.openjdk.jmh.Main dev.warta.enrich.jmh -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * ./warta-tools jmh AnalyzerBenchmarks -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>
- * (A plain {@code java} launch rather than {@code exec:java}: JMH forks a JVM with the class path of the launching
- * one, and a goal given on the command line would also run in the schemas module.) Pick benchmarks with a regex
- * instead of the package, e.g. {@code 'AnalyzerBenchmarks.(language|analyzeText)'}; add {@code -prof gc} for
+ * Pick benchmarks with a regex, e.g. {@code 'AnalyzerBenchmarks.(language|analyzeText)'}; add {@code -prof gc} for
  * allocation per call.
  */
 @State(Scope.Benchmark)

@@ -1,4 +1,4 @@
-package dev.warta.enrich.jmh;
+package dev.warta.tools.jmh;
 
 import dev.warta.enrich.ner.EntityTagger;
 import dev.warta.enrich.ner.Mention;
@@ -18,12 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@link EntityTagger#tag} on the ~4 KB {@link BenchArticles} texts (Indonesian, English). JMH times wall clock, so
  * a cache-polluting neighbour thread on this 2-core box mostly measures descheduling (errors of +-250% in a trial);
- * the polluted figure comes from {@code NerSpeed ... 64}, which times the tagging thread's CPU.
+ * the polluted figure comes from {@code ./warta-tools ner-speed ... 64}, which times the tagging thread's CPU.
  *
- * <p>Run (from the repository root, class path built as in {@link AnalyzerBenchmarks}):
+ * <p>Run (from the repository root):
  * <pre>
- * java -cp enrich/target/test-classes:enrich/target/classes:schemas/target/classes:$(cat /tmp/cp-enrich-jmh.txt) \
- *   org.openjdk.jmh.Main EntitiesBench -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * ./warta-tools jmh EntitiesBench -f 1 -wi 3 -w 1s -i 5 -r 1s
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -1,4 +1,4 @@
-package dev.warta.enrich.jmh;
+package dev.warta.tools.jmh;
 
 import dev.warta.schemas.RawArticle;
 import java.time.Instant;
