@@ -13,6 +13,7 @@ import dev.warta.app.cli.RunCommand;
 import dev.warta.app.cli.SinkCommand;
 import dev.warta.app.cli.TrainCommand;
 import dev.warta.app.cli.TailCommand;
+import dev.warta.ingest.http.ServerLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
 public final class Warta implements Runnable {
 
     public static void main(String[] args) {
+        ServerLimits.install(); // request read deadline and connection bound of every HTTP endpoint of this process
         System.exit(execute(args));
     }
 

@@ -66,7 +66,8 @@ class PlatformIT {
     void shouldRoundTripEveryRecordTypeThroughTheRegistryAndKeepEverythingAcrossARestart() throws Exception {
         int rawId;
         try (Platform platform = Platform.open(options(), true)) {
-            assertThat(platform.registryUrl()).startsWith("http://127.0.0.1:");
+            assertThat(platform.publicRegistryUrl()).startsWith("http://127.0.0.1:");
+            assertThat(platform.registryUrl()).as("this process's clients carry the write token").startsWith("http://warta:");
             send(platform, Topics.RAW, "raw-1", raw(), AvroSerde.of(RawArticle.class, platform.registryUrl()).serializer());
             send(platform, Topics.ENRICHED, "enr-1", enriched(), AvroSerde.of(EnrichedArticle.class, platform.registryUrl()).serializer());
             send(platform, Topics.DLQ, "dl-1", deadLetter(), AvroSerde.of(DeadLetter.class, platform.registryUrl()).serializer());

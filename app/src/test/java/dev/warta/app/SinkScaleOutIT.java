@@ -70,7 +70,7 @@ class SinkScaleOutIT {
 
         // with band partitions: scatter over three band partitions, gather by id (the path for spreading the band step)
         ClusterConfig config = new ClusterConfig(null, null, dir.resolve("data"), 3, (short) 1,
-                bandPartitions.isEmpty() ? Map.of() : Map.of(SinkConfig.DEDUP_PARTITIONS, bandPartitions), 0, 0);
+                bandPartitions.isEmpty() ? Map.of() : Map.of(SinkConfig.DEDUP_PARTITIONS, bandPartitions), 0, 0, null);
         try (Platform platform = Platform.open(config, true);
              Metrics metrics = Metrics.create();
              StreamsApp sinkA = Stages.startSink(platform, new SinkStageConfig("scale-out-sink", 1, "it", Set.of(),

@@ -1,5 +1,6 @@
 package dev.warta.enrich;
 
+import dev.warta.common.stream.DeadLetters;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.RawArticle;
 import dev.warta.schemas.Topics;
@@ -50,7 +51,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.RAW, Consumed.with(Serdes.String(), rawSerde).withName(SOURCE))
                 .mapValues(raw -> {
-                    EnrichedArticle article = analysis.analyze(raw);
+                    EnrichedArticle article = analysis.analyze(DeadLetters.requireValue(raw, Topics.RAW));
                     enriched.run();
                     return article;
                 }, Named.as(ANALYZE))

@@ -1,5 +1,6 @@
 package dev.warta.ingest;
 
+import dev.warta.ingest.fetch.FetchPolicy;
 import java.time.Duration;
 
 /**
@@ -11,9 +12,10 @@ import java.time.Duration;
  * @param fetchTimeout     connect and read timeout of page fetches
  * @param maxRetryAfter    longest Retry-After a fetch will honour before giving up
  * @param userAgent        User-Agent of page fetches
+ * @param fetchPolicy      which addresses page and feed fetches may reach (default: public ones only)
  */
 public record IngestLimits(long maxPageBytes, long maxFileBytes, int maxLineBytes, Duration fetchTimeout,
-                           Duration maxRetryAfter, String userAgent) {
+                           Duration maxRetryAfter, String userAgent, FetchPolicy fetchPolicy) {
     /** 10 MB, the default page size limit. */
     public static final long DEFAULT_MAX_PAGE_BYTES = 10L * 1024 * 1024;
 
@@ -23,20 +25,29 @@ public record IngestLimits(long maxPageBytes, long maxFileBytes, int maxLineByte
         }
     }
 
-    /** The defaults: 10 MB pages, 10 MB files, 10 MB lines, 10 s fetch timeout, 60 s max Retry-After. */
+    /**
+     * The defaults: 10 MB pages, 10 MB files, 10 MB lines, 10 s fetch timeout, 60 s max Retry-After, fetches to
+     * public addresses only.
+     */
     public static IngestLimits defaults() {
         return new IngestLimits(DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_PAGE_BYTES, (int) DEFAULT_MAX_PAGE_BYTES,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), "warta-ingest/0.1 (+https://warta.dev/bot)");
+                Duration.ofSeconds(10), Duration.ofSeconds(60), "warta-ingest/0.1 (+https://warta.dev/bot)",
+                FetchPolicy.publicOnly());
     }
 
     /** A copy with another page (and file and line) size limit. */
     public IngestLimits withMaxPageBytes(long bytes) {
         return new IngestLimits(bytes, bytes, (int) Math.min(Integer.MAX_VALUE - 16, bytes), fetchTimeout, maxRetryAfter,
-                userAgent);
+                userAgent, fetchPolicy);
     }
 
     /** A copy with another fetch timeout. */
     public IngestLimits withFetchTimeout(Duration timeout) {
-        return new IngestLimits(maxPageBytes, maxFileBytes, maxLineBytes, timeout, maxRetryAfter, userAgent);
+        return new IngestLimits(maxPageBytes, maxFileBytes, maxLineBytes, timeout, maxRetryAfter, userAgent, fetchPolicy);
+    }
+
+    /** A copy with another fetch policy. */
+    public IngestLimits withFetchPolicy(FetchPolicy policy) {
+        return new IngestLimits(maxPageBytes, maxFileBytes, maxLineBytes, fetchTimeout, maxRetryAfter, userAgent, policy);
     }
 }

@@ -177,12 +177,15 @@ public final class IngestRunner implements AutoCloseable {
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 
-    /** Fetches and publishes each feed once; returns when all its items were acked or failed. */
+    /**
+     * Fetches (http(s) URLs) or reads (files) and publishes each feed once; returns when all its items were acked or
+     * failed.
+     */
     public IngestSummary pollFeeds(List<String> feedUrls) {
         IngestSummary before = stats.snapshot();
         List<CompletableFuture<Publisher.Outcome>> futures = new ArrayList<>();
         for (String url : feedUrls) {
-            sources.feeds().readUrl(url, publisher::known, item -> futures.add(publisher.submit(item)));
+            sources.feeds().readLocation(url, publisher::known, item -> futures.add(publisher.submit(item)));
         }
         publisher.flush();
         try {

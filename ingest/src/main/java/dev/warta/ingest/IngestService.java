@@ -3,9 +3,11 @@ package dev.warta.ingest;
 import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.http.HttpIngestServer;
 import dev.warta.ingest.sink.ArticleSink;
+import dev.warta.ingest.source.FeedSource;
 import dev.warta.ingest.watch.InboxWatcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class IngestService implements AutoCloseable {
      * What to run.
      *
      * @param paths        files or directories to load once
-     * @param feedUrls     RSS/Atom URLs to poll
+     * @param feedUrls     RSS/Atom feeds to poll: http(s) URLs or local files
      * @param pollInterval time between feed polls
      * @param watchDir     inbox directory, or null
      * @param httpPort     port of {@code POST /articles} on 127.0.0.1 (0 = any free port), or null for none
@@ -99,6 +101,12 @@ public final class IngestService implements AutoCloseable {
      * @param log receives one line per recoverable problem (failed feed poll, file moved to failed/)
      */
     public static IngestService start(ArticleSink sink, Options options, Consumer<String> log) {
+        for (String feed : options.feedUrls()) {
+            Path file = FeedSource.localFile(feed);
+            if (file != null && !Files.isReadable(file)) {
+                throw new IngestException("--feed " + feed + ": not an http(s) URL nor a readable file");
+            }
+        }
         IngestRunner runner = IngestRunner.builder(sink).limits(options.limits()).sinkTimeout(options.sinkTimeout())
                 .fetcher(options.fetchPages() ? null : PageFetcher.disabled()).build();
         InboxWatcher watcher = null;

@@ -72,6 +72,9 @@ public final class Publisher implements AutoCloseable {
                     throw new IngestException("cannot write dead letter: " + rootMessage(e), e);
                 }
                 stats.deadLettered.incrementAndGet();
+                if (d.letter().getReason().endsWith("-refused")) {
+                    stats.refused.incrementAndGet();
+                }
                 return Outcome.DEAD_LETTERED;
             });
         }
@@ -105,6 +108,7 @@ public final class Publisher implements AutoCloseable {
                 .handle((v, e) -> {
                     if (e == null) {
                         (outcome == Outcome.PUBLISHED ? stats.published : stats.updates).incrementAndGet();
+                        stats.lastPublishFailure.set(null);
                         return CompletableFuture.completedFuture(outcome);
                     }
                     // not written: forget it so that a later attempt publishes it
@@ -116,6 +120,7 @@ public final class Publisher implements AutoCloseable {
                     String reason = recordReason(e);
                     if (reason == null) {
                         stats.failed.incrementAndGet();
+                        stats.lastPublishFailure.set(rootMessage(e));
                         throw new IngestException("cannot publish " + id + ": " + rootMessage(e), e);
                     }
                     // this record alone cannot be written (too large, unencodable): dead-letter it and go on

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warta.ingest.fetch.PageFetcher;
 import dev.warta.ingest.http.HttpIngestServer;
 import dev.warta.ingest.sink.InMemoryArticleSink;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,5 +135,50 @@ class HttpIngestServerTest {
         HttpResponse<String> r = send(post("/articles", "application/json", "{\"text\":\"apa saja\"}"));
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).contains("broker down");
+    }
+
+    @Test
+    void shouldAnswerAPostWhileSlowClientsTrickleAndDisconnectThem() throws Exception {
+        // sixteen clients sending their headers a byte at a time hold sixteen handler threads (the JDK server reads
+        // headers on them); before, four such clients blocked POST /articles completely
+        start(HttpIngestServer.Options.defaults(IngestLimits.defaults()));
+        List<Socket> slow = new ArrayList<>();
+        List<CompletableFuture<Integer>> closedByServer = new ArrayList<>();
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < 16; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.setSoTimeout(30_000);
+                s.getOutputStream().write("POST /articles HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                slow.add(s);
+                closedByServer.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return s.getInputStream().read(); // -1 once the server closes the connection
+                    } catch (IOException e) {
+                        return -1;
+                    }
+                }));
+            }
+            trickle.scheduleAtFixedRate(() -> {
+                for (Socket s : slow) {
+                    try {
+                        s.getOutputStream().write('X');
+                    } catch (IOException ignored) {
+                        // closed by the server: what the test expects
+                    }
+                }
+            }, 0, 300, TimeUnit.MILLISECONDS);
+            HttpResponse<String> r = send(post("/articles", "application/json",
+                    "{\"url\":\"https://kabar.example/slow\",\"title\":\"Judul\",\"text\":\"Isi berita.\"}"));
+            assertThat(r.statusCode()).isEqualTo(202);
+            for (CompletableFuture<Integer> c : closedByServer) {
+                assertThat(c.get(20, TimeUnit.SECONDS)).as("slow client disconnected by the read deadline").isEqualTo(-1);
+            }
+        } finally {
+            trickle.shutdownNow();
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.warta.ingest.fetch.FetchPolicy;
 import dev.warta.ingest.fetch.HttpPageFetcher;
 import dev.warta.ingest.fetch.PageFetcher;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +32,7 @@ class HttpPageFetcherTest {
     private final ExecutorService serverThreads = Executors.newFixedThreadPool(8);
     private final AtomicReference<String> userAgent = new AtomicReference<>();
     private final AtomicInteger retryHits = new AtomicInteger();
+    private final AtomicInteger redirects = new AtomicInteger();
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final AtomicInteger slowArrivals = new AtomicInteger();
@@ -41,6 +44,11 @@ class HttpPageFetcherTest {
         server.createContext("/ok", ex -> {
             userAgent.set(ex.getRequestHeaders().getFirst("User-Agent"));
             reply(ex, 200, "text/html; charset=utf-8", "<html><title>ok</title></html>");
+        });
+        server.createContext("/redirect", ex -> {
+            redirects.incrementAndGet();
+            ex.getResponseHeaders().add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/ok");
+            reply(ex, 302, "text/plain", "moved");
         });
         server.createContext("/missing", ex -> reply(ex, 404, "text/plain", "no"));
         server.createContext("/big", ex -> reply(ex, 200, "text/html", "x".repeat(5000)));
@@ -92,7 +100,48 @@ class HttpPageFetcherTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    private final HttpPageFetcher fetcher = new HttpPageFetcher(IngestLimits.defaults().withFetchTimeout(Duration.ofSeconds(5)));
+    /** The test server is on loopback, which the default policy refuses: allow it explicitly. */
+    private static final FetchPolicy LOOPBACK_ALLOWED = FetchPolicy.publicOnly().allowing(List.of("127.0.0.1", "localhost"));
+    private final HttpPageFetcher fetcher = new HttpPageFetcher(IngestLimits.defaults()
+            .withFetchTimeout(Duration.ofSeconds(5)).withFetchPolicy(LOOPBACK_ALLOWED));
+
+    @Test
+    void shouldRefuseLoopbackByDefaultWithoutConnecting() {
+        HttpPageFetcher strict = new HttpPageFetcher(IngestLimits.defaults());
+        for (String u : List.of(url("/ok"), "http://localhost:" + server.getAddress().getPort() + "/ok",
+                "http://[::1]:" + server.getAddress().getPort() + "/ok")) {
+            assertThatThrownBy(() -> strict.fetch(u)).as(u).isInstanceOfSatisfying(PageFetcher.FetchException.class,
+                    e -> assertThat(e.reason()).isEqualTo(HttpPageFetcher.REFUSED));
+        }
+        assertThat(userAgent.get()).as("no request reached the server").isNull();
+    }
+
+    @Test
+    void shouldRefuseARedirectIntoTheInternalNetwork() {
+        // "news.test" stands for a public site (allowed by name); it redirects to a loopback address that is not allowed
+        FetchPolicy policy = FetchPolicy.publicOnly().allowing(List.of("news.test"))
+                .withResolver(h -> h.equals("news.test") ? new InetAddress[] {InetAddress.getLoopbackAddress()}
+                        : InetAddress.getAllByName(h));
+        HttpPageFetcher f = new HttpPageFetcher(IngestLimits.defaults().withFetchPolicy(policy));
+        String start = "http://news.test:" + server.getAddress().getPort() + "/redirect";
+        assertThatThrownBy(() -> f.fetch(start)).isInstanceOfSatisfying(PageFetcher.FetchException.class,
+                e -> assertThat(e.reason()).isEqualTo(HttpPageFetcher.REFUSED));
+        assertThat(redirects).hasValue(1);
+        assertThat(userAgent.get()).as("the redirect target was not fetched").isNull();
+    }
+
+    @Test
+    void shouldConnectToTheAddressItCheckedWithoutASecondLookup() throws Exception {
+        // a rebinding name answers loopback (allowed here) first and an internal address after: only one lookup may happen
+        AtomicInteger lookups = new AtomicInteger();
+        FetchPolicy policy = FetchPolicy.publicOnly().allowing(List.of("127.0.0.1/32")).withResolver(h -> new InetAddress[] {
+            lookups.incrementAndGet() == 1 ? InetAddress.getLoopbackAddress()
+                    : InetAddress.getByAddress(h, new byte[] {10, 9, 9, 9})});
+        HttpPageFetcher f = new HttpPageFetcher(IngestLimits.defaults().withFetchPolicy(policy));
+        PageFetcher.Page page = f.fetch("http://rebind.test:" + server.getAddress().getPort() + "/ok");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(lookups).hasValue(1);
+    }
 
     @Test
     void fetchesWithUserAgentAndContentType() throws Exception {
@@ -106,7 +155,7 @@ class HttpPageFetcherTest {
     void errorStatusAndOversizedPagesFailWithAReason() {
         assertThatThrownBy(() -> fetcher.fetch(url("/missing"))).isInstanceOfSatisfying(PageFetcher.FetchException.class,
                 e -> assertThat(e.reason()).isEqualTo("http-404"));
-        HttpPageFetcher small = new HttpPageFetcher(IngestLimits.defaults().withMaxPageBytes(1000));
+        HttpPageFetcher small = new HttpPageFetcher(IngestLimits.defaults().withMaxPageBytes(1000).withFetchPolicy(LOOPBACK_ALLOWED));
         assertThatThrownBy(() -> small.fetch(url("/big"))).isInstanceOfSatisfying(PageFetcher.FetchException.class,
                 e -> assertThat(e.reason()).isEqualTo("too-large"));
         assertThatThrownBy(() -> fetcher.fetch("ftp://example.com/x")).isInstanceOfSatisfying(PageFetcher.FetchException.class,

@@ -93,4 +93,24 @@ class InboxWatcherTest {
         assertThat(inbox.resolve(".e.txt")).exists();
         assertThat(sink.articles()).isEmpty();
     }
+
+    @Test
+    void shouldRefuseASymlinkPointingOutOfTheInboxWithADeadLetter(@TempDir Path elsewhere) throws Exception {
+        Path secret = Fixtures.write(elsewhere, "secret.txt", Fixtures.TEXT_PAGE);
+        Files.createSymbolicLink(inbox.resolve("link.txt"), secret);
+        Path inside = Fixtures.write(Files.createDirectories(inbox.resolve("sub")), "page.txt", Fixtures.TEXT_PAGE.replace("Bus", "Kereta"));
+        Files.createSymbolicLink(inbox.resolve("inside.txt"), inside);
+        try (IngestRunner runner = runner(); InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
+            watcher.scanOnce().get(5, TimeUnit.SECONDS);
+            assertThat(runner.stats().refused).hasValue(1);
+        }
+        assertThat(sink.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo(InboxWatcher.SYMLINK_REFUSED);
+            assertThat(d.getMessage()).contains("link.txt", secret.toRealPath().toString(), "outside the inbox");
+        });
+        assertThat(sink.articles()).as("only the link inside the inbox was read").hasSize(1);
+        assertThat(inbox.resolve("failed/link.txt")).isSymbolicLink();
+        assertThat(Files.readString(inbox.resolve("failed/link.txt.reason"))).contains(InboxWatcher.SYMLINK_REFUSED);
+        assertThat(secret).exists();
+    }
 }

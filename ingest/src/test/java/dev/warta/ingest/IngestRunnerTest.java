@@ -139,4 +139,25 @@ class IngestRunnerTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(Sources.read(p)).extracting(Item::provenance).containsExactly(p + "#1", p + "#2");
     }
+
+    @Test
+    void shouldPollAFeedFileAndDeadLetterItemsThatPointIntoTheInternalNetwork() throws Exception {
+        Path feed = Fixtures.write(dir, "feed.xml", """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+                <item><title>metrics</title><link>http://127.0.0.1:9/metrics</link><description>m</description></item>
+                <item><title>cloud</title><link>http://169.254.169.254/latest/meta-data/</link><description>c</description></item>
+                <item><title>no link</title><description>Teks berita singkat dari feed.</description></item>
+                </channel></rss>""");
+        // the default fetcher, with the default fetch policy (public addresses only)
+        try (IngestRunner runner = IngestRunner.builder(sink).progress(false).build()) {
+            IngestSummary s = runner.pollFeeds(List.of(feed.toString()));
+            assertThat(s.deadLettered()).isEqualTo(2);
+            assertThat(runner.stats().refused).hasValue(2);
+        }
+        assertThat(sink.deadLetters()).extracting(DeadLetter::getReason).containsOnly("fetch-refused");
+        assertThat(sink.deadLetters()).extracting(DeadLetter::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("127.0.0.1 is loopback"))
+                .anySatisfy(m -> assertThat(m).contains("169.254.169.254 is link-local"));
+        assertThat(sink.articles()).singleElement().satisfies(a -> assertThat(a.getTitle()).isEqualTo("no link"));
+    }
 }

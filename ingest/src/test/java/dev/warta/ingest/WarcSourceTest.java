@@ -96,6 +96,44 @@ class WarcSourceTest {
     }
 
     @Test
+    void shouldResynchroniseAfterACorruptRecordHeaderAndNameEachBrokenRecord() throws Exception {
+        for (WarcCompression c : new WarcCompression[] {WarcCompression.GZIP, WarcCompression.NONE}) {
+            byte[] a = warc(c, "<html><title>Satu</title><body>Berita satu</body></html>");
+            byte[] b = warc(c, "<html><title>Dua</title><body>Berita dua</body></html>");
+            byte[] d = warc(c, "<html><title>Tiga</title><body>Berita tiga</body></html>");
+            byte[] broken1 = b.clone();
+            byte[] broken2 = d.clone();
+            if (c == WarcCompression.NONE) {
+                broken1[0] = 'X'; // "XARC/1.0": not a record header
+                broken2[0] = 'X';
+            } else {
+                java.util.Arrays.fill(broken1, 10, broken1.length / 2, (byte) 0x55); // garbage in the deflate stream
+                java.util.Arrays.fill(broken2, 10, broken2.length / 2, (byte) 0x55);
+            }
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (byte[] part : List.of(a, broken1, b, broken2, d, a)) {
+                all.write(part);
+            }
+            Path p = Fixtures.write(dir, "resync" + c + (c == WarcCompression.GZIP ? ".warc.gz" : ".warc"), all.toByteArray());
+            List<Item> items = read(p);
+            assertThat(Fixtures.articles(items)).as(c.toString()).extracting(x -> x.article().getTitle())
+                    .containsExactly("Satu", "Dua", "Tiga", "Satu");
+            List<Item.Dead> dead = Fixtures.dead(items);
+            assertThat(dead).as(c.toString()).hasSize(2);
+            assertThat(dead.get(0).letter().getProvenance()).isEqualTo(p + "#2");
+            assertThat(dead.get(1).letter().getProvenance()).isEqualTo(p + "#4");
+            assertThat(dead.get(0).letter().getMessage()).startsWith("record 2 ");
+            assertThat(dead.get(1).letter().getMessage()).startsWith("record 4 ")
+                    .as("the second dead letter describes its own record").isNotEqualTo(dead.get(0).letter().getMessage());
+            if (c == WarcCompression.NONE) {
+                assertThat(dead.get(0).letter().getMessage()).contains("at byte " + a.length);
+                assertThat(dead.get(1).letter().getMessage()).contains("at byte " + (a.length + broken1.length + b.length));
+            }
+            assertThat(Fixtures.articles(items).get(1).article().getProvenance()).isEqualTo(p + "#3");
+        }
+    }
+
+    @Test
     void notAWarcAtAllIsOneDeadLetter() throws Exception {
         List<Item> items = read(Fixtures.write(dir, "fake.warc.gz", "plain text, not gzip".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fixtures.dead(items)).hasSize(1);

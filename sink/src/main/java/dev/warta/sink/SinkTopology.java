@@ -1,5 +1,7 @@
 package dev.warta.sink;
 
+import static dev.warta.common.stream.DeadLetters.requireValue;
+
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.sink.dedup.BandProcessor;
 import dev.warta.sink.dedup.DecideProcessor;
@@ -106,7 +108,8 @@ public final class SinkTopology {
                 (topic, bytes) -> SinkInput.read(serde, topic, bytes));
         KStream<String, SinkInput> checked = builder
                 .stream(input, Consumed.with(Serdes.String(), inputs).withName("sink-source"))
-                .filter((id, in) -> in != null, Named.as("sink-skip-tombstones"))
+                // a null value carries no article: dead-lettered (empty-payload) by the processing-exception handler
+                .mapValues(in -> requireValue(in, input), Named.as("sink-reject-tombstones"))
                 // key by article id whatever the producer used, so every outcome is keyed by id
                 .map((key, in) -> KeyValue.pair(in.id(), in), Named.as("sink-filter-check"));
 

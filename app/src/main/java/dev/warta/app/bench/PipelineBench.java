@@ -99,7 +99,7 @@ public final class PipelineBench {
                 : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0,
                         options.html());
         try (Platform platform = Platform.open(cluster, true)) {
-            log.println("bench: broker " + platform.bootstrapServers() + ", registry " + platform.registryUrl());
+            log.println("bench: broker " + platform.bootstrapServers() + ", registry " + platform.publicRegistryUrl());
             createTopics(platform, List.of(PASSTHROUGH_TOPIC, SMALL_RAW_TOPIC));
             Properties client = platform.clientProperties();
 

@@ -34,6 +34,12 @@ public class ClusterOptions {
                     + "8081 is taken; 0: any free port. Commands that connect use http://127.0.0.1:PORT when there is no --registry-url.")
     public Integer registryPort;
 
+    @Option(names = "--registry-write-token", paramLabel = "SECRET",
+            description = "Secret that changes to the embedded registry over HTTP need (new schemas, config, deletes), as "
+                    + "basic-auth password or bearer token; better set as WARTA_REGISTRY_WRITE_TOKEN or in the config "
+                    + "file. Without it the embedded registry refuses changes from other processes.")
+    public String registryWriteToken;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
             description = "Data directory of the embedded broker and of stream state (default: ${DEFAULT-VALUE}).")
     public Path dataDir;
@@ -54,7 +60,7 @@ public class ClusterOptions {
         Map<String, String> settings = new LinkedHashMap<>();
         clientProperties().forEach((k, v) -> settings.put(k.toString(), v.toString()));
         return new ClusterConfig(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, settings,
-                brokerPort, registryPort);
+                brokerPort, registryPort, registryWriteToken);
     }
 
     /** Kafka client settings: properties-file {@code kafka.*} entries, then {@code -k} options. */

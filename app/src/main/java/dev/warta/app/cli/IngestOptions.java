@@ -2,6 +2,7 @@ package dev.warta.app.cli;
 
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.IngestService;
+import dev.warta.ingest.fetch.FetchPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,11 +31,22 @@ public class IngestOptions {
     @Option(names = "--max-page-bytes", defaultValue = "10485760", description = "Largest page accepted (default: ${DEFAULT-VALUE}).")
     public long maxPageBytes = 10L * 1024 * 1024;
 
+    @Option(names = "--allow-fetch", split = ",", paramLabel = "CIDR|HOST",
+            description = "Also fetch feed items and feeds from these internal addresses (CIDR, address, host name or "
+                    + "*.domain; repeatable or comma-separated). By default only public addresses are fetched.")
+    public List<String> allowFetch = new ArrayList<>();
+
+    /** The limits these options ask for, with the fetch policy of {@code --allow-fetch}. */
+    public IngestLimits limits() {
+        return IngestLimits.defaults().withMaxPageBytes(maxPageBytes)
+                .withFetchPolicy(FetchPolicy.publicOnly().allowing(allowFetch));
+    }
+
     /** The ingest service's settings: these options, reading {@code paths} first. */
     public IngestService.Options config(List<Path> paths) {
         IngestService.Options o = IngestService.Options.defaults();
         return new IngestService.Options(List.copyOf(paths), List.copyOf(feeds), pollInterval, watch, httpPort, httpBind,
-                IngestLimits.defaults().withMaxPageBytes(maxPageBytes), o.fetchPages(), o.sinkTimeout());
+                limits(), o.fetchPages(), o.sinkTimeout());
     }
 
     /** True when ingest keeps running after the bulk paths (feeds, inbox or HTTP). */

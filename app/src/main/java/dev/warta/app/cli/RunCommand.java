@@ -7,6 +7,7 @@ import dev.warta.app.platform.EnrichStageConfig;
 import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Lifecycle;
 import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.ProgressWatch;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
 import dev.warta.app.review.Review;
@@ -16,6 +17,7 @@ import dev.warta.schemas.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Lifecycle life = Lifecycle.install();
              Platform platform = Platform.open(cluster.config(), true)) {
             out.printf("Kafka broker:    %s%s%n", platform.bootstrapServers(), platform.embedded() ? " (embedded)" : "");
-            out.printf("Schema registry: %s%n", platform.registryUrl());
+            out.printf("Schema registry: %s%n", platform.publicRegistryUrl());
             if (platform.embedded()) {
                 out.printf("Data dir:        %s%n", platform.dataDir().toAbsolutePath().normalize());
             }
@@ -68,7 +70,10 @@ public final class RunCommand implements Callable<Integer> {
                  ArticleFollower printer = new ArticleFollower(platform, Topics.CLEAN, null, false,
                          a -> out.println(ArticleJson.line(a)), e -> System.err.println("skipped " + e)).start();
                  Review page = review.start(platform);
-                 IngestStage ingestStage = IngestStage.start(platform, ingest.config(paths))) {
+                 IngestStage ingestStage = IngestStage.start(platform, ingest.config(paths));
+                 ProgressWatch progress = ProgressWatch.forPipeline(platform, System.err::println)
+                         .start(Duration.ofSeconds(5))) {
+                metrics.addHealth(progress);
                 if (page != null) {
                     out.printf("Review page:     %s%n", page.url());
                 }

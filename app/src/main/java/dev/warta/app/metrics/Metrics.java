@@ -126,7 +126,7 @@ public final class Metrics implements AutoCloseable {
 
     /**
      * Exposes ingest's own counters: {@code warta.ingest.published} (published + updated), {@code warta.ingest.repeats},
-     * {@code warta.ingest.dead.letters}, {@code warta.ingest.files}.
+     * {@code warta.ingest.dead.letters}, {@code warta.ingest.refused} (of those), {@code warta.ingest.files}.
      */
     public void bindIngest(IngestStats stats) {
         FunctionCounter.builder("warta.ingest.published", stats, s -> s.published.get() + s.updates.get())
@@ -135,6 +135,14 @@ public final class Metrics implements AutoCloseable {
                 .description("Articles ingest saw again unchanged").register(registry);
         FunctionCounter.builder("warta.ingest.dead.letters", stats, s -> s.deadLettered.get())
                 .description("Inputs ingest dead-lettered").register(registry);
+        FunctionCounter.builder("warta.ingest.refused", stats, s -> s.refused.get())
+                .description("Inputs ingest refused for safety (fetches into the internal network, inbox links out of it)")
+                .register(registry);
+        addHealth(() -> {
+            String failure = stats.lastPublishFailure.get();
+            return failure == null ? new StageHealth.Status("ingest", "publishing", true)
+                    : new StageHealth.Status("ingest", "cannot publish: " + failure, false);
+        });
         FunctionCounter.builder("warta.ingest.files", stats, s -> s.files.get())
                 .description("Files ingest read").register(registry);
     }

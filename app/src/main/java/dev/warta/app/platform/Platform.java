@@ -44,8 +44,8 @@ public final class Platform implements AutoCloseable {
             client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try {
                 TopicSetup.ensure(client, config.partitions(), config.replicationFactor());
-                Registry registry = Registry.startEmbedded(client, registryPort);
-                String url = config.registryUrl() != null ? config.registryUrl() : registry.url();
+                Registry registry = Registry.startEmbedded(client, registryPort, config.registryWriteToken());
+                String url = config.registryUrl() != null ? config.registryUrl() : registry.clientUrl();
                 return new Platform(broker, registry, broker.bootstrapServers(), url, client, config.dataDir());
             } catch (RuntimeException e) {
                 broker.close();
@@ -58,8 +58,8 @@ public final class Platform implements AutoCloseable {
         if (config.registryUrl() == null && embeddedIfMissing) {
             // an external cluster without a registry: serve one from this process, stored in the cluster's _schemas
             requireFree("--registry-port", config.registryPort());
-            Registry registry = Registry.startEmbedded(client, registryPort);
-            return new Platform(null, registry, bootstrap, registry.url(), client, config.dataDir());
+            Registry registry = Registry.startEmbedded(client, registryPort, config.registryWriteToken());
+            return new Platform(null, registry, bootstrap, registry.clientUrl(), client, config.dataDir());
         }
         String url = config.registryUrl() != null ? config.registryUrl() : "http://127.0.0.1:" + registryPort;
         return new Platform(null, null, bootstrap, url, client, config.dataDir());
@@ -89,8 +89,14 @@ public final class Platform implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The registry URL this process's clients use (with the embedded registry's write token as userinfo). */
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /** The registry URL to show and give to others: without userinfo. */
+    public String publicRegistryUrl() {
+        return registryUrl.replaceFirst("^(https?://)[^@/]*@", "$1");
     }
 
     public Path dataDir() {

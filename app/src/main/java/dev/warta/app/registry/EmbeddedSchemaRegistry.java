@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.warta.ingest.http.ServerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private final RegistryStore store;
     private final int requestedPort;
+    private String writeToken;
     private RegistryService service;
     private HttpServer server;
     private ExecutorService executor;
@@ -59,6 +61,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public EmbeddedSchemaRegistry(RegistryStore store, int port) {
         this.store = store;
         this.requestedPort = port;
+    }
+
+    /**
+     * The secret that requests changing the registry must carry (basic-auth password or bearer token): registering a
+     * schema not yet under its subject, {@code PUT /config}, {@code DELETE /config/S}, {@code DELETE /subjects/S}.
+     * Without one (the default) the registry refuses every change over HTTP with 403; in-process callers use
+     * {@link #registry()}. Call before {@link #start()}.
+     */
+    public synchronized EmbeddedSchemaRegistry writeToken(String token) {
+        this.writeToken = token;
+        return this;
     }
 
     /** Rebuilds the state from the store, then serves; returns this. On failure the store is closed. */
@@ -81,7 +94,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new RegistryHttpHandler(service));
+        server.createContext("/", new RegistryHttpHandler(service, writeToken));
         server.start();
         LOG.info("schema registry serving {}", url());
         return this;
@@ -93,6 +106,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
+        ServerLimits.install();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
             try {

@@ -15,7 +15,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Confluent Schema Registry REST routes over a {@link RegistryService}, with Confluent's JSON shapes and error
- * codes ({@code {"error_code":40401,"message":"..."}}). AVRO only. Stateless: safe on any number of threads.
+ * codes ({@code {"error_code":40401,"message":"..."}}). AVRO only. Requests that change the registry (registering a
+ * schema not yet under the subject, {@code PUT /config}, {@code DELETE /config/S}, {@code DELETE /subjects/S}) need
+ * the write token ({@code 403}, error code 40301, without it). Stateless: safe on any number of threads.
  */
 final class RegistryHttpHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -35,9 +39,12 @@ final class RegistryHttpHandler implements HttpHandler {
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final RegistryService service;
+    private final byte[] writeToken;
 
-    RegistryHttpHandler(RegistryService service) {
+    /** @param writeToken the secret that changes need (registrations of new schemas, config, deletes); null: none allowed */
+    RegistryHttpHandler(RegistryService service, String writeToken) {
         this.service = service;
+        this.writeToken = writeToken == null || writeToken.isEmpty() ? null : writeToken.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An HTTP answer: status and body (JSON text, or a raw schema). */
@@ -88,153 +95,225 @@ final class RegistryHttpHandler implements HttpHandler {
         return new Answer(status, body.toString());
     }
 
+    /** A parsed request: method, decoded path segments, query parameters. */
+    private record Request(HttpExchange exchange, String method, List<String> p, Map<String, String> q) {
+        int n() {
+            return p.size();
+        }
+
+        boolean deleted() {
+            return Boolean.parseBoolean(q.get("deleted"));
+        }
+    }
+
     private Answer route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        List<String> p = segments(exchange.getRequestURI().getRawPath());
-        Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
-        boolean deleted = Boolean.parseBoolean(q.get("deleted"));
-        int n = p.size();
-        if (n == 0) {
-            return on(method, "GET", () -> Answer.ok(JSON.createObjectNode()));
+        Request r = new Request(exchange, exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()),
+                query(exchange.getRequestURI().getRawQuery()));
+        if (r.n() == 0) {
+            return on(r.method(), "GET", () -> Answer.ok(JSON.createObjectNode()));
         }
-        switch (p.get(0)) {
-            case "schemas" -> {
-                if (n == 2 && p.get(1).equals("types")) {
-                    return on(method, "GET", () -> Answer.ok(List.of("AVRO")));
-                }
-                if (n >= 3 && p.get(1).equals("ids")) {
-                    int id = schemaId(p.get(2));
-                    if (n == 3) {
-                        return on(method, "GET", () -> Answer.ok(Map.of("schema", service.getById(id).toString())));
-                    }
-                    if (n == 4 && p.get(3).equals("schema")) {
-                        return on(method, "GET", () -> Answer.ok(service.getById(id).toString()));
-                    }
-                    if (n == 4 && p.get(3).equals("versions")) {
-                        return on(method, "GET", () -> Answer.ok(service.subjectVersions(id, deleted).stream()
-                                .map(sv -> {
-                                    Map<String, Object> m = new LinkedHashMap<>();
-                                    m.put("subject", sv.subject());
-                                    m.put("version", sv.version());
-                                    return m;
-                                }).toList()));
-                    }
-                    if (n == 4 && p.get(3).equals("subjects")) {
-                        return on(method, "GET", () -> Answer.ok(service.subjectVersions(id, deleted).stream()
-                                .map(RegistryCatalog.SubjectVersion::subject).distinct().toList()));
-                    }
-                }
+        Answer a = switch (r.p().get(0)) {
+            case "schemas" -> schemas(r);
+            case "subjects" -> subjects(r);
+            case "compatibility" -> compatibility(r);
+            case "config" -> config(r);
+            case "mode" -> r.n() <= 2 ? on(r.method(), "GET", () -> Answer.ok(Map.of("mode", "READWRITE"))) : null;
+            default -> null;
+        };
+        if (a == null) {
+            throw new HttpError(404, 404, "HTTP 404 Not Found");
+        }
+        return a;
+    }
+
+    /** {@code /schemas/...}: read-only. */
+    private Answer schemas(Request r) throws IOException {
+        List<String> p = r.p();
+        int n = r.n();
+        if (n == 2 && p.get(1).equals("types")) {
+            return on(r.method(), "GET", () -> Answer.ok(List.of("AVRO")));
+        }
+        if (n < 3 || !p.get(1).equals("ids")) {
+            return null;
+        }
+        int id = schemaId(p.get(2));
+        if (n == 3) {
+            return on(r.method(), "GET", () -> Answer.ok(Map.of("schema", service.getById(id).toString())));
+        }
+        if (n == 4 && p.get(3).equals("schema")) {
+            return on(r.method(), "GET", () -> Answer.ok(service.getById(id).toString()));
+        }
+        if (n == 4 && p.get(3).equals("versions")) {
+            return on(r.method(), "GET", () -> Answer.ok(service.subjectVersions(id, r.deleted()).stream()
+                    .map(sv -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("subject", sv.subject());
+                        m.put("version", sv.version());
+                        return m;
+                    }).toList()));
+        }
+        if (n == 4 && p.get(3).equals("subjects")) {
+            return on(r.method(), "GET", () -> Answer.ok(service.subjectVersions(id, r.deleted()).stream()
+                    .map(RegistryCatalog.SubjectVersion::subject).distinct().toList()));
+        }
+        return null;
+    }
+
+    /** {@code /subjects/...}: lookups, registrations (token, unless already registered), deletes (token). */
+    private Answer subjects(Request r) throws IOException {
+        List<String> p = r.p();
+        int n = r.n();
+        String method = r.method();
+        if (n == 1) {
+            return on(method, "GET", () -> Answer.ok(service.subjects(r.deleted())));
+        }
+        String subject = p.get(1);
+        if (n == 2) {
+            if (method.equals("POST")) {
+                Schema schema = schemaFromBody(r.exchange());
+                return Answer.ok(full(service.lookupVersion(subject, schema, r.deleted())));
             }
-            case "subjects" -> {
-                if (n == 1) {
-                    return on(method, "GET", () -> Answer.ok(service.subjects(deleted)));
+            if (method.equals("DELETE")) {
+                requireWriteToken(r);
+                if (Boolean.parseBoolean(r.q().get("permanent"))) {
+                    throw new HttpError(405, 405, "Permanent deletion is not supported by this registry");
                 }
-                String subject = p.get(1);
-                if (n == 2) {
-                    if (method.equals("POST")) {
-                        Schema schema = schemaFromBody(exchange);
-                        return Answer.ok(full(service.lookupVersion(subject, schema, deleted)));
-                    }
-                    if (method.equals("DELETE")) {
-                        if (Boolean.parseBoolean(q.get("permanent"))) {
-                            throw new HttpError(405, 405, "Permanent deletion is not supported by this registry");
-                        }
-                        return Answer.ok(service.deleteSubject(subject));
-                    }
-                    throw notAllowed(method);
-                }
-                if (p.get(2).equals("versions")) {
-                    if (n == 3) {
-                        if (method.equals("POST")) {
-                            Schema schema = schemaFromBody(exchange);
-                            return Answer.ok(Map.of("id", service.registerVersion(subject, schema).id()));
-                        }
-                        return on(method, "GET", () -> Answer.ok(service.versions(subject, deleted)));
-                    }
-                    int version = version(p.get(3));
-                    if (n == 4) {
-                        return on(method, "GET", () -> Answer.ok(full(service.getVersion(subject, version, deleted))));
-                    }
-                    if (n == 5 && p.get(4).equals("schema")) {
-                        return on(method, "GET", () -> Answer.ok(service.getVersion(subject, version, deleted).schema().toString()));
-                    }
-                    if (n == 5 && p.get(4).equals("referencedby")) {
-                        return on(method, "GET", () -> {
-                            service.getVersion(subject, version, deleted);
-                            return Answer.ok(List.of());
-                        });
-                    }
-                }
+                return Answer.ok(service.deleteSubject(subject));
             }
-            case "compatibility" -> {
-                if ((n == 4 || n == 5) && p.get(1).equals("subjects") && p.get(3).equals("versions")) {
-                    String subject = p.get(2);
-                    if (!method.equals("POST")) {
-                        throw notAllowed(method);
-                    }
-                    Schema schema = schemaFromBody(exchange);
-                    List<String> problems;
-                    if (n == 4) {
-                        problems = service.incompatibilities(subject, schema);
-                    } else {
-                        int version = version(p.get(4));
-                        if (version == -1) {
-                            problems = service.incompatibilities(subject, schema);
-                        } else {
-                            problems = service.incompatibilitiesWith(subject, version, schema);
-                        }
-                    }
-                    ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
-                    if (Boolean.parseBoolean(q.get("verbose"))) {
-                        ArrayNode messages = body.putArray("messages");
-                        problems.forEach(messages::add);
-                    }
-                    return Answer.ok(body.toString());
+            throw notAllowed(method);
+        }
+        if (!p.get(2).equals("versions")) {
+            return null;
+        }
+        if (n == 3) {
+            if (method.equals("POST")) {
+                Schema schema = schemaFromBody(r.exchange());
+                if (!alreadyRegistered(subject, schema)) { // registering it again changes nothing: no token needed
+                    requireWriteToken(r);
                 }
+                return Answer.ok(Map.of("id", service.registerVersion(subject, schema).id()));
             }
-            case "config" -> {
-                if (n == 1 || n == 2) {
-                    String subject = n == 2 ? p.get(1) : null;
-                    switch (method) {
-                        case "GET" -> {
-                            if (subject != null && !Boolean.parseBoolean(q.get("defaultToGlobal"))) {
-                                String level = service.subjectCompatibility(subject).orElseThrow(() -> new HttpError(404, 40408,
-                                        "Subject '" + subject + "' does not have subject-level compatibility configured"));
-                                return Answer.ok(Map.of("compatibilityLevel", level));
-                            }
-                            return Answer.ok(Map.of("compatibilityLevel", service.compatibility(subject)));
-                        }
-                        case "PUT" -> {
-                            JsonNode body = body(exchange);
-                            String level = body.path("compatibility").asText(null);
-                            if (level == null) {
-                                throw new HttpError(422, 42203, "Invalid compatibility level: missing \"compatibility\"");
-                            }
-                            service.setCompatibility(subject, level);
-                            return Answer.ok(Map.of("compatibility", level));
-                        }
-                        case "DELETE" -> {
-                            if (subject == null) {
-                                throw notAllowed(method);
-                            }
-                            String old = service.clearCompatibility(subject).orElseThrow(() -> new HttpError(404, 40408,
-                                    "Subject '" + subject + "' does not have subject-level compatibility configured"));
-                            return Answer.ok(Map.of("compatibilityLevel", old));
-                        }
-                        default -> throw notAllowed(method);
-                    }
+            return on(method, "GET", () -> Answer.ok(service.versions(subject, r.deleted())));
+        }
+        int version = version(p.get(3));
+        if (n == 4) {
+            return on(method, "GET", () -> Answer.ok(full(service.getVersion(subject, version, r.deleted()))));
+        }
+        if (n == 5 && p.get(4).equals("schema")) {
+            return on(method, "GET", () -> Answer.ok(service.getVersion(subject, version, r.deleted()).schema().toString()));
+        }
+        if (n == 5 && p.get(4).equals("referencedby")) {
+            return on(method, "GET", () -> {
+                service.getVersion(subject, version, r.deleted());
+                return Answer.ok(List.of());
+            });
+        }
+        return null;
+    }
+
+    private boolean alreadyRegistered(String subject, Schema schema) {
+        try {
+            service.lookupVersion(subject, schema, false);
+            return true;
+        } catch (RegistryException notThere) {
+            return false;
+        }
+    }
+
+    /** {@code /compatibility/subjects/S/versions[/V]}: a check, read-only. */
+    private Answer compatibility(Request r) throws IOException {
+        List<String> p = r.p();
+        int n = r.n();
+        if (!((n == 4 || n == 5) && p.get(1).equals("subjects") && p.get(3).equals("versions"))) {
+            return null;
+        }
+        String subject = p.get(2);
+        if (!r.method().equals("POST")) {
+            throw notAllowed(r.method());
+        }
+        Schema schema = schemaFromBody(r.exchange());
+        int version = n == 4 ? -1 : version(p.get(4));
+        List<String> problems = version == -1 ? service.incompatibilities(subject, schema)
+                : service.incompatibilitiesWith(subject, version, schema);
+        ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
+        if (Boolean.parseBoolean(r.q().get("verbose"))) {
+            ArrayNode messages = body.putArray("messages");
+            problems.forEach(messages::add);
+        }
+        return Answer.ok(body.toString());
+    }
+
+    /** {@code /config[/S]}: GET reads; PUT and DELETE change compatibility (token). */
+    private Answer config(Request r) throws IOException {
+        if (r.n() > 2) {
+            return null;
+        }
+        String subject = r.n() == 2 ? r.p().get(1) : null;
+        switch (r.method()) {
+            case "GET" -> {
+                if (subject != null && !Boolean.parseBoolean(r.q().get("defaultToGlobal"))) {
+                    String level = service.subjectCompatibility(subject).orElseThrow(() -> new HttpError(404, 40408,
+                            "Subject '" + subject + "' does not have subject-level compatibility configured"));
+                    return Answer.ok(Map.of("compatibilityLevel", level));
                 }
+                return Answer.ok(Map.of("compatibilityLevel", service.compatibility(subject)));
             }
-            case "mode" -> {
-                if (n <= 2) {
-                    return on(method, "GET", () -> Answer.ok(Map.of("mode", "READWRITE")));
+            case "PUT" -> {
+                requireWriteToken(r);
+                JsonNode body = body(r.exchange());
+                String level = body.path("compatibility").asText(null);
+                if (level == null) {
+                    throw new HttpError(422, 42203, "Invalid compatibility level: missing \"compatibility\"");
                 }
+                service.setCompatibility(subject, level);
+                return Answer.ok(Map.of("compatibility", level));
             }
-            default -> {
-                // falls through to 404
+            case "DELETE" -> {
+                if (subject == null) {
+                    throw notAllowed(r.method());
+                }
+                requireWriteToken(r);
+                String old = service.clearCompatibility(subject).orElseThrow(() -> new HttpError(404, 40408,
+                        "Subject '" + subject + "' does not have subject-level compatibility configured"));
+                return Answer.ok(Map.of("compatibilityLevel", old));
+            }
+            default -> throw notAllowed(r.method());
+        }
+    }
+
+    /**
+     * Refuses a request that changes the registry unless it carries the write token, as the password of basic auth
+     * (any user name) or as a bearer token. Without a configured token every such request is refused.
+     */
+    private void requireWriteToken(Request r) {
+        String given = presentedToken(r.exchange().getRequestHeaders().getFirst("Authorization"));
+        if (writeToken == null || given == null
+                || !MessageDigest.isEqual(writeToken, given.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpError(403, 40301, "This registry refuses changes (" + r.method() + " " + String.join("/", r.p())
+                    + ") without its write token: set registry-write-token (WARTA_REGISTRY_WRITE_TOKEN) and send it as "
+                    + "the basic-auth password or a bearer token");
+        }
+    }
+
+    /** The secret of an {@code Authorization} header: a bearer token, or the password of basic auth. */
+    static String presentedToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String a = authorization.strip();
+        if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return a.substring(7).strip();
+        }
+        if (a.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(a.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon < 0 ? null : decoded.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                return null;
             }
         }
-        throw new HttpError(404, 404, "HTTP 404 Not Found");
+        return null;
     }
 
     private interface Route {

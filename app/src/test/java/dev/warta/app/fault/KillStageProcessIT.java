@@ -29,7 +29,7 @@ class KillStageProcessIT {
     @BeforeAll
     static void start() {
         kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("broker"));
-        registry = new EmbeddedSchemaRegistry(KafkaTestSupport.client(kafka.bootstrapServers()), 0).start();
+        registry = new EmbeddedSchemaRegistry(KafkaTestSupport.client(kafka.bootstrapServers()), 0).writeToken("fault").start();
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class KillStageProcessIT {
     @Test
     void shouldDeliverEveryArticleExactlyOnceWhenAnEnrichAndASinkProcessAreKilledAndRestarted() throws Exception {
         String bootstrap = kafka.bootstrapServers();
-        String url = registry.url();
+        String url = registry.url().replace("http://", "http://warta:fault@"); // the stages register warta's schemas
         StageProcess enrichA = StageProcess.enrich("enrich-a", bootstrap, url, dir.resolve("enrich-a"));
         StageProcess enrichB = StageProcess.enrich("enrich-b", bootstrap, url, dir.resolve("enrich-b"));
         StageProcess sinkA = StageProcess.sink("sink-a", bootstrap, url, dir.resolve("sink-a"));

@@ -133,12 +133,15 @@ class PoisonRecordsIT {
             for (var e : enrichedPoison.entrySet()) {
                 producer.send(new ProducerRecord<>(Topics.ENRICHED, e.getKey(), e.getValue())).get();
             }
+            // tombstones: no article in them, each must become a dead letter with a clear reason (not be dropped)
+            producer.send(new ProducerRecord<>(Topics.RAW, "r-null", null)).get();
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, "e-null", null)).get();
             producer.send(new ProducerRecord<>(Topics.ENRICHED, "e-absurd",
                     enrichedSerde.serialize(Topics.ENRICHED, absurdEnriched("e-absurd")))).get();
         }
         FaultArticles.produce(bootstrap, registry, 0, VALID);
-        int rawRecords = rawPoison.size() + rawAbsurd.size() + VALID;
-        int injectedEnriched = enrichedPoison.size() + 1;
+        int rawRecords = rawPoison.size() + rawAbsurd.size() + 1 + VALID;
+        int injectedEnriched = enrichedPoison.size() + 1 + 1;
 
         try (Metrics metrics = Metrics.create();
              InProcessStages stages = InProcessStages.start(bootstrap, registry, dir.resolve("state"), metrics)) {
@@ -156,7 +159,11 @@ class PoisonRecordsIT {
                 assertThat(letters.get(prefix + "unknown-id").getReason()).isEqualTo("unknown-schema-id");
                 assertThat(letters.get(prefix + "truncated").getReason()).isIn("truncated-avro", "malformed-avro");
                 assertThat(letters.get(prefix + "random").getReason()).isIn("truncated-avro", "malformed-avro");
-                for (String kind : List.of("bad-magic", "unknown-id", "truncated", "random")) {
+                DeadLetter tombstone = letters.get(prefix + "null");
+                assertThat(tombstone).as(prefix + "null dead-lettered").isNotNull();
+                assertThat(tombstone.getReason()).isEqualTo("empty-payload");
+                assertThat(tombstone.getMessage()).contains("null value", topic).doesNotContain("NullPointerException");
+                for (String kind : List.of("bad-magic", "unknown-id", "truncated", "random", "null")) {
                     DeadLetter l = letters.get(prefix + kind);
                     assertThat(l.getStage()).as(prefix + kind).isEqualTo(stage);
                     assertThat(l.getTopic()).isEqualTo(topic);

@@ -34,6 +34,17 @@ final class StageProcess implements AutoCloseable {
         return new StageProcess(name, java(cli("sink", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
     }
 
+    /**
+     * A whole pipeline in one JVM, as {@code warta run} has it (embedded broker on {@code brokerPort}, registry on
+     * {@code registryPort}, enrich and sink, the progress watch), on {@code dataDir}: see {@link PipelineMain}.
+     */
+    static StageProcess pipeline(String name, Path dataDir, int brokerPort, int registryPort, String token) {
+        List<String> cmd = new ArrayList<>(java(List.of(PipelineMain.class.getName(), dataDir.toString(),
+                Integer.toString(brokerPort), Integer.toString(registryPort), token)));
+        cmd.replaceAll(a -> a.equals("-Xmx256m") ? "-Xmx512m" : a); // a broker and both stages in this one
+        return new StageProcess(name, cmd, dataDir.resolve(name + ".log"));
+    }
+
     private static List<String> cli(String stage, String bootstrap, String registryUrl, Path dataDir) {
         List<String> args = new ArrayList<>(List.of("dev.warta.app.Warta", stage, "--bootstrap-servers", bootstrap,
                 "--registry-url", registryUrl, "--data-dir", dataDir.toString()));
@@ -70,6 +81,25 @@ final class StageProcess implements AutoCloseable {
         while (System.nanoTime() < deadline && alive()) {
             if (Files.exists(log) && Files.readString(log).contains("-> RUNNING")) {
                 return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return false;
+    }
+
+    /** Waits until {@code marker} occurs {@code times} times in the log (re-read every 100 ms); false when the process died. */
+    boolean awaitMarker(String marker, int times, Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && alive()) {
+            if (Files.exists(log)) {
+                String text = Files.readString(log);
+                int n = 0;
+                for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+                    n++;
+                }
+                if (n >= times) {
+                    return true;
+                }
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }

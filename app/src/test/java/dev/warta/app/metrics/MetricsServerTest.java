@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warta.common.stream.DeadLetterHandler;
 import dev.warta.enrich.Analysis;
+import dev.warta.ingest.IngestStats;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,6 +114,21 @@ class MetricsServerTest {
             assertThat(up.body()).isEqualTo("{\"status\":\"UP\",\"stages\":{\"enrich\":\"RUNNING\",\"sink\":\"RUNNING\"}}");
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).startsWith("{\"status\":\"DOWN\"").contains("\"sink\":\"ERROR\"");
+        }
+    }
+
+    @Test
+    void shouldReportIngestDownWhileItCannotPublishWithTheReason() throws Exception {
+        IngestStats stats = new IngestStats();
+        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+            metrics.bindIngest(stats);
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+            stats.lastPublishFailure.set("incompatible-schema: news.raw-value is not compatible");
+            HttpResponse<String> down = get(server, "/health");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"ingest\":\"cannot publish: incompatible-schema");
+            stats.lastPublishFailure.set(null); // the next article went through
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
         }
     }
 

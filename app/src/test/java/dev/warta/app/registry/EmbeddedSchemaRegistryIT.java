@@ -40,7 +40,7 @@ class EmbeddedSchemaRegistryIT {
     }
 
     private static SchemaRegistry rest(EmbeddedSchemaRegistry registry) {
-        return new RestSchemaRegistryClient(registry.url(), Duration.ofSeconds(10), 2);
+        return new RestSchemaRegistryClient(registry.url().replace("http://", "http://warta:t0ken@"), Duration.ofSeconds(10), 2);
     }
 
     @Test
@@ -50,7 +50,7 @@ class EmbeddedSchemaRegistryIT {
         int note1;
         int note2;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
-            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).start()) {
+            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
                 SchemaRegistry api = rest(registry);
                 raw = api.register(Topics.valueSubject(Topics.RAW), RawArticle.getClassSchema());
                 enriched = api.register(Topics.valueSubject(Topics.ENRICHED), EnrichedArticle.getClassSchema());
@@ -60,7 +60,7 @@ class EmbeddedSchemaRegistryIT {
             }
             assertCompactedSinglePartitionTopic(kafka);
 
-            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).start()) {
+            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
                 SchemaRegistry api = rest(registry);
                 assertSameState(api, raw, enriched, note1, note2);
                 assertThat(api.register("other-value", NOTE_V1)).as("known schema keeps its id").isEqualTo(note1);
@@ -68,7 +68,7 @@ class EmbeddedSchemaRegistryIT {
         }
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
-                EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).start()) {
+                EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
             SchemaRegistry api = rest(registry);
             assertSameState(api, raw, enriched, note1, note2);
             assertThat(api.versions("other-value")).containsExactly(1);
@@ -81,8 +81,8 @@ class EmbeddedSchemaRegistryIT {
     @Test
     void secondRegistryOnTheSameClusterSeesTheFirstOnesSchemas() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
-                EmbeddedSchemaRegistry first = new EmbeddedSchemaRegistry(client(kafka), 0).start();
-                EmbeddedSchemaRegistry second = new EmbeddedSchemaRegistry(client(kafka), 0).start()) {
+                EmbeddedSchemaRegistry first = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start();
+                EmbeddedSchemaRegistry second = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
             int note1 = rest(first).register("notes-value", NOTE_V1);
 
             assertThat(rest(second).getById(note1)).as("an id the other registry gave").isEqualTo(NOTE_V1);

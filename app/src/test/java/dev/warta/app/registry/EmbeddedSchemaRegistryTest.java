@@ -52,9 +52,45 @@ class EmbeddedSchemaRegistryTest {
         }
     }
 
+    private static final String TOKEN = "s3cret-write-token";
+
+    @Test
+    void shouldRefuseChangesWithoutTheWriteTokenAndKeepServingReads() throws Exception {
+        int id = register("pings-value", PING_V1);
+        for (String auth : new String[] {null, "Bearer wrong", "Basic " + java.util.Base64.getEncoder().encodeToString("x:wrong".getBytes())}) {
+            assertError(call("PUT", "/config", "{\"compatibility\":\"NONE\"}", auth), 403, 40301);
+            assertError(call("PUT", "/config/pings-value", "{\"compatibility\":\"NONE\"}", auth), 403, 40301);
+            assertError(call("DELETE", "/subjects/pings-value", null, auth), 403, 40301);
+            assertError(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V2), auth), 403, 40301);
+            assertError(call("POST", "/subjects/foreign-value/versions", schemaBody(PING_V1), auth), 403, 40301);
+        }
+        // reads, lookups, checks and registering what is already there need no token
+        assertThat(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V1), null).json().get("id").asInt()).isEqualTo(id);
+        assertThat(call("POST", "/subjects/pings-value", schemaBody(PING_V1), null).status()).isEqualTo(200);
+        assertThat(call("POST", "/compatibility/subjects/pings-value/versions/latest", schemaBody(PING_V2), null).status())
+                .isEqualTo(200);
+        assertThat(call("GET", "/config", null, null).json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD_TRANSITIVE");
+        assertThat(call("GET", "/subjects", null, null).body()).isEqualTo("[\"pings-value\"]");
+        // the token as basic-auth password (any user) is accepted
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("warta:" + TOKEN).getBytes());
+        assertThat(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V2), basic).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseEveryChangeWhenNoWriteTokenIsConfigured() throws Exception {
+        try (EmbeddedSchemaRegistry open = new EmbeddedSchemaRegistry(new InMemoryRegistryStore(), 0).start()) {
+            url = open.url();
+            assertError(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V1)), 403, 40301);
+            assertError(call("PUT", "/config", "{\"compatibility\":\"NONE\"}"), 403, 40301);
+            assertThat(open.registry().register("pings-value", PING_V1)).as("in-process registration still works").isPositive();
+        } finally {
+            url = registry.url();
+        }
+    }
+
     @BeforeEach
     void start() {
-        registry = new EmbeddedSchemaRegistry(store, 0).start();
+        registry = new EmbeddedSchemaRegistry(store, 0).writeToken(TOKEN).start();
         url = registry.url();
     }
 
@@ -64,9 +100,16 @@ class EmbeddedSchemaRegistryTest {
     }
 
     private Answer call(String method, String path, String body) throws IOException, InterruptedException {
+        return call(method, path, body, "Bearer " + TOKEN);
+    }
+
+    private Answer call(String method, String path, String body, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
@@ -278,7 +321,7 @@ class EmbeddedSchemaRegistryTest {
         call("PUT", "/config/pings-value", "{\"compatibility\":\"FULL\"}");
         registry.close();
 
-        registry = new EmbeddedSchemaRegistry(store, 0).start();
+        registry = new EmbeddedSchemaRegistry(store, 0).writeToken(TOKEN).start();
         url = registry.url();
 
         assertThat(register("pings-value", PING_V1)).isEqualTo(id1);
@@ -336,7 +379,7 @@ class EmbeddedSchemaRegistryTest {
             }
         };
         registry.close();
-        registry = new EmbeddedSchemaRegistry(failing, 0).start();
+        registry = new EmbeddedSchemaRegistry(failing, 0).writeToken(TOKEN).start();
         url = registry.url();
 
         assertError(call("POST", "/subjects/pings-value/versions", schemaBody(PING_V1)), 500, 50001);

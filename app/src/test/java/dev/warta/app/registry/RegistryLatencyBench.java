@@ -47,8 +47,8 @@ public final class RegistryLatencyBench {
             } else {
                 store = new InMemoryRegistryStore();
             }
-            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(store, 0).start()) {
-                run(registry.url(), n, kafka ? "kafka" : "memory");
+            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(store, 0).writeToken("bench").start()) {
+                run(registry.url().replace("http://", "http://warta:bench@"), n, kafka ? "kafka" : "memory");
             }
         } finally {
             if (broker != null) {

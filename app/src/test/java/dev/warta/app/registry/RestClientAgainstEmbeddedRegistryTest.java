@@ -33,8 +33,8 @@ class RestClientAgainstEmbeddedRegistryTest {
 
     @BeforeEach
     void start() {
-        server = new EmbeddedSchemaRegistry(new InMemoryRegistryStore(), 0).start();
-        client = new RestSchemaRegistryClient(server.url(), Duration.ofSeconds(5), 2);
+        server = new EmbeddedSchemaRegistry(new InMemoryRegistryStore(), 0).writeToken("t0ken").start();
+        client = new RestSchemaRegistryClient(server.url().replace("http://", "http://warta:t0ken@"), Duration.ofSeconds(5), 2);
     }
 
     @AfterEach
@@ -108,7 +108,8 @@ class RestClientAgainstEmbeddedRegistryTest {
                 .setProvenance("/in/a.txt").setFetchedAt(Instant.parse("2024-01-02T03:04:05Z"))
                 .setContentType("text/plain").setBody("Gempa mengguncang Cianjur\n\nWarga berhamburan keluar rumah.")
                 .setContentHash("00").setMetadata(Map.of()).build();
-        AvroSerde<RawArticle> writer = AvroSerde.of(RawArticle.class, server.url());
+        // the writer registers (it knows the write token); the reader only reads
+        AvroSerde<RawArticle> writer = AvroSerde.of(RawArticle.class, server.url().replace("http://", "http://warta:t0ken@"));
         AvroSerde<RawArticle> reader = AvroSerde.of(RawArticle.class, server.url());
 
         byte[] bytes = writer.serialize(Topics.RAW, article);

@@ -14,6 +14,18 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
+    /**
+     * {@code value}, or a {@link WireFormatException} ({@code empty-payload}) for a null one: a tombstone carries no
+     * article, and the processing-exception handler dead-letters it with that reason rather than a NullPointerException.
+     */
+    public static <T> T requireValue(T value, String topic) {
+        if (value == null) {
+            throw new WireFormatException(WireFormatException.Reason.EMPTY,
+                    "null value (a tombstone) on " + topic + ": no article in it", null);
+        }
+        return value;
+    }
+
     /** A short machine-friendly reason for {@code error}. */
     public static String reason(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {

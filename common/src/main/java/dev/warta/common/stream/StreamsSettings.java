@@ -56,6 +56,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 32 * 1024 * 1024);
         // repartition and changelog topics carry whole articles too
         p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(32 * 1024 * 1024));
+        // after a kill -9 the dead process's members stay in the group until their session times out, and the
+        // restarted process waits in REBALANCING that long (Streams' default 45 s: measured 44 s per restart)
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         p.put(DeadLetterHandler.STAGE, stage);
         if (version != null) {
             p.put(DeadLetterHandler.VERSION, version);

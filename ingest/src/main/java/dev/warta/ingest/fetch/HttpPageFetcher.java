@@ -5,11 +5,10 @@ import dev.warta.ingest.source.BoundedReads;
 import dev.warta.ingest.source.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +19,38 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.zip.GZIPInputStream;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Fetches pages over HTTP(S) with {@link HttpClient}: connect and read timeouts, a size limit (also on gzip content,
+ * Fetches pages over HTTP(S) with Apache HttpClient: only to addresses the {@link FetchPolicy} allows (public ones
+ * by default; the policy is the client's only name resolver, so redirects are checked too and the checked address is
+ * the one connected to), at most {@value #MAX_REDIRECTS} redirects, connect and read timeouts, a size limit (also on gzip content,
  * decompressed with the same bound), a User-Agent, at most {@value #PER_HOST} concurrent requests per host, and
  * {@code Retry-After} honoured (one retry when it is within {@link IngestLimits#maxRetryAfter()}; until then other
  * requests to that host wait too). After {@value #TRIP_AFTER} connection failures or timeouts in a row a host is
  * not tried for five minutes (reason {@code host-down}), so a feed of an unreachable site does not cost a timeout per
- * item. Thread-safe; share one instance.
+ * item. A refused fetch fails with reason {@value #REFUSED}. Thread-safe; share one instance.
  */
 public final class HttpPageFetcher implements PageFetcher {
     /** Concurrent requests allowed per host. */
     public static final int PER_HOST = 2;
+    /** Reason of a fetch the {@link FetchPolicy} refuses. */
+    public static final String REFUSED = "fetch-refused";
+    static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final IngestLimits limits;
     private final ConcurrentMap<String, Semaphore> permits = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> notBefore = new ConcurrentHashMap<>();
@@ -44,10 +61,32 @@ public final class HttpPageFetcher implements PageFetcher {
     static final Duration COOL_DOWN = Duration.ofMinutes(5);
     private final Clock clock = Clock.systemUTC();
 
+    /** A fetcher with the fetch policy of {@code limits}. */
     public HttpPageFetcher(IngestLimits limits) {
         this.limits = limits;
-        this.client = HttpClient.newBuilder().connectTimeout(limits.fetchTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        FetchPolicy policy = limits.fetchPolicy();
+        Timeout timeout = Timeout.of(limits.fetchTimeout());
+        DnsResolver resolver = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                return policy.resolve(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(resolver)
+                        .setMaxConnPerRoute(PER_HOST).setMaxConnTotal(64)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout).setMaxRedirects(MAX_REDIRECTS)
+                        .setContentCompressionEnabled(false).build())
+                .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().build();
     }
 
     @Override
@@ -77,9 +116,10 @@ public final class HttpPageFetcher implements PageFetcher {
         try {
             for (int attempt = 0; ; attempt++) {
                 waitForHost(host);
-                HttpResponse<InputStream> response;
+                HttpClientContext context = HttpClientContext.create();
+                ClassicHttpResponse response;
                 try {
-                    response = send(uri);
+                    response = send(uri, context);
                 } catch (FetchException e) {
                     if (e.reason().equals("unreachable") || e.reason().equals("timeout")) {
                         int n;
@@ -94,9 +134,9 @@ public final class HttpPageFetcher implements PageFetcher {
                     throw e;
                 }
                 failures.remove(host);
-                int status = response.statusCode();
+                int status = response.getCode();
                 if ((status == 429 || status == 503) && attempt == 0) {
-                    Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                    Duration wait = retryAfter(header(response, "Retry-After"));
                     drain(response);
                     if (wait != null && wait.compareTo(limits.maxRetryAfter()) <= 0) {
                         notBefore.merge(host, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
@@ -109,11 +149,14 @@ public final class HttpPageFetcher implements PageFetcher {
                     drain(response);
                     throw new FetchException("http-" + status, "HTTP " + status + " for " + url);
                 }
-                String contentType = response.headers().firstValue("Content-Type").orElse(null);
-                boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
-                try (InputStream in = gzip ? new GZIPInputStream(response.body()) : response.body()) {
+                String contentType = header(response, "Content-Type");
+                String encoding = header(response, "Content-Encoding");
+                boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
+                HttpEntity entity = response.getEntity();
+                try (response; InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
+                     InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
                     byte[] body = BoundedReads.readBounded(in, limits.maxPageBytes(), "page " + url);
-                    return new Page(body, contentType, response.uri().toString(), status);
+                    return new Page(body, contentType, finalUri(uri, context).toString(), status);
                 } catch (TooLargeException e) {
                     throw new FetchException("too-large", e.getMessage(), e);
                 } catch (IOException e) {
@@ -125,22 +168,49 @@ public final class HttpPageFetcher implements PageFetcher {
         }
     }
 
-    private HttpResponse<InputStream> send(URI uri) throws FetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(limits.fetchTimeout())
-                .header("User-Agent", limits.userAgent()).header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-                .header("Accept-Encoding", "gzip").GET().build();
+    private ClassicHttpResponse send(URI uri, HttpClientContext context) throws FetchException {
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("User-Agent", limits.userAgent());
+        request.setHeader("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+        request.setHeader("Accept-Encoding", "gzip");
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new FetchException("timeout", "timed out fetching " + uri, e);
+            // the response stays open for the caller to read its body within the size limit
+            return client.executeOpen(null, request, context);
         } catch (IOException e) {
+            FetchPolicy.RefusedException refused = causeOf(e, FetchPolicy.RefusedException.class);
+            if (refused != null) {
+                throw new FetchException(REFUSED, refused.getMessage(), refused);
+            }
+            if (causeOf(e, InterruptedIOException.class) != null) { // socket and connect timeouts
+                throw new FetchException("timeout", "timed out fetching " + uri, e);
+            }
+            if (e instanceof ClientProtocolException) { // too many or circular redirects, unsupported scheme
+                throw new FetchException("bad-redirect", "cannot fetch " + uri + ": " + e.getMessage(), e);
+            }
             throw new FetchException("unreachable", "cannot fetch " + uri + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted", "interrupted", e);
         } catch (RuntimeException e) {
             throw new FetchException("bad-url", "cannot fetch " + uri + ": " + e.getMessage(), e);
         }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    /** The URI the body came from: the last redirect target, else the request's. */
+    private static URI finalUri(URI requested, HttpClientContext context) {
+        var redirects = context.getRedirectLocations();
+        return redirects == null || redirects.size() == 0 ? requested : redirects.get(redirects.size() - 1);
     }
 
     private void waitForHost(String host) throws FetchException {
@@ -160,9 +230,9 @@ public final class HttpPageFetcher implements PageFetcher {
         }
     }
 
-    private static void drain(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.skipNBytes(0);
+    private static void drain(ClassicHttpResponse response) {
+        try {
+            response.close();
         } catch (IOException ignored) {
             // the connection is discarded either way
         }

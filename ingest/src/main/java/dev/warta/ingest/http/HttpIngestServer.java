@@ -33,13 +33,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Memory is bounded: a fixed pool of handler threads with a bounded queue, at most {@code maxInFlight} requests
  * waiting for an ack and at most {@code maxInFlightBytes} of bodies held; beyond that requests get 503 at once
  * (without reading their body). Past the handler queue (default 10,000 waiting connections) the JDK server closes
- * the connection instead. Binds 127.0.0.1 unless told otherwise.
+ * the connection instead. Slow clients cannot hold the endpoint: the JDK server reads a request's headers and body on
+ * a handler thread, so there are {@value #DEFAULT_THREADS} of them and each request must arrive whole within
+ * {@link ServerLimits#DEFAULT_MAX_REQUEST_TIME} (the connection is closed then), with at most
+ * {@link ServerLimits#DEFAULT_MAX_CONNECTIONS} connections open (see {@link ServerLimits}). Binds 127.0.0.1 unless
+ * told otherwise.
  */
 public final class HttpIngestServer implements AutoCloseable {
+    /** Handler threads by default: more than a few slow clients can hold for the request read deadline. */
+    public static final int DEFAULT_THREADS = 64;
+
+    static {
+        ServerLimits.install(); // before this class starts the process's first JDK HTTP server, if it does
+    }
+
     /** Server options; {@link #defaults(IngestLimits)} gives sensible ones. */
     public record Options(int threads, int queue, int maxInFlight, long maxInFlightBytes, long maxBodyBytes) {
         public static Options defaults(IngestLimits limits) {
-            return new Options(4, 10_000, 2048, 256L * 1024 * 1024, limits.maxPageBytes());
+            return new Options(DEFAULT_THREADS, 10_000, 2048, 256L * 1024 * 1024, limits.maxPageBytes());
         }
     }
 

@@ -9,9 +9,11 @@ import com.rometools.rome.io.XmlReader;
 import dev.warta.ingest.ArticleIds;
 import dev.warta.ingest.IngestLimits;
 import dev.warta.ingest.Item;
+import dev.warta.ingest.fetch.HttpPageFetcher;
 import dev.warta.ingest.fetch.PageFetcher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Date;
@@ -27,7 +29,9 @@ import java.util.stream.Collectors;
  * {@code feed-doctype-forbidden}). For each item the page at its link is fetched with the {@link PageFetcher}; when
  * that fails the item is published with the feed's own content, {@code contentOrigin=feed} and {@code fetchError} set.
  * The article id is always that of the item link, so a fetched and a feed-only copy share it. Items whose id the
- * {@code known} predicate already knows are not fetched again. Provenance: {@code feed#guid}. Thread-safe.
+ * {@code known} predicate already knows are not fetched again. An item whose link the fetch policy refuses (an
+ * internal address) is dead-lettered with reason {@code fetch-refused}, not published. Provenance: {@code feed#guid}.
+ * Thread-safe.
  */
 public final class FeedSource implements FileSource {
     private final IngestLimits limits;
@@ -60,6 +64,36 @@ public final class FeedSource implements FileSource {
             return;
         }
         parse(bytes, source, known, out);
+    }
+
+    /**
+     * Reads the feed at {@code location}: an http(s) URL is fetched, anything else ({@code file:} URL or path) is read
+     * as a local file.
+     */
+    public void readLocation(String location, Predicate<String> known, Consumer<Item> out) {
+        Path file = localFile(location);
+        if (file == null) {
+            readUrl(location, known, out);
+        } else {
+            read(file, known, out);
+        }
+    }
+
+    /** The local file {@code location} names, or null when it is an http(s) URL. */
+    public static Path localFile(String location) {
+        String l = location.strip();
+        String lower = l.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return null;
+        }
+        if (lower.startsWith("file:")) {
+            try {
+                return Path.of(URI.create(l));
+            } catch (RuntimeException e) {
+                return Path.of(l.substring(5));
+            }
+        }
+        return Path.of(l);
     }
 
     /** Fetches the feed at {@code url} and reads it. */
@@ -156,6 +190,10 @@ public final class FeedSource implements FileSource {
                     }
                     fetchError = "not-html: page is empty or not text";
                 } catch (PageFetcher.FetchException e) {
+                    if (e.reason().equals(HttpPageFetcher.REFUSED)) { // an item pointing into the internal network
+                        return new Item.Dead(Records.deadLetter(HttpPageFetcher.REFUSED, "feed item " + n + ": "
+                                + e.getMessage(), null, source, provenance, null, 0));
+                    }
                     fetchError = e.reason() + ": " + e.getMessage();
                 }
             }

@@ -3,6 +3,7 @@ package dev.warta.ingest.watch;
 import dev.warta.ingest.IngestRunner;
 import dev.warta.ingest.Item;
 import dev.warta.ingest.Publisher;
+import dev.warta.ingest.source.Records;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -30,9 +31,13 @@ import java.util.function.Consumer;
  * unsupported, empty: its dead letters are in the DLQ). A file stays in the inbox until then, so a process killed
  * midway ingests it again on restart (the ids make that harmless: repeats are not republished). Files whose name
  * starts with '.' or ends with .part/.tmp are ignored (write elsewhere, then rename into the inbox); files modified
- * less than {@code settle} ago wait for the next scan. Thread-safe.
+ * less than {@code settle} ago wait for the next scan. A symbolic link that points out of the inbox is not followed:
+ * it is dead-lettered ({@value #SYMLINK_REFUSED}) and moved to failed/. Thread-safe.
  */
 public final class InboxWatcher implements AutoCloseable {
+    /** Dead-letter reason of a symbolic link in the inbox that points out of it. */
+    public static final String SYMLINK_REFUSED = "inbox-symlink-refused";
+
     private final IngestRunner runner;
     private final Path inbox;
     private final Path done;
@@ -81,6 +86,13 @@ public final class InboxWatcher implements AutoCloseable {
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(inbox)) {
             for (Path file : dir) {
                 String name = file.getFileName().toString();
+                String outside = Files.isSymbolicLink(file) ? linkOutside(file) : null;
+                if (outside != null) {
+                    if (inProgress.add(file)) {
+                        moves.add(refuse(file, outside).whenComplete((v, e) -> inProgress.remove(file)));
+                    }
+                    continue;
+                }
                 if (!Files.isRegularFile(file) || name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")
                         || name.endsWith(".reason")) {
                     continue;
@@ -96,6 +108,30 @@ public final class InboxWatcher implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new));
+    }
+
+    /** Where the link {@code file} points when that is outside the inbox, else null (inside, or dangling). */
+    private String linkOutside(Path file) {
+        try {
+            Path target = file.toRealPath();
+            return target.startsWith(inbox.toRealPath()) ? null : target.toString();
+        } catch (IOException e) {
+            return null; // dangling: not a regular file, skipped like any other
+        }
+    }
+
+    /** Dead-letters a link that points out of the inbox (it could expose any file ingest can read) and moves it to failed/. */
+    private CompletableFuture<Void> refuse(Path link, String target) {
+        runner.stats().files.incrementAndGet();
+        String source = link.toString();
+        String message = link.getFileName() + " is a symbolic link to " + target + ", outside the inbox";
+        CompletableFuture<Publisher.Outcome> written = runner.publisher().submit(new Item.Dead(
+                Records.deadLetter(SYMLINK_REFUSED, message, null, source, source, null, 0)));
+        runner.publisher().flush();
+        return written.handle((v, e) -> {
+            moveToFailed(link, e != null ? "not written to Kafka: " + Publisher.rootMessage(e) : SYMLINK_REFUSED + ": " + message);
+            return null;
+        });
     }
 
     private CompletableFuture<Void> ingest(Path file) {
