@@ -159,7 +159,7 @@ class ConsumerExamplesIT {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(dir.resolve("stderr.log").toFile());
         pb.environment().putAll(Map.of("KAFKA_BOOTSTRAP", platform.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", platform.registryUrl()));
+                "SCHEMA_REGISTRY_URL", platform.publicRegistryUrl()));
         Process p = pb.start();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {

@@ -100,7 +100,7 @@ class PlatformIT {
         ClusterConfig asked = options().withPorts(EmbeddedKafka.portOrFree(0), EmbeddedKafka.portOrFree(0));
         try (Platform platform = Platform.open(asked, true)) {
             assertThat(platform.bootstrapServers()).isEqualTo("127.0.0.1:" + asked.brokerPort());
-            assertThat(platform.registryUrl()).isEqualTo("http://127.0.0.1:" + asked.registryPort());
+            assertThat(platform.publicRegistryUrl()).isEqualTo("http://127.0.0.1:" + asked.registryPort());
         }
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ClusterConfig taken = options().withPorts(null, held.getLocalPort());
