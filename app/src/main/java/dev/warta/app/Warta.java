@@ -11,18 +11,33 @@ import dev.warta.app.cli.ReplayCommand;
 import dev.warta.app.cli.ReviewCommand;
 import dev.warta.app.cli.RunCommand;
 import dev.warta.app.cli.SinkCommand;
-import dev.warta.app.cli.TrainCommand;
 import dev.warta.app.cli.TailCommand;
+import dev.warta.app.cli.TrainCommand;
 import dev.warta.ingest.http.ServerLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code warta} command line. Exit codes: 0 ok, 1 failure (one-line reason on stderr), 2 bad usage. */
-@Command(name = "warta", mixinStandardHelpOptions = true, versionProvider = Warta.Version.class,
+@Command(
+        name = "warta",
+        mixinStandardHelpOptions = true,
+        versionProvider = Warta.Version.class,
         description = "Kafka-native news ingestion and enrichment pipeline.",
-        subcommands = {RunCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
-            TailCommand.class, ReplayCommand.class, AnalyzeCommand.class, LangCommand.class, NerCommand.class,
-            ReviewCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            IngestCommand.class,
+            EnrichCommand.class,
+            SinkCommand.class,
+            TailCommand.class,
+            ReplayCommand.class,
+            AnalyzeCommand.class,
+            LangCommand.class,
+            NerCommand.class,
+            ReviewCommand.class,
+            BenchCommand.class,
+            TrainCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Warta implements Runnable {
 
     public static void main(String[] args) {

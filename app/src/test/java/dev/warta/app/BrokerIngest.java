@@ -26,7 +26,13 @@ public final class BrokerIngest implements AutoCloseable {
         Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
         client.put(AvroSerde.REGISTRY_URL, registryUrl);
         KafkaArticleSink sink = new KafkaArticleSink(client);
-        return new BrokerIngest(kafka, sink, IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build());
+        return new BrokerIngest(
+                kafka,
+                sink,
+                IngestRunner.builder(sink)
+                        .fetcher(PageFetcher.disabled())
+                        .progress(false)
+                        .build());
     }
 
     public String bootstrapServers() {

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warta.app.platform.IngestStage;
 import dev.warta.app.metrics.Metrics;
 import dev.warta.app.platform.EnrichStageConfig;
-import dev.warta.app.platform.SinkStageConfig;
-import dev.warta.ingest.IngestService;
+import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.SinkStageConfig;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.ingest.IngestService;
 import dev.warta.schemas.Topics;
 import dev.warta.sink.DuplicatePolicy;
 import java.io.BufferedReader;
@@ -63,13 +63,15 @@ class ConsumerExamplesIT {
         data = Files.createTempDirectory("warta-consumers");
         platform = Platform.open(KafkaTestSupport.embeddedConfig(data.resolve("data")), true);
         metrics = Metrics.create();
-        enrich = Stages.startEnrich(platform,
-                new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "it", platform.stateDir()), metrics);
-        sink = Stages.startSink(platform,
-                new SinkStageConfig(Stages.SINK_APP_ID, 1, "it", Set.of(), DuplicatePolicy.MARK, platform.stateDir()), metrics);
+        enrich = Stages.startEnrich(
+                platform, new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "it", platform.stateDir()), metrics);
+        sink = Stages.startSink(
+                platform,
+                new SinkStageConfig(Stages.SINK_APP_ID, 1, "it", Set.of(), DuplicatePolicy.MARK, platform.stateDir()),
+                metrics);
         long raw;
-        try (IngestStage ingest = IngestStage.start(platform,
-                IngestService.Options.defaults().withPaths(List.of(Path.of("..", "samples"))))) {
+        try (IngestStage ingest = IngestStage.start(
+                platform, IngestService.Options.defaults().withPaths(List.of(Path.of("..", "samples"))))) {
             raw = ingest.service().bulkSummary().published();
         }
         long deadline = System.nanoTime() + PIPELINE.toNanos();
@@ -77,20 +79,30 @@ class ConsumerExamplesIT {
             List<String> records = new ArrayList<>();
             int outcomes = 0;
             for (String topic : List.of(Topics.CLEAN, Topics.FILTERED, Topics.ENRICHED)) {
-                for (ConsumerRecord<String, byte[]> r : KafkaTestSupport.readUntil(platform.bootstrapServers(), topic,
-                        new ByteArrayDeserializer(), rs -> false, Duration.ofSeconds(2))) {
+                for (ConsumerRecord<String, byte[]> r : KafkaTestSupport.readUntil(
+                        platform.bootstrapServers(),
+                        topic,
+                        new ByteArrayDeserializer(),
+                        rs -> false,
+                        Duration.ofSeconds(2))) {
                     if (!topic.equals(Topics.FILTERED)) {
                         records.add(topic + " " + r.key());
                     }
                     outcomes += topic.equals(Topics.ENRICHED) ? 0 : 1;
                 }
             }
-            if (outcomes >= raw && records.stream().filter(r -> r.startsWith(Topics.ENRICHED)).count() >= raw) {
+            if (outcomes >= raw
+                    && records.stream()
+                                    .filter(r -> r.startsWith(Topics.ENRICHED))
+                                    .count()
+                            >= raw) {
                 Collections.sort(records);
                 expected = records;
                 break;
             }
-            assertThat(System.nanoTime()).as("every sample reached an outcome in time").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("every sample reached an outcome in time")
+                    .isLessThan(deadline);
         }
         assertThat(expected).anyMatch(r -> r.startsWith(Topics.CLEAN + " "));
     }
@@ -119,7 +131,9 @@ class ConsumerExamplesIT {
         assumeTrue(runs("node", "--version") && runs("npm", "--version"), "node and npm are not installed");
         String program = example("consumer.js");
         Matcher install = Pattern.compile("npm install ([^&\\n]+)&&").matcher(program);
-        assertThat(install.find()).as("the example's first line says what to install").isTrue();
+        assertThat(install.find())
+                .as("the example's first line says what to install")
+                .isTrue();
         Path dir = WORK.resolve("node");
         Files.createDirectories(dir);
         String packages = install.group(1).strip();
@@ -128,9 +142,13 @@ class ConsumerExamplesIT {
             Files.writeString(dir.resolve("package.json"), "{\"private\": true}\n");
             List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--silent"));
             command.addAll(List.of(packages.split("\\s+")));
-            Process npm = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("npm.log").toFile()).start();
-            assumeTrue(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0,
+            Process npm = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("npm.log").toFile())
+                    .start();
+            assumeTrue(
+                    npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0,
                     "npm cannot install " + packages + " (registry unreachable?): see " + dir.resolve("npm.log"));
             Files.writeString(marker, packages);
         }
@@ -142,8 +160,12 @@ class ConsumerExamplesIT {
     @Test
     void shouldDecodeEveryRecordWithTheReadmesConfluentKafkaPythonExample() throws Exception {
         String python = List.of("python3", "/usr/bin/python3").stream()
-                .filter(p -> runs(p, "-c", "import confluent_kafka, avro.io, avro.schema")).findFirst().orElse(null);
-        assumeTrue(python != null, "no python3 with confluent-kafka and avro (apt-get install python3-confluent-kafka python3-avro)");
+                .filter(p -> runs(p, "-c", "import confluent_kafka, avro.io, avro.schema"))
+                .findFirst()
+                .orElse(null);
+        assumeTrue(
+                python != null,
+                "no python3 with confluent-kafka and avro (apt-get install python3-confluent-kafka python3-avro)");
         Path dir = WORK.resolve("python");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("consumer.py"), example("consumer.py"));
@@ -156,14 +178,20 @@ class ConsumerExamplesIT {
      * (or a timeout), and returns "topic id" of each, sorted. Anything on stderr fails the test.
      */
     private List<String> consume(Path dir, List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectError(dir.resolve("stderr.log").toFile());
-        pb.environment().putAll(Map.of("KAFKA_BOOTSTRAP", platform.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", platform.publicRegistryUrl()));
+        pb.environment()
+                .putAll(Map.of(
+                        "KAFKA_BOOTSTRAP",
+                        platform.bootstrapServers(),
+                        "SCHEMA_REGISTRY_URL",
+                        platform.publicRegistryUrl()));
         Process p = pb.start();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     JsonNode n = JSON.readTree(line);
                     seen.add(n.get("topic").asText() + " " + n.get("id").asText());
@@ -184,7 +212,9 @@ class ConsumerExamplesIT {
             p.destroyForcibly();
         }
         reader.join(10_000);
-        assertThat(Files.readString(dir.resolve("stderr.log"))).as("stderr of " + command).isBlank();
+        assertThat(Files.readString(dir.resolve("stderr.log")))
+                .as("stderr of " + command)
+                .isBlank();
         List<String> sorted = new ArrayList<>(seen);
         Collections.sort(sorted);
         return sorted;
@@ -205,7 +235,10 @@ class ConsumerExamplesIT {
 
     private static boolean runs(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;

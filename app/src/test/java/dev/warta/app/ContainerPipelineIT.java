@@ -46,23 +46,42 @@ class ContainerPipelineIT {
         Properties client = new Properties();
         client.put("bootstrap.servers", KAFKA.getBootstrapServers());
         TopicSetup.ensure(client, 3, (short) 1);
-        try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client, 0).writeToken("it").start()) {
-            RawArticle raw = RawArticle.newBuilder().setId("c-1").setUrl("https://example.test/c-1").setSourceType("text")
-                    .setSource("container-it").setProvenance("container-it#1").setFetchedAt(Instant.now())
-                    .setContentType("text/plain").setBody("Judul\n\nWarga kota merayakan hari jadi ke-500.")
-                    .setTitle("Judul").setContentHash("c1").setMetadata(Map.of()).build();
-            try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(client, new StringSerializer(),
-                    AvroSerde.of(RawArticle.class, registry.url().replace("http://", "http://warta:it@")).serializer())) {
-                producer.send(new ProducerRecord<>(Topics.RAW, raw.getId(), raw)).get(30, TimeUnit.SECONDS);
+        try (EmbeddedSchemaRegistry registry =
+                new EmbeddedSchemaRegistry(client, 0).writeToken("it").start()) {
+            RawArticle raw = RawArticle.newBuilder()
+                    .setId("c-1")
+                    .setUrl("https://example.test/c-1")
+                    .setSourceType("text")
+                    .setSource("container-it")
+                    .setProvenance("container-it#1")
+                    .setFetchedAt(Instant.now())
+                    .setContentType("text/plain")
+                    .setBody("Judul\n\nWarga kota merayakan hari jadi ke-500.")
+                    .setTitle("Judul")
+                    .setContentHash("c1")
+                    .setMetadata(Map.of())
+                    .build();
+            try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(
+                    client,
+                    new StringSerializer(),
+                    AvroSerde.of(RawArticle.class, registry.url().replace("http://", "http://warta:it@"))
+                            .serializer())) {
+                producer.send(new ProducerRecord<>(Topics.RAW, raw.getId(), raw))
+                        .get(30, TimeUnit.SECONDS);
             }
             Properties streams = new Properties();
             streams.putAll(client);
             streams.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-            Properties props = StreamsSettings.of("enrich", "container-it", registry.url().replace("http://", "http://warta:it@"), "it", streams);
-            try (StreamsApp app = StreamsApp.start("enrich",
-                    EnrichTopology.build(Analysis.standard("it", StepTimer.NONE), props), props)) {
-                var out = KafkaTestSupport.readUntil(KAFKA.getBootstrapServers(), Topics.ENRICHED,
-                        AvroSerde.of(EnrichedArticle.class, registry.url().replace("http://", "http://warta:it@")).deserializer(), r -> !r.isEmpty(),
+            Properties props = StreamsSettings.of(
+                    "enrich", "container-it", registry.url().replace("http://", "http://warta:it@"), "it", streams);
+            try (StreamsApp app = StreamsApp.start(
+                    "enrich", EnrichTopology.build(Analysis.standard("it", StepTimer.NONE), props), props)) {
+                var out = KafkaTestSupport.readUntil(
+                        KAFKA.getBootstrapServers(),
+                        Topics.ENRICHED,
+                        AvroSerde.of(EnrichedArticle.class, registry.url().replace("http://", "http://warta:it@"))
+                                .deserializer(),
+                        r -> !r.isEmpty(),
                         Duration.ofSeconds(90));
                 assertThat(out).hasSize(1);
                 assertThat(out.get(0).value().getId()).isEqualTo("c-1");

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EnrichDeadLetterIT {
     @TempDir
     static Path dir;
+
     static EmbeddedKafka kafka;
     static final String REGISTRY = "mem://enrich-dlq-it-" + UUID.randomUUID();
 
@@ -53,16 +54,26 @@ class EnrichDeadLetterIT {
     }
 
     static RawArticle article(String id, String text) {
-        return RawArticle.newBuilder().setId(id).setUrl("https://example.test/" + id).setSourceType("text")
-                .setSource("it").setProvenance("it#" + id).setFetchedAt(Instant.now()).setContentType("text/plain")
-                .setBody("Title " + id + "\n\n" + text).setTitle("Title " + id).setContentHash(id).setMetadata(Map.of())
+        return RawArticle.newBuilder()
+                .setId(id)
+                .setUrl("https://example.test/" + id)
+                .setSourceType("text")
+                .setSource("it")
+                .setProvenance("it#" + id)
+                .setFetchedAt(Instant.now())
+                .setContentType("text/plain")
+                .setBody("Title " + id + "\n\n" + text)
+                .setTitle("Title " + id)
+                .setContentHash(id)
+                .setMetadata(Map.of())
                 .build();
     }
 
     @Test
     void shouldDeadLetterPoisonRecordsWithReasonAndProvenanceAndKeepEnriching() throws Exception {
         AvroSerde<RawArticle> rawSerde = AvroSerde.of(RawArticle.class, REGISTRY);
-        byte[] valid = rawSerde.serialize(Topics.RAW, article("ok-1", "Pemerintah mengumumkan kebijakan baru hari ini."));
+        byte[] valid =
+                rawSerde.serialize(Topics.RAW, article("ok-1", "Pemerintah mengumumkan kebijakan baru hari ini."));
         byte[] unknownId = valid.clone();
         ByteBuffer.wrap(unknownId, 1, 4).putInt(987_654);
         byte[] badMagic = valid.clone();
@@ -75,30 +86,50 @@ class EnrichDeadLetterIT {
 
         Properties pp = new Properties();
         pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.RAW, "bad-magic", badMagic)).get();
-            producer.send(new ProducerRecord<>(Topics.RAW, "unknown-id", unknownId)).get();
-            producer.send(new ProducerRecord<>(Topics.RAW, "truncated", truncated)).get();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW, "bad-magic", badMagic))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.RAW, "unknown-id", unknownId))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.RAW, "truncated", truncated))
+                    .get();
             producer.send(new ProducerRecord<>(Topics.RAW, "random", random)).get();
-            producer.send(new ProducerRecord<>(Topics.RAW, "empty", new byte[0])).get();
+            producer.send(new ProducerRecord<>(Topics.RAW, "empty", new byte[0]))
+                    .get();
             producer.send(new ProducerRecord<>(Topics.RAW, "ok-1", valid)).get();
-            producer.send(new ProducerRecord<>(Topics.RAW, "ok-2", rawSerde.serialize(Topics.RAW,
-                    article("ok-2", "The minister said the bridge would open next year.")))).get();
+            producer.send(new ProducerRecord<>(
+                            Topics.RAW,
+                            "ok-2",
+                            rawSerde.serialize(
+                                    Topics.RAW, article("ok-2", "The minister said the bridge would open next year."))))
+                    .get();
         }
 
         Properties client = new Properties();
         client.put("bootstrap.servers", kafka.bootstrapServers());
         client.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
         Properties props = StreamsSettings.of("enrich", "enrich-dlq-it", REGISTRY, "it-1", client);
-        try (StreamsApp app = StreamsApp.start("enrich", EnrichTopology.build(Analysis.standard("it-1", StepTimer.NONE), props), props)) {
+        try (StreamsApp app = StreamsApp.start(
+                "enrich", EnrichTopology.build(Analysis.standard("it-1", StepTimer.NONE), props), props)) {
             AvroSerde<DeadLetter> dlqSerde = AvroSerde.of(DeadLetter.class, REGISTRY);
-            var letters = KafkaTestSupport.readUntil(kafka.bootstrapServers(), Topics.DLQ, dlqSerde.deserializer(),
-                    r -> r.size() >= 5, Duration.ofSeconds(90));
-            var enriched = KafkaTestSupport.readUntil(kafka.bootstrapServers(), Topics.ENRICHED,
-                    AvroSerde.of(EnrichedArticle.class, REGISTRY).deserializer(), r -> r.size() >= 2, Duration.ofSeconds(60));
+            var letters = KafkaTestSupport.readUntil(
+                    kafka.bootstrapServers(),
+                    Topics.DLQ,
+                    dlqSerde.deserializer(),
+                    r -> r.size() >= 5,
+                    Duration.ofSeconds(90));
+            var enriched = KafkaTestSupport.readUntil(
+                    kafka.bootstrapServers(),
+                    Topics.ENRICHED,
+                    AvroSerde.of(EnrichedArticle.class, REGISTRY).deserializer(),
+                    r -> r.size() >= 2,
+                    Duration.ofSeconds(60));
 
             assertThat(enriched).extracting(r -> r.key()).containsExactlyInAnyOrder("ok-1", "ok-2");
-            assertThat(enriched).allSatisfy(r -> assertThat(r.value().getEnrichmentVersion()).isEqualTo("it-1"));
+            assertThat(enriched)
+                    .allSatisfy(
+                            r -> assertThat(r.value().getEnrichmentVersion()).isEqualTo("it-1"));
             assertThat(letters).hasSize(5);
             Map<String, DeadLetter> byKey = new java.util.HashMap<>();
             letters.forEach(r -> byKey.put(r.value().getKey(), r.value()));

@@ -37,6 +37,7 @@ import org.netpreserve.jwarc.WarcWriter;
 class IngestSourcesIT {
     @TempDir
     static Path dir;
+
     static BrokerIngest broker;
     static final String REGISTRY = "mem://ingest-sources-it-" + UUID.randomUUID();
 
@@ -51,19 +52,35 @@ class IngestSourcesIT {
     }
 
     static List<RawArticle> raw(String sourceType, int atLeast) {
-        return KafkaTestSupport.readUntil(broker.bootstrapServers(), Topics.RAW,
+        return KafkaTestSupport.readUntil(
+                        broker.bootstrapServers(),
+                        Topics.RAW,
                         AvroSerde.of(RawArticle.class, REGISTRY).deserializer(),
-                        r -> r.stream().filter(x -> x.value().getSourceType().equals(sourceType)).count() >= atLeast,
+                        r -> r.stream()
+                                        .filter(x -> x.value().getSourceType().equals(sourceType))
+                                        .count()
+                                >= atLeast,
                         Duration.ofSeconds(60))
-                .stream().map(ConsumerRecord::value).filter(a -> a.getSourceType().equals(sourceType)).toList();
+                .stream()
+                .map(ConsumerRecord::value)
+                .filter(a -> a.getSourceType().equals(sourceType))
+                .toList();
     }
 
     static List<DeadLetter> deadLetters(String reasonPrefix, int atLeast) {
-        return KafkaTestSupport.readUntil(broker.bootstrapServers(), Topics.DLQ,
+        return KafkaTestSupport.readUntil(
+                        broker.bootstrapServers(),
+                        Topics.DLQ,
                         AvroSerde.of(DeadLetter.class, REGISTRY).deserializer(),
-                        r -> r.stream().filter(x -> x.value().getReason().startsWith(reasonPrefix)).count() >= atLeast,
+                        r -> r.stream()
+                                        .filter(x -> x.value().getReason().startsWith(reasonPrefix))
+                                        .count()
+                                >= atLeast,
                         Duration.ofSeconds(60))
-                .stream().map(ConsumerRecord::value).filter(l -> l.getReason().startsWith(reasonPrefix)).toList();
+                .stream()
+                .map(ConsumerRecord::value)
+                .filter(l -> l.getReason().startsWith(reasonPrefix))
+                .toList();
     }
 
     @Test
@@ -72,13 +89,19 @@ class IngestSourcesIT {
         try (WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP)) {
             writer.write(new WarcResponse.Builder(URI.create("https://arsip.example/a"))
                     .date(Instant.parse("2025-01-02T03:04:05Z"))
-                    .body(MediaType.parse("application/http;msgtype=response"), ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
-                            + "<html><title>Arsip satu</title><body><p>Isi arsip pertama yang cukup panjang.</p></body></html>")
-                            .getBytes(StandardCharsets.UTF_8)).build());
+                    .body(
+                            MediaType.parse("application/http;msgtype=response"),
+                            ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                                            + "<html><title>Arsip satu</title><body><p>Isi arsip pertama yang cukup panjang.</p></body></html>")
+                                    .getBytes(StandardCharsets.UTF_8))
+                    .build());
             writer.write(new WarcResponse.Builder(URI.create("https://arsip.example/logo.png"))
                     .date(Instant.parse("2025-01-02T03:04:06Z"))
-                    .body(MediaType.parse("application/http;msgtype=response"),
-                            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\u0089PNG".getBytes(StandardCharsets.ISO_8859_1)).build());
+                    .body(
+                            MediaType.parse("application/http;msgtype=response"),
+                            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\u0089PNG"
+                                    .getBytes(StandardCharsets.ISO_8859_1))
+                    .build());
         }
         Path warc = Files.write(dir.resolve("crawl.warc.gz"), out.toByteArray());
         IngestSummary summary = broker.runner().ingestPaths(List.of(warc));
@@ -95,19 +118,27 @@ class IngestSourcesIT {
         String item = "<item><title>Judul %1$s</title><link>https://kabar.example/%1$s</link><guid>%1$s</guid>"
                 + "<description>Ringkasan berita %1$s yang dimuat di umpan.</description>"
                 + "<pubDate>Mon, 06 Jan 2025 10:00:00 +0700</pubDate></item>";
-        Path day1 = Files.writeString(dir.resolve("day1.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
-                + "<title>Kabar</title><language>id</language>" + item.formatted("satu") + item.formatted("dua") + "</channel></rss>");
-        Path day2 = Files.writeString(dir.resolve("day2.xml"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
-                + "<title>Kabar</title><language>id</language>" + item.formatted("dua") + item.formatted("tiga") + "</channel></rss>");
-        Path xxe = Files.writeString(dir.resolve("evil.xml"), "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM "
-                + "\"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>");
+        Path day1 = Files.writeString(
+                dir.resolve("day1.xml"),
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>" + "<title>Kabar</title><language>id</language>"
+                        + item.formatted("satu") + item.formatted("dua") + "</channel></rss>");
+        Path day2 = Files.writeString(
+                dir.resolve("day2.xml"),
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>" + "<title>Kabar</title><language>id</language>"
+                        + item.formatted("dua") + item.formatted("tiga") + "</channel></rss>");
+        Path xxe = Files.writeString(
+                dir.resolve("evil.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM "
+                        + "\"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>");
         assertThat(broker.runner().ingestPaths(List.of(day1)).published()).isEqualTo(2);
         IngestSummary second = broker.runner().ingestPaths(List.of(day2, xxe));
         assertThat(second.published()).isEqualTo(1);
         assertThat(second.repeats()).isEqualTo(1);
         assertThat(second.deadLettered()).isEqualTo(1);
         List<RawArticle> items = raw("feed", 3);
-        assertThat(items).extracting(RawArticle::getTitle).containsExactlyInAnyOrder("Judul satu", "Judul dua", "Judul tiga");
+        assertThat(items)
+                .extracting(RawArticle::getTitle)
+                .containsExactlyInAnyOrder("Judul satu", "Judul dua", "Judul tiga");
         assertThat(items).allSatisfy(a -> assertThat(a.getContentOrigin()).isEqualTo("feed"));
         assertThat(deadLetters("", 1)).anySatisfy(l -> assertThat(l.getSource()).contains("evil.xml"));
     }
@@ -115,9 +146,11 @@ class IngestSourcesIT {
     @Test
     void inboxFilesAreIngestedThenMovedToDoneAndAGzipBombIsDeadLettered() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        try (InboxWatcher watcher = new InboxWatcher(broker.runner(), inbox, Duration.ZERO, line -> { })) {
-            Files.writeString(inbox.resolve("kiriman.txt"), "Kiriman warga soal jalan rusak\n\nJalan di desa kami rusak sejak "
-                    + "musim hujan dan belum diperbaiki.");
+        try (InboxWatcher watcher = new InboxWatcher(broker.runner(), inbox, Duration.ZERO, line -> {})) {
+            Files.writeString(
+                    inbox.resolve("kiriman.txt"),
+                    "Kiriman warga soal jalan rusak\n\nJalan di desa kami rusak sejak "
+                            + "musim hujan dan belum diperbaiki.");
             ByteArrayOutputStream bomb = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
                 byte[] zeros = new byte[1 << 20];
@@ -130,23 +163,34 @@ class IngestSourcesIT {
         }
         assertThat(inbox.resolve("done/kiriman.txt")).exists();
         assertThat(inbox.resolve("kiriman.txt")).doesNotExist();
-        assertThat(raw("text", 1)).anySatisfy(a -> assertThat(a.getTitle()).isEqualTo("Kiriman warga soal jalan rusak"));
+        assertThat(raw("text", 1))
+                .anySatisfy(a -> assertThat(a.getTitle()).isEqualTo("Kiriman warga soal jalan rusak"));
         assertThat(deadLetters("", 1)).anySatisfy(l -> assertThat(l.getSource()).contains("bomb.html.gz"));
     }
 
     @Test
     void httpPostIsAcceptedOnceKafkaAckedAndBadInputIsRefused() throws Exception {
-        try (HttpIngestServer server = HttpIngestServer.start(broker.runner(), 0, dev.warta.ingest.IngestLimits.defaults())) {
+        try (HttpIngestServer server =
+                HttpIngestServer.start(broker.runner(), 0, dev.warta.ingest.IngestLimits.defaults())) {
             HttpClient http = HttpClient.newHttpClient();
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/articles");
-            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://kabar.example/post-1\",\"title\":\"Kiriman lewat HTTP\","
-                            + "\"text\":\"Isi berita yang dikirim lewat HTTP.\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ok = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"url\":\"https://kabar.example/post-1\",\"title\":\"Kiriman lewat HTTP\","
+                                            + "\"text\":\"Isi berita yang dikirim lewat HTTP.\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(202);
             assertThat(ok.body()).contains("\"id\"");
             assertThat(raw("http", 1)).anySatisfy(a -> assertThat(a.getTitle()).isEqualTo("Kiriman lewat HTTP"));
-            HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> bad = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{not json"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
         }
     }

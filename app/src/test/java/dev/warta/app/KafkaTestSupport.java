@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reading topics in integration tests: poll until a condition holds or a deadline passes (no sleeps). */
 public final class KafkaTestSupport {
-    private KafkaTestSupport() {
-    }
+    private KafkaTestSupport() {}
 
     /** Client properties naming only the bootstrap servers. */
     public static Properties client(String bootstrap) {
@@ -42,8 +41,12 @@ public final class KafkaTestSupport {
     }
 
     /** Reads {@code topic} from the beginning (committed records only) until {@code done} holds or {@code timeout}. */
-    public static <V> List<ConsumerRecord<String, V>> readUntil(String bootstrap, String topic, Deserializer<V> values,
-            Predicate<List<ConsumerRecord<String, V>>> done, Duration timeout) {
+    public static <V> List<ConsumerRecord<String, V>> readUntil(
+            String bootstrap,
+            String topic,
+            Deserializer<V> values,
+            Predicate<List<ConsumerRecord<String, V>>> done,
+            Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -62,7 +65,8 @@ public final class KafkaTestSupport {
     }
 
     /** Raw bytes of a topic until {@code count} records were read or {@code timeout}. */
-    public static List<ConsumerRecord<String, byte[]>> readBytes(String bootstrap, String topic, int count, Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> readBytes(
+            String bootstrap, String topic, int count, Duration timeout) {
         return readUntil(bootstrap, topic, new ByteArrayDeserializer(), r -> r.size() >= count, timeout);
     }
 }

@@ -42,19 +42,26 @@ class PipelineIT {
     void shouldGiveEveryRawArticleOneOutcomeAndReplayEveryArticleWithTheNewVersion() throws Exception {
         ClusterConfig config = KafkaTestSupport.embeddedConfig(dir.resolve("data"));
         try (Platform platform = Platform.open(config, true);
-             Metrics metrics = Metrics.create();
-             StreamsApp enrich = Stages.startEnrich(platform,
-                     new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "v1", platform.stateDir()), metrics);
-             StreamsApp sink = Stages.startSink(platform, new SinkStageConfig(Stages.SINK_APP_ID, 1, "v1", Set.of(),
-                     DuplicatePolicy.MARK, platform.stateDir()), metrics)) {
+                Metrics metrics = Metrics.create();
+                StreamsApp enrich = Stages.startEnrich(
+                        platform, new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "v1", platform.stateDir()), metrics);
+                StreamsApp sink = Stages.startSink(
+                        platform,
+                        new SinkStageConfig(
+                                Stages.SINK_APP_ID, 1, "v1", Set.of(), DuplicatePolicy.MARK, platform.stateDir()),
+                        metrics)) {
             long raw;
-            try (IngestStage ingest = IngestStage.start(platform,
-                    IngestService.Options.defaults().withPaths(List.of(SAMPLES)))) {
+            try (IngestStage ingest =
+                    IngestStage.start(platform, IngestService.Options.defaults().withPaths(List.of(SAMPLES)))) {
                 IngestSummary summary = ingest.service().bulkSummary();
                 assertThat(summary.published()).isEqualTo(5);
                 raw = summary.published();
-                assertThat(ingest.service().runner().ingestPaths(List.of(SAMPLES)).repeats())
-                        .as("re-feeding publishes nothing new").isEqualTo(5);
+                assertThat(ingest.service()
+                                .runner()
+                                .ingestPaths(List.of(SAMPLES))
+                                .repeats())
+                        .as("re-feeding publishes nothing new")
+                        .isEqualTo(5);
             }
             List<EnrichedArticle> v1 = outcomes(platform, "v1", raw);
             assertThat(v1).hasSize((int) raw);
@@ -62,15 +69,25 @@ class PipelineIT {
             long dlq = deadLetters(platform);
             assertThat(countRaw(platform)).as("raw = clean + filtered + dlq").isEqualTo(v1.size() + dlq);
 
-            try (StreamsApp replay = Stages.startEnrich(platform,
-                    new EnrichStageConfig(Replay.applicationId("v2"), 1, "v2", platform.stateDir()), metrics);
-                 Admin admin = Admin.create(platform.clientProperties())) {
+            try (StreamsApp replay = Stages.startEnrich(
+                            platform,
+                            new EnrichStageConfig(Replay.applicationId("v2"), 1, "v2", platform.stateDir()),
+                            metrics);
+                    Admin admin = Admin.create(platform.clientProperties())) {
                 var targets = Replay.endOffsets(admin);
-                assertThat(Replay.awaitCaughtUp(platform.clientProperties(), Replay.applicationId("v2"), targets,
-                        (done, total) -> done, () -> false, Duration.ofMillis(200))).isTrue();
+                assertThat(Replay.awaitCaughtUp(
+                                platform.clientProperties(),
+                                Replay.applicationId("v2"),
+                                targets,
+                                (done, total) -> done,
+                                () -> false,
+                                Duration.ofMillis(200)))
+                        .isTrue();
                 List<EnrichedArticle> v2 = outcomes(platform, "v2", raw);
-                assertThat(v2).extracting(EnrichedArticle::getId)
-                        .containsExactlyInAnyOrderElementsOf(v1.stream().map(EnrichedArticle::getId).toList());
+                assertThat(v2)
+                        .extracting(EnrichedArticle::getId)
+                        .containsExactlyInAnyOrderElementsOf(
+                                v1.stream().map(EnrichedArticle::getId).toList());
             }
         }
     }
@@ -83,9 +100,16 @@ class PipelineIT {
         while (System.nanoTime() < deadline) {
             all.clear();
             for (String topic : List.of(Topics.CLEAN, Topics.FILTERED)) {
-                KafkaTestSupport.readUntil(platform.bootstrapServers(), topic, serde.deserializer(), r -> false,
-                        Duration.ofSeconds(2)).stream().map(ConsumerRecord::value)
-                        .filter(a -> a.getEnrichmentVersion().equals(version)).forEach(all::add);
+                KafkaTestSupport.readUntil(
+                                platform.bootstrapServers(),
+                                topic,
+                                serde.deserializer(),
+                                r -> false,
+                                Duration.ofSeconds(2))
+                        .stream()
+                        .map(ConsumerRecord::value)
+                        .filter(a -> a.getEnrichmentVersion().equals(version))
+                        .forEach(all::add);
             }
             if (all.size() >= expected) {
                 break;
@@ -96,12 +120,24 @@ class PipelineIT {
 
     private static long deadLetters(Platform platform) {
         AvroSerde<DeadLetter> serde = AvroSerde.of(DeadLetter.class, platform.registryUrl());
-        return KafkaTestSupport.readUntil(platform.bootstrapServers(), Topics.DLQ, serde.deserializer(), r -> false,
-                Duration.ofSeconds(2)).stream().filter(r -> !r.value().getStage().equals("ingest")).count();
+        return KafkaTestSupport.readUntil(
+                        platform.bootstrapServers(),
+                        Topics.DLQ,
+                        serde.deserializer(),
+                        r -> false,
+                        Duration.ofSeconds(2))
+                .stream()
+                .filter(r -> !r.value().getStage().equals("ingest"))
+                .count();
     }
 
     private static long countRaw(Platform platform) {
-        return KafkaTestSupport.readUntil(platform.bootstrapServers(), Topics.RAW, new ByteArrayDeserializer(),
-                r -> false, Duration.ofSeconds(2)).size();
+        return KafkaTestSupport.readUntil(
+                        platform.bootstrapServers(),
+                        Topics.RAW,
+                        new ByteArrayDeserializer(),
+                        r -> false,
+                        Duration.ofSeconds(2))
+                .size();
     }
 }

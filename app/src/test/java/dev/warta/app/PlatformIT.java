@@ -43,23 +43,45 @@ class PlatformIT {
     }
 
     static RawArticle raw() {
-        return RawArticle.newBuilder().setId("raw-1").setUrl("https://example.test/a").setSourceType("text")
-                .setSource("it").setProvenance("it#1").setFetchedAt(Instant.parse("2026-01-01T00:00:00Z"))
-                .setContentType("text/plain").setBody("Judul\n\nIsi berita.").setContentHash("h").setMetadata(Map.of())
+        return RawArticle.newBuilder()
+                .setId("raw-1")
+                .setUrl("https://example.test/a")
+                .setSourceType("text")
+                .setSource("it")
+                .setProvenance("it#1")
+                .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .setContentType("text/plain")
+                .setBody("Judul\n\nIsi berita.")
+                .setContentHash("h")
+                .setMetadata(Map.of())
                 .build();
     }
 
     static EnrichedArticle enriched() {
-        return EnrichedArticle.newBuilder().setId("enr-1").setSourceType("text").setSource("it").setProvenance("it#1")
-                .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z")).setEnrichedAt(Instant.parse("2026-01-01T00:00:01Z"))
-                .setEnrichmentVersion("v-it").setText("Isi berita.").setLanguage(new Language("id", 0.99))
-                .setSpam(new Spam(false, 0.0, false, List.of())).setTextHash("t").build();
+        return EnrichedArticle.newBuilder()
+                .setId("enr-1")
+                .setSourceType("text")
+                .setSource("it")
+                .setProvenance("it#1")
+                .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .setEnrichedAt(Instant.parse("2026-01-01T00:00:01Z"))
+                .setEnrichmentVersion("v-it")
+                .setText("Isi berita.")
+                .setLanguage(new Language("id", 0.99))
+                .setSpam(new Spam(false, 0.0, false, List.of()))
+                .setTextHash("t")
+                .build();
     }
 
     static DeadLetter deadLetter() {
-        return DeadLetter.newBuilder().setStage("ingest").setReason("too-large").setMessage("page over 10 MB")
-                .setPayloadHead(ByteBuffer.wrap(new byte[] {1, 2, 3})).setPayloadSize(3)
-                .setFailedAt(Instant.parse("2026-01-01T00:00:02Z")).build();
+        return DeadLetter.newBuilder()
+                .setStage("ingest")
+                .setReason("too-large")
+                .setMessage("page over 10 MB")
+                .setPayloadHead(ByteBuffer.wrap(new byte[] {1, 2, 3}))
+                .setPayloadSize(3)
+                .setFailedAt(Instant.parse("2026-01-01T00:00:02Z"))
+                .build();
     }
 
     @Test
@@ -67,10 +89,27 @@ class PlatformIT {
         int rawId;
         try (Platform platform = Platform.open(options(), true)) {
             assertThat(platform.publicRegistryUrl()).startsWith("http://127.0.0.1:");
-            assertThat(platform.registryUrl()).as("this process's clients carry the write token").startsWith("http://warta:");
-            send(platform, Topics.RAW, "raw-1", raw(), AvroSerde.of(RawArticle.class, platform.registryUrl()).serializer());
-            send(platform, Topics.ENRICHED, "enr-1", enriched(), AvroSerde.of(EnrichedArticle.class, platform.registryUrl()).serializer());
-            send(platform, Topics.DLQ, "dl-1", deadLetter(), AvroSerde.of(DeadLetter.class, platform.registryUrl()).serializer());
+            assertThat(platform.registryUrl())
+                    .as("this process's clients carry the write token")
+                    .startsWith("http://warta:");
+            send(
+                    platform,
+                    Topics.RAW,
+                    "raw-1",
+                    raw(),
+                    AvroSerde.of(RawArticle.class, platform.registryUrl()).serializer());
+            send(
+                    platform,
+                    Topics.ENRICHED,
+                    "enr-1",
+                    enriched(),
+                    AvroSerde.of(EnrichedArticle.class, platform.registryUrl()).serializer());
+            send(
+                    platform,
+                    Topics.DLQ,
+                    "dl-1",
+                    deadLetter(),
+                    AvroSerde.of(DeadLetter.class, platform.registryUrl()).serializer());
 
             assertThat(read(platform, Topics.RAW, RawArticle.class)).isEqualTo(raw());
             assertThat(read(platform, Topics.ENRICHED, EnrichedArticle.class)).isEqualTo(enriched());
@@ -83,10 +122,14 @@ class PlatformIT {
         try (Platform platform = Platform.open(options(), true)) {
             try (Admin admin = Admin.create(platform.clientProperties())) {
                 Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-                assertThat(topics).contains(Topics.RAW, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ, Topics.SCHEMAS);
+                assertThat(topics)
+                        .contains(
+                                Topics.RAW, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ, Topics.SCHEMAS);
             }
             try (SchemaRegistry registry = SchemaRegistries.open(platform.registryUrl())) {
-                assertThat(registry.getVersion(Topics.valueSubject(Topics.RAW), -1).id()).isEqualTo(rawId);
+                assertThat(registry.getVersion(Topics.valueSubject(Topics.RAW), -1)
+                                .id())
+                        .isEqualTo(rawId);
                 assertThat(registry.versions(Topics.valueSubject(Topics.RAW))).containsExactly(1);
             }
             // a fresh deserializer resolves the stored schema ids through the restarted registry
@@ -109,15 +152,22 @@ class PlatformIT {
         }
     }
 
-    private static <T> void send(Platform platform, String topic, String key, T value, Serializer<T> serializer) throws Exception {
-        try (KafkaProducer<String, T> producer = new KafkaProducer<>(platform.clientProperties(), new StringSerializer(), serializer)) {
+    private static <T> void send(Platform platform, String topic, String key, T value, Serializer<T> serializer)
+            throws Exception {
+        try (KafkaProducer<String, T> producer =
+                new KafkaProducer<>(platform.clientProperties(), new StringSerializer(), serializer)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> T read(Platform platform, String topic, Class<T> type) {
-        var records = KafkaTestSupport.readUntil(platform.bootstrapServers(), topic,
-                AvroSerde.of(type, platform.registryUrl()).deserializer(), r -> !r.isEmpty(), Duration.ofSeconds(60));
+    private static <T extends org.apache.avro.specific.SpecificRecord> T read(
+            Platform platform, String topic, Class<T> type) {
+        var records = KafkaTestSupport.readUntil(
+                platform.bootstrapServers(),
+                topic,
+                AvroSerde.of(type, platform.registryUrl()).deserializer(),
+                r -> !r.isEmpty(),
+                Duration.ofSeconds(60));
         assertThat(records).hasSize(1);
         return records.get(0).value();
     }

@@ -38,7 +38,14 @@ import java.util.regex.Pattern;
  */
 public final class Analysis {
     /** Analyzer names, in the order they run; used for per-analyzer timings. */
-    public enum Step { EXTRACT, CLEAN, SPAM, LANGUAGE, ENTITIES, FINGERPRINT }
+    public enum Step {
+        EXTRACT,
+        CLEAN,
+        SPAM,
+        LANGUAGE,
+        ENTITIES,
+        FINGERPRINT
+    }
 
     private final HtmlExtractor extractor;
     private final TextCleaner cleaner;
@@ -56,8 +63,16 @@ public final class Analysis {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final StepTimer timer;
 
-    public Analysis(HtmlExtractor extractor, TextCleaner cleaner, SpamDetector spam, LanguageDetector language,
-                    EntityTagger entities, Fingerprinter fingerprinter, String version, Clock clock, StepTimer timer) {
+    public Analysis(
+            HtmlExtractor extractor,
+            TextCleaner cleaner,
+            SpamDetector spam,
+            LanguageDetector language,
+            EntityTagger entities,
+            Fingerprinter fingerprinter,
+            String version,
+            Clock clock,
+            StepTimer timer) {
         this.extractor = extractor;
         this.cleaner = cleaner;
         this.spam = spam;
@@ -76,8 +91,16 @@ public final class Analysis {
 
     /** The analysis with the shipped models. */
     public static Analysis standard(String version, StepTimer timer) {
-        return new Analysis(new HtmlExtractor(), new TextCleaner(), SpamDetector.load(), LanguageDetector.load(),
-                EntityTagger.load(), new Fingerprinter(), version, Clock.systemUTC(), timer);
+        return new Analysis(
+                new HtmlExtractor(),
+                new TextCleaner(),
+                SpamDetector.load(),
+                LanguageDetector.load(),
+                EntityTagger.load(),
+                new Fingerprinter(),
+                version,
+                Clock.systemUTC(),
+                timer);
     }
 
     public String version() {
@@ -87,7 +110,8 @@ public final class Analysis {
     /** Analyses one article. Never returns null; throws only on a bug, which the stage dead-letters. */
     public EnrichedArticle analyze(RawArticle raw) {
         Map<String, String> provenance = new HashMap<>();
-        boolean html = raw.getContentType() != null && raw.getContentType().toLowerCase().contains("html");
+        boolean html = raw.getContentType() != null
+                && raw.getContentType().toLowerCase().contains("html");
         String title = raw.getTitle();
         String url = raw.getUrl();
         String text;
@@ -116,14 +140,19 @@ public final class Analysis {
         } else {
             text = stripTitleLine(nz(raw.getBody()), title);
         }
-        String pageTitle = html || !titleIsFirstLine(title, nz(raw.getBody())) ? title
+        String pageTitle = html || !titleIsFirstLine(title, nz(raw.getBody()))
+                ? title
                 : TitleChooser.choose(title, nz(raw.getBody()));
         String finalTitle = title;
         String extractedText = text;
         boolean shortItem = !html && shortItem(text);
-        Cleaned cleaned = timed(Step.CLEAN, () -> shortItem ? wholeItem(extractedText)
-                : html ? cleaner.cleanExtracted(finalTitle, extractedText)
-                : cleaner.clean(finalTitle, extractedText));
+        Cleaned cleaned = timed(
+                Step.CLEAN,
+                () -> shortItem
+                        ? wholeItem(extractedText)
+                        : html
+                                ? cleaner.cleanExtracted(finalTitle, extractedText)
+                                : cleaner.clean(finalTitle, extractedText));
         if (publishedAt == null && cleaned.publishedAt() != null) {
             publishedAt = cleaned.publishedAt();
             provenance.put("publishedAt", "text:" + cleaned.publishedAtRule());
@@ -144,8 +173,10 @@ public final class Analysis {
         DocumentLanguage lang = timed(Step.LANGUAGE, () -> language.detectDocument(kept, hintFinal));
         provenance.put("language", "warta-lang" + (hint != null ? "+hint:" + hint : ""));
         String cleanText = String.join("\n\n", kept);
-        List<String> paragraphLanguages = lang.paragraphs().stream().map(LanguageResult::code).toList();
-        List<Mention> mentions = timed(Step.ENTITIES,
+        List<String> paragraphLanguages =
+                lang.paragraphs().stream().map(LanguageResult::code).toList();
+        List<Mention> mentions = timed(
+                Step.ENTITIES,
                 () -> entities.tag(kept, paragraphLanguages, lang.document().code()));
         Fingerprinter.Fingerprint fingerprint = timed(Step.FINGERPRINT, () -> fingerprinter.fingerprint(cleanText));
 
@@ -255,7 +286,8 @@ public final class Analysis {
         if (t.isEmpty()) {
             return false;
         }
-        return t.indexOf('\n') < 0 || t.length() < SHORT_ITEM
+        return t.indexOf('\n') < 0
+                || t.length() < SHORT_ITEM
                 || (t.length() < ONE_PARAGRAPH && !BLANK_LINE.matcher(t).find());
     }
 

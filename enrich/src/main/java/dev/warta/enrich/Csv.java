@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes) for the offline tools. */
 public final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     /** All records of the file, header included as the first row. */
     public static List<List<String>> read(Path file) throws IOException {

@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The enrichment version stamped on records: from the build, overridable with {@code WARTA_ENRICHMENT_VERSION}. */
 public final class EnrichmentVersion {
-    private EnrichmentVersion() {
-    }
+    private EnrichmentVersion() {}
 
     public static String current() {
         String override = System.getenv("WARTA_ENRICHMENT_VERSION");

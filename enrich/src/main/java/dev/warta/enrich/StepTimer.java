@@ -7,7 +7,7 @@ package dev.warta.enrich;
  */
 @FunctionalInterface
 public interface StepTimer {
-    StepTimer NONE = (step, nanos) -> { };
+    StepTimer NONE = (step, nanos) -> {};
 
     /** Wall-clock nanoseconds of one call of {@code step}. */
     void record(Analysis.Step step, long nanos);
@@ -18,6 +18,5 @@ public interface StepTimer {
     }
 
     /** CPU nanoseconds the analyzing thread spent in one call of {@code step} (only when {@link #measuresCpu()}). */
-    default void recordCpu(Analysis.Step step, long cpuNanos) {
-    }
+    default void recordCpu(Analysis.Step step, long cpuNanos) {}
 }

@@ -19,8 +19,7 @@ public final class TitleChooser {
             "(?i)\\b(app|apps|aplikasi|download|unduh|subscribe|langganan|advertisement|iklan|login|masuk|daftar|"
                     + "share|bagikan|read next|baca juga|scroll|cookie|newsletter)\\b");
 
-    private TitleChooser() {
-    }
+    private TitleChooser() {}
 
     /** The title of a page whose first non-empty line is {@code firstLine} and whose whole text is {@code body}. */
     public static String choose(String firstLine, String body) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AnalysisSpamTest {
     private static final Analysis ANALYSIS = Analysis.standard();
 
-    private static final String STORY = String.join("\n\n",
+    private static final String STORY = String.join(
+            "\n\n",
             "Banjir setinggi lutut orang dewasa merendam tiga kelurahan di Kota Bekasi sejak Selasa pagi setelah hujan"
                     + " deras mengguyur wilayah itu selama enam jam.",
             "Kepala Badan Penanggulangan Bencana Daerah setempat mengatakan sekitar 400 keluarga terdampak dan"
@@ -29,10 +30,25 @@ class AnalysisSpamTest {
                     + " hujan susulan yang diperkirakan masih turun hingga akhir pekan.");
 
     private static RawArticle raw(String title, String body, String sourceType) {
-        return RawArticle.newBuilder().setId("t").setUrl(null).setOriginalUrl(null).setSourceType(sourceType)
-                .setSource("test").setProvenance("test").setFetchedAt(Instant.EPOCH).setContentType("text/plain")
-                .setCharset(null).setBody(body).setTitle(title).setPublishedAt(null).setLanguageHint(null)
-                .setContentOrigin("page").setFetchError(null).setContentHash("").setMetadata(new HashMap<>()).build();
+        return RawArticle.newBuilder()
+                .setId("t")
+                .setUrl(null)
+                .setOriginalUrl(null)
+                .setSourceType(sourceType)
+                .setSource("test")
+                .setProvenance("test")
+                .setFetchedAt(Instant.EPOCH)
+                .setContentType("text/plain")
+                .setCharset(null)
+                .setBody(body)
+                .setTitle(title)
+                .setPublishedAt(null)
+                .setLanguageHint(null)
+                .setContentOrigin("page")
+                .setFetchError(null)
+                .setContentHash("")
+                .setMetadata(new HashMap<>())
+                .build();
     }
 
     private static EnrichedArticle page(String body) {
@@ -41,9 +57,12 @@ class AnalysisSpamTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Mantap min, beritanya jelas dan lengkap",
-        "Semoga warga yang terdampak banjir segera mendapat bantuan",
-        "gas di MEGA*88 bosku, baru depo langsung wd"})
+    @ValueSource(
+            strings = {
+                "Mantap min, beritanya jelas dan lengkap",
+                "Semoga warga yang terdampak banjir segera mendapat bantuan",
+                "gas di MEGA*88 bosku, baru depo langsung wd"
+            })
     void shouldKeepTheTextOfAShortItemAndNotInventATitle(String comment) {
         EnrichedArticle out = ANALYSIS.analyze(raw("", comment, "jsonl"));
 
@@ -68,7 +87,10 @@ class AnalysisSpamTest {
 
         assertThat(out.getSpam().getFlagged()).isTrue();
         assertThat(out.getSpam().getSegments()).extracting(SpamSegment::getText).contains("SLOT88 login");
-        assertThat(out.getText()).contains("Banjir setinggi lutut").contains("akhir pekan.").doesNotContain("SLOT88");
+        assertThat(out.getText())
+                .contains("Banjir setinggi lutut")
+                .contains("akhir pekan.")
+                .doesNotContain("SLOT88");
     }
 
     @Test
@@ -81,8 +103,11 @@ class AnalysisSpamTest {
         EnrichedArticle out = page(seo + "\n\n" + sales + "\n\n" + STORY);
 
         assertThat(out.getSpam().getFlagged()).isTrue();
-        assertThat(out.getText()).doesNotContain("GARUDAHOKI77").doesNotContain("formulir")
-                .startsWith("Banjir setinggi lutut").endsWith("akhir pekan.");
+        assertThat(out.getText())
+                .doesNotContain("GARUDAHOKI77")
+                .doesNotContain("formulir")
+                .startsWith("Banjir setinggi lutut")
+                .endsWith("akhir pekan.");
     }
 
     @Test
@@ -90,9 +115,11 @@ class AnalysisSpamTest {
         EnrichedArticle out = page(STORY + "\n\nBaca juga: Hujan deras diperkirakan turun sepekan\n\nADVERTISEMENT");
 
         assertThat(out.getSpam().getFlagged()).isFalse();
-        assertThat(out.getBoilerplate()).extracting(RemovedText::getText)
+        assertThat(out.getBoilerplate())
+                .extracting(RemovedText::getText)
                 .contains("Baca juga: Hujan deras diperkirakan turun sepekan");
-        assertThat(out.getBoilerplate()).allSatisfy(r -> assertThat(r.getReason()).isNotBlank());
+        assertThat(out.getBoilerplate())
+                .allSatisfy(r -> assertThat(r.getReason()).isNotBlank());
         assertThat(out.getText()).doesNotContain("Baca juga");
     }
 

@@ -33,16 +33,18 @@ class AnalysisTimingTest {
         }
     }
 
-    private static final String BODY = "Banjir melanda Samarinda\n\nWali Kota Samarinda Andi Harun meninjau lokasi banjir "
-            + "di Kecamatan Sungai Pinang pada Senin pagi. Badan Penanggulangan Bencana Daerah mencatat ratusan rumah "
-            + "terendam setelah hujan deras sejak Minggu malam.";
+    private static final String BODY =
+            "Banjir melanda Samarinda\n\nWali Kota Samarinda Andi Harun meninjau lokasi banjir "
+                    + "di Kecamatan Sungai Pinang pada Senin pagi. Badan Penanggulangan Bencana Daerah mencatat ratusan rumah "
+                    + "terendam setelah hujan deras sejak Minggu malam.";
 
     @Test
     void shouldReportTheThreadCpuTimeOfEveryTimedStepWhenTheTimerAsks() {
         Recorder timer = new Recorder(true);
         Analysis.standard("t", timer).analyze(EnrichTopologyTest.textPage("c1", BODY));
 
-        assertThat(timer.cpu.keySet()).isEqualTo(timer.wall.keySet())
+        assertThat(timer.cpu.keySet())
+                .isEqualTo(timer.wall.keySet())
                 .contains(Analysis.Step.CLEAN, Analysis.Step.LANGUAGE, Analysis.Step.ENTITIES);
         assertThat(timer.cpu.values()).allSatisfy(n -> assertThat(n).isNotNegative());
         assertThat(timer.cpu.values().stream().mapToLong(Long::longValue).sum()).isPositive();

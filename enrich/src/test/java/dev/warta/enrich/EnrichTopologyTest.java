@@ -35,9 +35,13 @@ class EnrichTopologyTest {
         Analysis analysis = Analysis.standard("test-1", StepTimer.NONE);
         topology = EnrichTopology.build(analysis, props);
         driver = new TopologyTestDriver(topology, props);
-        raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(),
+        raw = driver.createInputTopic(
+                Topics.RAW,
+                Serdes.String().serializer(),
                 AvroSerde.of(RawArticle.class, registry).serializer());
-        enriched = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(),
+        enriched = driver.createOutputTopic(
+                Topics.ENRICHED,
+                Serdes.String().deserializer(),
                 AvroSerde.of(EnrichedArticle.class, registry).deserializer());
     }
 
@@ -48,16 +52,25 @@ class EnrichTopologyTest {
 
     static RawArticle textPage(String id, String body) {
         return RawArticle.newBuilder()
-                .setId(id).setUrl("https://example.test/" + id).setSourceType("text").setSource("test")
-                .setProvenance("test#" + id).setFetchedAt(Instant.parse("2026-01-02T03:04:05Z"))
-                .setContentType("text/plain").setBody(body).setTitle(body.lines().findFirst().orElse(null))
-                .setContentHash(Integer.toHexString(body.hashCode())).setMetadata(Map.of())
+                .setId(id)
+                .setUrl("https://example.test/" + id)
+                .setSourceType("text")
+                .setSource("test")
+                .setProvenance("test#" + id)
+                .setFetchedAt(Instant.parse("2026-01-02T03:04:05Z"))
+                .setContentType("text/plain")
+                .setBody(body)
+                .setTitle(body.lines().findFirst().orElse(null))
+                .setContentHash(Integer.toHexString(body.hashCode()))
+                .setMetadata(Map.of())
                 .build();
     }
 
     @Test
     void shouldEnrichEveryRawArticleUnderItsIdWithTheEnrichmentVersion() {
-        raw.pipeInput("a1", textPage("a1", "Judul berita\n\nPresiden meresmikan jembatan baru di Kalimantan pada hari Senin."));
+        raw.pipeInput(
+                "a1",
+                textPage("a1", "Judul berita\n\nPresiden meresmikan jembatan baru di Kalimantan pada hari Senin."));
         raw.pipeInput("a2", textPage("a2", "Another headline\n\nThe council approved the budget after a long debate."));
 
         var out = enriched.readKeyValuesToMap();

@@ -25,7 +25,8 @@ class TitleChooserTest {
                 Gempa magnitudo 5,2 guncang Maluku Utara
                 Gempa terjadi pada pagi hari dan dirasakan warga di Ternate.
                 """;
-        assertThat(TitleChooser.choose("Download our App now!", body)).isEqualTo("Gempa magnitudo 5,2 guncang Maluku Utara");
+        assertThat(TitleChooser.choose("Download our App now!", body))
+                .isEqualTo("Gempa magnitudo 5,2 guncang Maluku Utara");
         assertThat(TitleChooser.choose("tracker", body.substring(body.indexOf("tracker"))))
                 .isEqualTo("Gempa magnitudo 5,2 guncang Maluku Utara");
     }
@@ -41,7 +42,8 @@ class TitleChooserTest {
                 Foto: Dok. Redaksi
                 Pedagang beras di pasar induk.
                 """;
-        assertThat(TitleChooser.choose("Selasa 14 Jan 2025 09:30 WIB", body)).isEqualTo("Harga beras turun di pasar induk");
+        assertThat(TitleChooser.choose("Selasa 14 Jan 2025 09:30 WIB", body))
+                .isEqualTo("Harga beras turun di pasar induk");
     }
 
     @Test

@@ -21,13 +21,31 @@ public final class ArticleIds {
     /** Length in hex characters of an article id (128 bits of SHA-256). */
     public static final int ID_LENGTH = 32;
 
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
-            "mc_cid", "mc_eid", "ref_src", "ref_url", "igshid", "yclid", "_ga", "_gl", "spm", "cmpid", "ocid",
-            "__twitter_impression", "mkt_tok", "s_cid", "icid");
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid",
+            "gclid",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "mc_cid",
+            "mc_eid",
+            "ref_src",
+            "ref_url",
+            "igshid",
+            "yclid",
+            "_ga",
+            "_gl",
+            "spm",
+            "cmpid",
+            "ocid",
+            "__twitter_impression",
+            "mkt_tok",
+            "s_cid",
+            "icid");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private ArticleIds() {
-    }
+    private ArticleIds() {}
 
     /**
      * The normalized form of {@code url}, or {@code null} when it is not an absolute http(s) URL.
@@ -61,7 +79,8 @@ public final class ArticleIds {
             host = host.substring(0, host.length() - 1);
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath();
         if (path == null || path.isEmpty()) {
             path = "/";
@@ -109,7 +128,8 @@ public final class ArticleIds {
      * re-saved copy with different line endings gets the same id.
      */
     public static String contentId(String title, String text) {
-        StringBuilder sb = new StringBuilder((title == null ? 0 : title.length()) + (text == null ? 0 : text.length()) + 1);
+        StringBuilder sb =
+                new StringBuilder((title == null ? 0 : title.length()) + (text == null ? 0 : text.length()) + 1);
         appendNormalized(sb, title);
         sb.append('\n');
         appendNormalized(sb, text);
@@ -123,7 +143,8 @@ public final class ArticleIds {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ws = c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)
+            boolean ws = c < 128
+                    ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)
                     : c == '\u00a0' || Character.isWhitespace(c);
             if (ws) {
                 space = sb.length() > 0;

@@ -14,8 +14,14 @@ import java.time.Duration;
  * @param userAgent        User-Agent of page fetches
  * @param fetchPolicy      which addresses page and feed fetches may reach (default: public ones only)
  */
-public record IngestLimits(long maxPageBytes, long maxFileBytes, int maxLineBytes, Duration fetchTimeout,
-                           Duration maxRetryAfter, String userAgent, FetchPolicy fetchPolicy) {
+public record IngestLimits(
+        long maxPageBytes,
+        long maxFileBytes,
+        int maxLineBytes,
+        Duration fetchTimeout,
+        Duration maxRetryAfter,
+        String userAgent,
+        FetchPolicy fetchPolicy) {
     /** 10 MB, the default page size limit. */
     public static final long DEFAULT_MAX_PAGE_BYTES = 10L * 1024 * 1024;
 
@@ -30,24 +36,37 @@ public record IngestLimits(long maxPageBytes, long maxFileBytes, int maxLineByte
      * public addresses only.
      */
     public static IngestLimits defaults() {
-        return new IngestLimits(DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_PAGE_BYTES, (int) DEFAULT_MAX_PAGE_BYTES,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), "warta-ingest/0.1 (+https://warta.dev/bot)",
+        return new IngestLimits(
+                DEFAULT_MAX_PAGE_BYTES,
+                DEFAULT_MAX_PAGE_BYTES,
+                (int) DEFAULT_MAX_PAGE_BYTES,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                "warta-ingest/0.1 (+https://warta.dev/bot)",
                 FetchPolicy.publicOnly());
     }
 
     /** A copy with another page (and file and line) size limit. */
     public IngestLimits withMaxPageBytes(long bytes) {
-        return new IngestLimits(bytes, bytes, (int) Math.min(Integer.MAX_VALUE - 16, bytes), fetchTimeout, maxRetryAfter,
-                userAgent, fetchPolicy);
+        return new IngestLimits(
+                bytes,
+                bytes,
+                (int) Math.min(Integer.MAX_VALUE - 16, bytes),
+                fetchTimeout,
+                maxRetryAfter,
+                userAgent,
+                fetchPolicy);
     }
 
     /** A copy with another fetch timeout. */
     public IngestLimits withFetchTimeout(Duration timeout) {
-        return new IngestLimits(maxPageBytes, maxFileBytes, maxLineBytes, timeout, maxRetryAfter, userAgent, fetchPolicy);
+        return new IngestLimits(
+                maxPageBytes, maxFileBytes, maxLineBytes, timeout, maxRetryAfter, userAgent, fetchPolicy);
     }
 
     /** A copy with another fetch policy. */
     public IngestLimits withFetchPolicy(FetchPolicy policy) {
-        return new IngestLimits(maxPageBytes, maxFileBytes, maxLineBytes, fetchTimeout, maxRetryAfter, userAgent, policy);
+        return new IngestLimits(
+                maxPageBytes, maxFileBytes, maxLineBytes, fetchTimeout, maxRetryAfter, userAgent, policy);
     }
 }

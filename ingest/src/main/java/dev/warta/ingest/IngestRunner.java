@@ -76,17 +76,35 @@ public final class IngestRunner implements AutoCloseable {
         }
 
         /** Size and fetch limits (default {@link IngestLimits#defaults()}). */
-        public Builder limits(IngestLimits limits) { this.limits = limits; return this; }
+        public Builder limits(IngestLimits limits) {
+            this.limits = limits;
+            return this;
+        }
         /** Page fetcher for feed items (default: HTTP with the limits); {@link PageFetcher#disabled()} for offline. */
-        public Builder fetcher(PageFetcher fetcher) { this.fetcher = fetcher; return this; }
+        public Builder fetcher(PageFetcher fetcher) {
+            this.fetcher = fetcher;
+            return this;
+        }
         /** Counters to update (default: new ones). */
-        public Builder stats(IngestStats stats) { this.stats = stats; return this; }
+        public Builder stats(IngestStats stats) {
+            this.stats = stats;
+            return this;
+        }
         /** How long to wait for the sink (seen index load, final acks); keep it above delivery.timeout.ms. */
-        public Builder sinkTimeout(Duration timeout) { this.sinkTimeout = timeout; return this; }
+        public Builder sinkTimeout(Duration timeout) {
+            this.sinkTimeout = timeout;
+            return this;
+        }
         /** Most items waiting for an ack at once during bulk loads (memory bound). */
-        public Builder maxInFlight(int n) { this.maxInFlight = n; return this; }
+        public Builder maxInFlight(int n) {
+            this.maxInFlight = n;
+            return this;
+        }
         /** Progress bar on stderr (default: when there is a console). */
-        public Builder progress(boolean on) { this.progress = on; return this; }
+        public Builder progress(boolean on) {
+            this.progress = on;
+            return this;
+        }
 
         /** Loads the seen index from the sink; {@link IngestException} when it cannot be read. */
         public IngestRunner build() {
@@ -203,14 +221,19 @@ public final class IngestRunner implements AutoCloseable {
     }
 
     /** Polls the feeds now and then every {@code interval} until {@link #close()}; failures are logged per poll. */
-    public ScheduledFuture<?> startFeeds(List<String> feedUrls, Duration interval, java.util.function.Consumer<Throwable> onError) {
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                pollFeeds(feedUrls);
-            } catch (RuntimeException e) {
-                onError.accept(e);
-            }
-        }, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+    public ScheduledFuture<?> startFeeds(
+            List<String> feedUrls, Duration interval, java.util.function.Consumer<Throwable> onError) {
+        return scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pollFeeds(feedUrls);
+                    } catch (RuntimeException e) {
+                        onError.accept(e);
+                    }
+                },
+                0,
+                Math.max(1, interval.toMillis()),
+                TimeUnit.MILLISECONDS);
     }
 
     private static void acquire(Semaphore s, int n) {
@@ -275,8 +298,15 @@ public final class IngestRunner implements AutoCloseable {
             int filled = total == 0 ? width : (int) ((long) done * width / total);
             double secs = Math.max(1e-3, (now - start) / 1e9);
             long articles = stats.published.get() + stats.updates.get() + stats.repeats.get();
-            out.printf("\r[%s%s] %d/%d files  %d articles  %.0f/s  %d dead ", "#".repeat(filled),
-                    ".".repeat(width - filled), done, total, articles, articles / secs, stats.deadLettered.get());
+            out.printf(
+                    "\r[%s%s] %d/%d files  %d articles  %.0f/s  %d dead ",
+                    "#".repeat(filled),
+                    ".".repeat(width - filled),
+                    done,
+                    total,
+                    articles,
+                    articles / secs,
+                    stats.deadLettered.get());
             out.flush();
         }
     }

@@ -41,16 +41,33 @@ public final class IngestService implements AutoCloseable {
      * @param fetchPages   fetch each feed item's page (false: publish the feed content)
      * @param sinkTimeout  how long to wait for Kafka before failing
      */
-    public record Options(List<Path> paths, List<String> feedUrls, Duration pollInterval, Path watchDir, Integer httpPort,
-                          String httpBind, IngestLimits limits, boolean fetchPages, Duration sinkTimeout) {
+    public record Options(
+            List<Path> paths,
+            List<String> feedUrls,
+            Duration pollInterval,
+            Path watchDir,
+            Integer httpPort,
+            String httpBind,
+            IngestLimits limits,
+            boolean fetchPages,
+            Duration sinkTimeout) {
         /** Nothing to do yet, 5-minute feed polls, default limits, pages fetched, 60 s sink timeout. */
         public static Options defaults() {
-            return new Options(List.of(), List.of(), Duration.ofMinutes(5), null, null, "127.0.0.1",
-                    IngestLimits.defaults(), true, Duration.ofSeconds(60));
+            return new Options(
+                    List.of(),
+                    List.of(),
+                    Duration.ofMinutes(5),
+                    null,
+                    null,
+                    "127.0.0.1",
+                    IngestLimits.defaults(),
+                    true,
+                    Duration.ofSeconds(60));
         }
 
         public Options withPaths(List<Path> p) {
-            return new Options(p, feedUrls, pollInterval, watchDir, httpPort, httpBind, limits, fetchPages, sinkTimeout);
+            return new Options(
+                    p, feedUrls, pollInterval, watchDir, httpPort, httpBind, limits, fetchPages, sinkTimeout);
         }
 
         public Options withFeeds(List<String> urls, Duration interval) {
@@ -62,7 +79,8 @@ public final class IngestService implements AutoCloseable {
         }
 
         public Options withHttpPort(Integer port) {
-            return new Options(paths, feedUrls, pollInterval, watchDir, port, httpBind, limits, fetchPages, sinkTimeout);
+            return new Options(
+                    paths, feedUrls, pollInterval, watchDir, port, httpBind, limits, fetchPages, sinkTimeout);
         }
 
         public Options withLimits(IngestLimits l) {
@@ -74,7 +92,8 @@ public final class IngestService implements AutoCloseable {
         }
 
         public Options withSinkTimeout(Duration timeout) {
-            return new Options(paths, feedUrls, pollInterval, watchDir, httpPort, httpBind, limits, fetchPages, timeout);
+            return new Options(
+                    paths, feedUrls, pollInterval, watchDir, httpPort, httpBind, limits, fetchPages, timeout);
         }
     }
 
@@ -85,8 +104,8 @@ public final class IngestService implements AutoCloseable {
     private final boolean longRunning;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private IngestService(IngestRunner runner, IngestSummary bulk, InboxWatcher watcher, HttpIngestServer http,
-                          boolean longRunning) {
+    private IngestService(
+            IngestRunner runner, IngestSummary bulk, InboxWatcher watcher, HttpIngestServer http, boolean longRunning) {
         this.runner = runner;
         this.bulk = bulk;
         this.watcher = watcher;
@@ -107,15 +126,21 @@ public final class IngestService implements AutoCloseable {
                 throw new IngestException("--feed " + feed + ": not an http(s) URL nor a readable file");
             }
         }
-        IngestRunner runner = IngestRunner.builder(sink).limits(options.limits()).sinkTimeout(options.sinkTimeout())
-                .fetcher(options.fetchPages() ? null : PageFetcher.disabled()).build();
+        IngestRunner runner = IngestRunner.builder(sink)
+                .limits(options.limits())
+                .sinkTimeout(options.sinkTimeout())
+                .fetcher(options.fetchPages() ? null : PageFetcher.disabled())
+                .build();
         InboxWatcher watcher = null;
         HttpIngestServer http = null;
         try {
-            IngestSummary bulk = options.paths().isEmpty() ? new IngestSummary(0, 0, 0, 0, 0, 0, 0, 0)
+            IngestSummary bulk = options.paths().isEmpty()
+                    ? new IngestSummary(0, 0, 0, 0, 0, 0, 0, 0)
                     : runner.ingestPaths(options.paths());
             if (!options.feedUrls().isEmpty()) {
-                runner.startFeeds(options.feedUrls(), options.pollInterval(),
+                runner.startFeeds(
+                        options.feedUrls(),
+                        options.pollInterval(),
                         e -> log.accept("feed poll failed: " + e.getMessage()));
             }
             if (options.watchDir() != null) {
@@ -123,7 +148,9 @@ public final class IngestService implements AutoCloseable {
                 watcher.start(Duration.ofSeconds(1));
             }
             if (options.httpPort() != null) {
-                http = HttpIngestServer.start(runner, new InetSocketAddress(options.httpBind(), options.httpPort()),
+                http = HttpIngestServer.start(
+                        runner,
+                        new InetSocketAddress(options.httpBind(), options.httpPort()),
                         HttpIngestServer.Options.defaults(options.limits()));
             }
             boolean longRunning = !options.feedUrls().isEmpty() || watcher != null || http != null;

@@ -26,7 +26,14 @@ public final class IngestStats {
 
     /** The counters now. */
     public IngestSummary snapshot() {
-        return new IngestSummary(files.get(), read.get(), published.get(), updates.get(), repeats.get(), skipped.get(),
-                deadLettered.get(), failed.get());
+        return new IngestSummary(
+                files.get(),
+                read.get(),
+                published.get(),
+                updates.get(),
+                repeats.get(),
+                skipped.get(),
+                deadLettered.get(),
+                failed.get());
     }
 }

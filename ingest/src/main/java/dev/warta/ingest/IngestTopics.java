@@ -9,6 +9,5 @@ public final class IngestTopics {
      */
     public static final String SEEN = dev.warta.schemas.Topics.INGEST_SEEN;
 
-    private IngestTopics() {
-    }
+    private IngestTopics() {}
 }

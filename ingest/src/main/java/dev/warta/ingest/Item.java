@@ -29,6 +29,5 @@ public sealed interface Item permits Item.Article, Item.Dead, Item.Skipped {
     }
 
     /** A record skipped on purpose, e.g. {@code reason = "not-html"}. */
-    record Skipped(String provenance, String reason) implements Item {
-    }
+    record Skipped(String provenance, String reason) implements Item {}
 }

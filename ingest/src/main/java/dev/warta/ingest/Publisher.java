@@ -1,8 +1,7 @@
 package dev.warta.ingest;
 
-import dev.warta.ingest.source.Records;
-
 import dev.warta.ingest.sink.ArticleSink;
+import dev.warta.ingest.source.Records;
 import dev.warta.schemas.RawArticle;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +20,13 @@ import java.util.concurrent.Executors;
  */
 public final class Publisher implements AutoCloseable {
     /** What happened to an item. */
-    public enum Outcome { PUBLISHED, UPDATED, REPEAT, SKIPPED, DEAD_LETTERED }
+    public enum Outcome {
+        PUBLISHED,
+        UPDATED,
+        REPEAT,
+        SKIPPED,
+        DEAD_LETTERED
+    }
 
     private final ArticleSink sink;
     private final IngestStats stats;
@@ -125,8 +130,14 @@ public final class Publisher implements AutoCloseable {
                     }
                     // this record alone cannot be written (too large, unencodable): dead-letter it and go on
                     byte[] body = article.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    return sink.deadLetter(Records.deadLetter(reason, "article " + id + " cannot be written to Kafka: "
-                            + rootMessage(e), e, article.getSource(), article.getProvenance(), body, body.length))
+                    return sink.deadLetter(Records.deadLetter(
+                                    reason,
+                                    "article " + id + " cannot be written to Kafka: " + rootMessage(e),
+                                    e,
+                                    article.getSource(),
+                                    article.getProvenance(),
+                                    body,
+                                    body.length))
                             .handle((v2, e2) -> {
                                 if (e2 != null) {
                                     stats.failed.incrementAndGet();
@@ -211,8 +222,10 @@ public final class Publisher implements AutoCloseable {
     /** The message of the innermost cause, for one-line reasons. */
     public static String rootMessage(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t
-                && (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t instanceof java.util.concurrent.CompletionException
+                        || t instanceof java.util.concurrent.ExecutionException)) {
             t = t.getCause();
         }
         String msg = t.getMessage();

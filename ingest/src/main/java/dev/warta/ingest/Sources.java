@@ -45,12 +45,7 @@ public final class Sources {
         this.html = new HtmlPageSource(limits);
         this.jsonl = new JsonlSource(limits);
         this.feed = new FeedSource(limits, fetcher);
-        this.files = List.of(
-                new TextPageSource(limits),
-                html,
-                jsonl,
-                new WarcSource(limits),
-                feed);
+        this.files = List.of(new TextPageSource(limits), html, jsonl, new WarcSource(limits), feed);
     }
 
     /** Sources with default limits that never fetch pages. */
@@ -67,7 +62,8 @@ public final class Sources {
 
     /** The source that reads {@code path}, from its name, or null when ingest does not read such files. */
     public FileSource sourceFor(Path path) {
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
@@ -91,7 +87,8 @@ public final class Sources {
         FileSource source = sourceFor(path);
         if (source == null) {
             String s = path.toString();
-            out.accept(new Item.Dead(Records.deadLetter("unsupported-type", "no reader for " + s, null, s, s, null, 0)));
+            out.accept(
+                    new Item.Dead(Records.deadLetter("unsupported-type", "no reader for " + s, null, s, s, null, 0)));
             return;
         }
         source.read(path, known, out);
@@ -124,7 +121,9 @@ public final class Sources {
                 Files.walkFileTree(p, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".") && sourceFor(f) != null) {
+                        if (attrs.isRegularFile()
+                                && !f.getFileName().toString().startsWith(".")
+                                && sourceFor(f) != null) {
                             found.add(f);
                         }
                         return FileVisitResult.CONTINUE;

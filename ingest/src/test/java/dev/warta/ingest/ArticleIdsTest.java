@@ -20,16 +20,21 @@ class ArticleIdsTest {
 
     @Test
     void removesTrackingParametersAndSortsTheRest() {
-        assertThat(ArticleIds.normalizeUrl("https://news.example/a?utm_source=rss&z=1&fbclid=abc&a=2&UTM_Medium=x&gclid=1&mc_cid=9&mc_eid=8&ref_src=twsrc"))
+        assertThat(
+                        ArticleIds.normalizeUrl(
+                                "https://news.example/a?utm_source=rss&z=1&fbclid=abc&a=2&UTM_Medium=x&gclid=1&mc_cid=9&mc_eid=8&ref_src=twsrc"))
                 .isEqualTo("https://news.example/a?a=2&z=1");
-        assertThat(ArticleIds.normalizeUrl("https://news.example/a?utm_campaign=x")).isEqualTo("https://news.example/a");
+        assertThat(ArticleIds.normalizeUrl("https://news.example/a?utm_campaign=x"))
+                .isEqualTo("https://news.example/a");
     }
 
     @Test
     void sameArticleUnderTrackingVariantsGetsOneId() {
         String id = ArticleIds.urlId("https://kompas.example/read/2024/01/02/berita?page=2");
-        assertThat(ArticleIds.urlId("https://KOMPAS.example:443/read/2024/01/02/berita?utm_source=fb&page=2#top")).isEqualTo(id);
-        assertThat(ArticleIds.urlId("https://kompas.example/read/2024/01/02/berita?page=3")).isNotEqualTo(id);
+        assertThat(ArticleIds.urlId("https://KOMPAS.example:443/read/2024/01/02/berita?utm_source=fb&page=2#top"))
+                .isEqualTo(id);
+        assertThat(ArticleIds.urlId("https://kompas.example/read/2024/01/02/berita?page=3"))
+                .isNotEqualTo(id);
         assertThat(id).hasSize(ArticleIds.ID_LENGTH).matches("[0-9a-f]+");
     }
 
@@ -48,7 +53,8 @@ class ArticleIdsTest {
         String a = ArticleIds.contentId("Banjir di Jakarta", "Hujan deras sejak pagi.\r\n\r\nWarga mengungsi.");
         String b = ArticleIds.contentId("  banjir di  jakarta ", "Hujan deras sejak pagi.\n\nWarga   mengungsi.\n");
         assertThat(a).isEqualTo(b).hasSize(ArticleIds.ID_LENGTH);
-        assertThat(ArticleIds.contentId("Banjir di Bandung", "Hujan deras sejak pagi.")).isNotEqualTo(a);
+        assertThat(ArticleIds.contentId("Banjir di Bandung", "Hujan deras sejak pagi."))
+                .isNotEqualTo(a);
     }
 
     @Test

@@ -95,9 +95,13 @@ class FeedSourceTest {
     @Test
     void fetchedPageBecomesTheBodyButTheIdStaysThatOfTheFeedLink() throws Exception {
         Path p = Fixtures.write(dir, "kabar.xml", RSS);
-        PageFetcher fetcher = url -> new PageFetcher.Page(("<html lang=id><head><link rel=canonical href='https://m.kabar.example/x'>"
-                + "</head><body>Halaman penuh " + url + "</body></html>").getBytes(StandardCharsets.UTF_8),
-                "text/html; charset=utf-8", url, 200);
+        PageFetcher fetcher = url -> new PageFetcher.Page(
+                ("<html lang=id><head><link rel=canonical href='https://m.kabar.example/x'>"
+                                + "</head><body>Halaman penuh " + url + "</body></html>")
+                        .getBytes(StandardCharsets.UTF_8),
+                "text/html; charset=utf-8",
+                url,
+                200);
         RawArticle a = Fixtures.articles(read(fetcher, p)).get(0).article();
         assertThat(a.getContentOrigin()).isEqualTo("page");
         assertThat(a.getFetchError()).isNull();
@@ -113,7 +117,8 @@ class FeedSourceTest {
         PageFetcher timeouts = url -> {
             throw new PageFetcher.FetchException("timeout", "timed out fetching " + url);
         };
-        assertThat(Fixtures.articles(read(timeouts, p))).allSatisfy(a -> assertThat(a.article().getFetchError()).startsWith("timeout:"));
+        assertThat(Fixtures.articles(read(timeouts, p)))
+                .allSatisfy(a -> assertThat(a.article().getFetchError()).startsWith("timeout:"));
     }
 
     @Test
@@ -125,7 +130,7 @@ class FeedSourceTest {
             throw new PageFetcher.FetchException("http-404", "not found");
         };
         String knownId = ArticleIds.urlId("https://kabar.example/ekonomi/harga-beras-turun");
-        new Sources(IngestLimits.defaults(), counting).forEach(p, knownId::equals, item -> { });
+        new Sources(IngestLimits.defaults(), counting).forEach(p, knownId::equals, item -> {});
         assertThat(fetches).hasValue(1);
     }
 
@@ -142,14 +147,17 @@ class FeedSourceTest {
     @Test
     void billionLaughsFeedIsRefusedAsDeadLetter() throws Exception {
         List<Item> items = read(PageFetcher.disabled(), Fixtures.write(dir, "lol.rss", BILLION_LAUGHS));
-        assertThat(Fixtures.dead(items)).singleElement()
+        assertThat(Fixtures.dead(items))
+                .singleElement()
                 .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("feed-doctype-forbidden"));
     }
 
     @Test
     void brokenXmlIsAMalformedFeed() throws Exception {
-        List<Item> items = read(PageFetcher.disabled(), Fixtures.write(dir, "broken.xml", "<rss><channel><item><title>x</ti"));
-        assertThat(Fixtures.dead(items)).singleElement()
+        List<Item> items =
+                read(PageFetcher.disabled(), Fixtures.write(dir, "broken.xml", "<rss><channel><item><title>x</ti"));
+        assertThat(Fixtures.dead(items))
+                .singleElement()
                 .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("malformed-feed"));
     }
 
@@ -168,7 +176,9 @@ class FeedSourceTest {
                   </entry>
                 </feed>
                 """;
-        RawArticle a = Fixtures.articles(read(PageFetcher.disabled(), Fixtures.write(dir, "contoh.atom", atom))).get(0).article();
+        RawArticle a = Fixtures.articles(read(PageFetcher.disabled(), Fixtures.write(dir, "contoh.atom", atom)))
+                .get(0)
+                .article();
         assertThat(a.getUrl()).isEqualTo("https://atom.example/batik-solo");
         assertThat(a.getBody()).isEqualTo("<p>Ratusan perajin ikut pameran.</p>");
         assertThat(a.getContentType()).isEqualTo("text/html");
@@ -187,10 +197,14 @@ class FeedSourceTest {
             throw new PageFetcher.FetchException("http-503", "unavailable");
         };
         InMemoryArticleSink sink = new InMemoryArticleSink();
-        try (IngestRunner runner = IngestRunner.builder(sink).fetcher(fetcher).progress(false).build()) {
-            assertThat(runner.pollFeeds(List.of("https://kabar.example/rss")).published()).isEqualTo(2);
-            feed[0] = RSS.replace("</channel>", "<item><title>Baru</title><link>https://kabar.example/baru</link>"
-                    + "<description>Item baru.</description></item></channel>");
+        try (IngestRunner runner =
+                IngestRunner.builder(sink).fetcher(fetcher).progress(false).build()) {
+            assertThat(runner.pollFeeds(List.of("https://kabar.example/rss")).published())
+                    .isEqualTo(2);
+            feed[0] = RSS.replace(
+                    "</channel>",
+                    "<item><title>Baru</title><link>https://kabar.example/baru</link>"
+                            + "<description>Item baru.</description></item></channel>");
             IngestSummary second = runner.pollFeeds(List.of("https://kabar.example/rss"));
             assertThat(second.published()).isEqualTo(1);
             assertThat(second.repeats()).isEqualTo(2);
@@ -205,10 +219,14 @@ class FeedSourceTest {
         PageFetcher down = url -> {
             throw new PageFetcher.FetchException("unreachable", "connection refused");
         };
-        try (IngestRunner runner = IngestRunner.builder(sink).fetcher(down).progress(false).build()) {
-            assertThat(runner.pollFeeds(List.of("https://down.example/rss")).deadLettered()).isEqualTo(1);
+        try (IngestRunner runner =
+                IngestRunner.builder(sink).fetcher(down).progress(false).build()) {
+            assertThat(runner.pollFeeds(List.of("https://down.example/rss")).deadLettered())
+                    .isEqualTo(1);
         }
-        assertThat(sink.deadLetters()).singleElement().satisfies(d -> assertThat(d.getReason()).isEqualTo("feed-unreachable"));
+        assertThat(sink.deadLetters())
+                .singleElement()
+                .satisfies(d -> assertThat(d.getReason()).isEqualTo("feed-unreachable"));
     }
 
     /** The ten Tempo snapshots, ingested in date order, publish every distinct item link exactly once. */
@@ -231,7 +249,10 @@ class FeedSourceTest {
             }
         }
         InMemoryArticleSink sink = new InMemoryArticleSink();
-        try (IngestRunner runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build()) {
+        try (IngestRunner runner = IngestRunner.builder(sink)
+                .fetcher(PageFetcher.disabled())
+                .progress(false)
+                .build()) {
             for (Path f : files) {
                 runner.ingestPaths(List.of(f));
             }
@@ -240,11 +261,16 @@ class FeedSourceTest {
             assertThat(s.repeats()).isEqualTo(total - distinct.size());
             assertThat(s.updates()).isZero();
         }
-        assertThat(sink.articles()).extracting(RawArticle::getOriginalUrl).doesNotHaveDuplicates()
+        assertThat(sink.articles())
+                .extracting(RawArticle::getOriginalUrl)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(distinct);
         // a restart on the same store publishes nothing again
-        try (IngestRunner again = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false)
-                .sinkTimeout(Duration.ofSeconds(5)).build()) {
+        try (IngestRunner again = IngestRunner.builder(sink)
+                .fetcher(PageFetcher.disabled())
+                .progress(false)
+                .sinkTimeout(Duration.ofSeconds(5))
+                .build()) {
             IngestSummary s = again.ingestPaths(List.of(tempo));
             assertThat(s.published()).isZero();
             assertThat(s.repeats()).isEqualTo(total);

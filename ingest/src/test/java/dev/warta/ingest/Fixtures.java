@@ -33,8 +33,7 @@ final class Fixtures {
             Baca juga: Jadwal Car Free Day
             """;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path write(Path dir, String name, String content) throws IOException {
         Path p = dir.resolve(name);
@@ -69,10 +68,16 @@ final class Fixtures {
     }
 
     static List<Item.Article> articles(List<Item> items) {
-        return items.stream().filter(Item.Article.class::isInstance).map(Item.Article.class::cast).toList();
+        return items.stream()
+                .filter(Item.Article.class::isInstance)
+                .map(Item.Article.class::cast)
+                .toList();
     }
 
     static List<Item.Dead> dead(List<Item> items) {
-        return items.stream().filter(Item.Dead.class::isInstance).map(Item.Dead.class::cast).toList();
+        return items.stream()
+                .filter(Item.Dead.class::isInstance)
+                .map(Item.Dead.class::cast)
+                .toList();
     }
 }

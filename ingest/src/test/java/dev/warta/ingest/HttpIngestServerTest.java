@@ -25,8 +25,12 @@ import org.junit.jupiter.api.Test;
 
 class HttpIngestServerTest {
     private final InMemoryArticleSink sink = new InMemoryArticleSink();
-    private final IngestRunner runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final IngestRunner runner = IngestRunner.builder(sink)
+            .fetcher(PageFetcher.disabled())
+            .progress(false)
+            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private HttpIngestServer server;
 
     @AfterEach
@@ -44,7 +48,8 @@ class HttpIngestServerTest {
 
     private HttpRequest.Builder post(String pathAndQuery, String contentType, String body) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -55,12 +60,20 @@ class HttpIngestServerTest {
     @Test
     void jsonArticleIsAcceptedWithItsIdOnceAcked() throws Exception {
         start(HttpIngestServer.Options.defaults(IngestLimits.defaults()));
-        HttpResponse<String> r = send(post("/articles", "application/json",
+        HttpResponse<String> r = send(post(
+                "/articles",
+                "application/json",
                 "{\"url\":\"https://kabar.example/a\",\"title\":\"Judul\",\"text\":\"Isi berita.\"}"));
         assertThat(r.statusCode()).isEqualTo(202);
-        assertThat(r.body()).contains("\"id\":\"" + ArticleIds.urlId("https://kabar.example/a") + "\"").contains("published");
-        assertThat(sink.articles()).singleElement().satisfies(a -> assertThat(a.getSourceType()).isEqualTo("http"));
-        HttpResponse<String> again = send(post("/articles", "application/json",
+        assertThat(r.body())
+                .contains("\"id\":\"" + ArticleIds.urlId("https://kabar.example/a") + "\"")
+                .contains("published");
+        assertThat(sink.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getSourceType()).isEqualTo("http"));
+        HttpResponse<String> again = send(post(
+                "/articles",
+                "application/json",
                 "{\"url\":\"https://kabar.example/a\",\"title\":\"Judul\",\"text\":\"Isi berita.\"}"));
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("repeat");
@@ -69,10 +82,13 @@ class HttpIngestServerTest {
     @Test
     void htmlBodyTakesItsUrlFromTheQuery() throws Exception {
         start(HttpIngestServer.Options.defaults(IngestLimits.defaults()));
-        HttpResponse<String> r = send(post("/articles?url=https%3A%2F%2Fkabar.example%2Fhtml", "text/html; charset=utf-8",
-                "<html><body><p>Berita dari HTML</p></body></html>"));
+        HttpResponse<String> r = send(post(
+                "/articles?url=https%3A%2F%2Fkabar.example%2Fhtml",
+                "text/html; charset=utf-8", "<html><body><p>Berita dari HTML</p></body></html>"));
         assertThat(r.statusCode()).isEqualTo(202);
-        assertThat(sink.articles()).singleElement().satisfies(a -> assertThat(a.getUrl()).isEqualTo("https://kabar.example/html"));
+        assertThat(sink.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getUrl()).isEqualTo("https://kabar.example/html"));
     }
 
     @Test
@@ -81,7 +97,8 @@ class HttpIngestServerTest {
         HttpResponse<String> broken = send(post("/articles", "application/json", "{\"url\":"));
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).contains("malformed-json");
-        HttpResponse<String> noText = send(post("/articles", "application/json", "{\"url\":\"https://kabar.example/x\"}"));
+        HttpResponse<String> noText =
+                send(post("/articles", "application/json", "{\"url\":\"https://kabar.example/x\"}"));
         assertThat(noText.statusCode()).isEqualTo(400);
         assertThat(noText.body()).contains("missing-content");
         assertThat(sink.articles()).isEmpty();
@@ -98,8 +115,11 @@ class HttpIngestServerTest {
     @Test
     void otherMethodsAndPathsAreRefused() throws Exception {
         start(HttpIngestServer.Options.defaults(IngestLimits.defaults()));
-        HttpResponse<String> get = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/articles"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/articles"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
         HttpResponse<String> other = send(post("/other", "application/json", "{}"));
         assertThat(other.statusCode()).isEqualTo(404);
@@ -109,23 +129,32 @@ class HttpIngestServerTest {
     void saturatedServerAnswers503InsteadOfQueueingWithoutBound() throws Exception {
         start(new HttpIngestServer.Options(2, 16, 2, 1 << 20, 10_000));
         sink.holdAcks();
-        CompletableFuture<HttpResponse<String>> first = client.sendAsync(post("/articles", "application/json",
-                "{\"url\":\"https://kabar.example/1\",\"text\":\"satu\"}").build(), HttpResponse.BodyHandlers.ofString());
-        CompletableFuture<HttpResponse<String>> second = client.sendAsync(post("/articles", "application/json",
-                "{\"url\":\"https://kabar.example/2\",\"text\":\"dua\"}").build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> first = client.sendAsync(
+                post("/articles", "application/json", "{\"url\":\"https://kabar.example/1\",\"text\":\"satu\"}")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> second = client.sendAsync(
+                post("/articles", "application/json", "{\"url\":\"https://kabar.example/2\",\"text\":\"dua\"}")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         // both are now waiting for their ack: wait until the server holds them
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (runner.stats().read.get() < 2 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        HttpResponse<String> third = send(post("/articles", "application/json", "{\"url\":\"https://kabar.example/3\",\"text\":\"tiga\"}"));
+        HttpResponse<String> third =
+                send(post("/articles", "application/json", "{\"url\":\"https://kabar.example/3\",\"text\":\"tiga\"}"));
         assertThat(third.statusCode()).isEqualTo(503);
         assertThat(first).isNotDone();
         sink.releaseAcks();
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
         assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
-        assertThat(send(post("/articles", "application/json", "{\"url\":\"https://kabar.example/4\",\"text\":\"empat\"}"))
-                .statusCode()).isEqualTo(202);
+        assertThat(send(post(
+                                "/articles",
+                                "application/json",
+                                "{\"url\":\"https://kabar.example/4\",\"text\":\"empat\"}"))
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -159,20 +188,28 @@ class HttpIngestServerTest {
                     }
                 }));
             }
-            trickle.scheduleAtFixedRate(() -> {
-                for (Socket s : slow) {
-                    try {
-                        s.getOutputStream().write('X');
-                    } catch (IOException ignored) {
-                        // closed by the server: what the test expects
-                    }
-                }
-            }, 0, 300, TimeUnit.MILLISECONDS);
-            HttpResponse<String> r = send(post("/articles", "application/json",
+            trickle.scheduleAtFixedRate(
+                    () -> {
+                        for (Socket s : slow) {
+                            try {
+                                s.getOutputStream().write('X');
+                            } catch (IOException ignored) {
+                                // closed by the server: what the test expects
+                            }
+                        }
+                    },
+                    0,
+                    300,
+                    TimeUnit.MILLISECONDS);
+            HttpResponse<String> r = send(post(
+                    "/articles",
+                    "application/json",
                     "{\"url\":\"https://kabar.example/slow\",\"title\":\"Judul\",\"text\":\"Isi berita.\"}"));
             assertThat(r.statusCode()).isEqualTo(202);
             for (CompletableFuture<Integer> c : closedByServer) {
-                assertThat(c.get(20, TimeUnit.SECONDS)).as("slow client disconnected by the read deadline").isEqualTo(-1);
+                assertThat(c.get(20, TimeUnit.SECONDS))
+                        .as("slow client disconnected by the read deadline")
+                        .isEqualTo(-1);
             }
         } finally {
             trickle.shutdownNow();

@@ -47,7 +47,8 @@ class HttpPageFetcherTest {
         });
         server.createContext("/redirect", ex -> {
             redirects.incrementAndGet();
-            ex.getResponseHeaders().add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/ok");
+            ex.getResponseHeaders()
+                    .add("Location", "http://127.0.0.2:" + server.getAddress().getPort() + "/ok");
             reply(ex, 302, "text/plain", "moved");
         });
         server.createContext("/missing", ex -> reply(ex, 404, "text/plain", "no"));
@@ -101,44 +102,62 @@ class HttpPageFetcherTest {
     }
 
     /** The test server is on loopback, which the default policy refuses: allow it explicitly. */
-    private static final FetchPolicy LOOPBACK_ALLOWED = FetchPolicy.publicOnly().allowing(List.of("127.0.0.1", "localhost"));
-    private final HttpPageFetcher fetcher = new HttpPageFetcher(IngestLimits.defaults()
-            .withFetchTimeout(Duration.ofSeconds(5)).withFetchPolicy(LOOPBACK_ALLOWED));
+    private static final FetchPolicy LOOPBACK_ALLOWED =
+            FetchPolicy.publicOnly().allowing(List.of("127.0.0.1", "localhost"));
+
+    private final HttpPageFetcher fetcher = new HttpPageFetcher(
+            IngestLimits.defaults().withFetchTimeout(Duration.ofSeconds(5)).withFetchPolicy(LOOPBACK_ALLOWED));
 
     @Test
     void shouldRefuseLoopbackByDefaultWithoutConnecting() {
         HttpPageFetcher strict = new HttpPageFetcher(IngestLimits.defaults());
-        for (String u : List.of(url("/ok"), "http://localhost:" + server.getAddress().getPort() + "/ok",
+        for (String u : List.of(
+                url("/ok"),
+                "http://localhost:" + server.getAddress().getPort() + "/ok",
                 "http://[::1]:" + server.getAddress().getPort() + "/ok")) {
-            assertThatThrownBy(() -> strict.fetch(u)).as(u).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                    e -> assertThat(e.reason()).isEqualTo(HttpPageFetcher.REFUSED));
+            assertThatThrownBy(() -> strict.fetch(u))
+                    .as(u)
+                    .isInstanceOfSatisfying(
+                            PageFetcher.FetchException.class,
+                            e -> assertThat(e.reason()).isEqualTo(HttpPageFetcher.REFUSED));
         }
         assertThat(userAgent.get()).as("no request reached the server").isNull();
     }
 
     @Test
     void shouldRefuseARedirectIntoTheInternalNetwork() {
-        // "news.test" stands for a public site (allowed by name); it redirects to a loopback address that is not allowed
-        FetchPolicy policy = FetchPolicy.publicOnly().allowing(List.of("news.test"))
-                .withResolver(h -> h.equals("news.test") ? new InetAddress[] {InetAddress.getLoopbackAddress()}
+        // "news.test" stands for a public site (allowed by name); it redirects to a loopback address that is not
+        // allowed
+        FetchPolicy policy = FetchPolicy.publicOnly()
+                .allowing(List.of("news.test"))
+                .withResolver(h -> h.equals("news.test")
+                        ? new InetAddress[] {InetAddress.getLoopbackAddress()}
                         : InetAddress.getAllByName(h));
         HttpPageFetcher f = new HttpPageFetcher(IngestLimits.defaults().withFetchPolicy(policy));
         String start = "http://news.test:" + server.getAddress().getPort() + "/redirect";
-        assertThatThrownBy(() -> f.fetch(start)).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                e -> assertThat(e.reason()).isEqualTo(HttpPageFetcher.REFUSED));
+        assertThatThrownBy(() -> f.fetch(start))
+                .isInstanceOfSatisfying(
+                        PageFetcher.FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo(HttpPageFetcher.REFUSED));
         assertThat(redirects).hasValue(1);
         assertThat(userAgent.get()).as("the redirect target was not fetched").isNull();
     }
 
     @Test
     void shouldConnectToTheAddressItCheckedWithoutASecondLookup() throws Exception {
-        // a rebinding name answers loopback (allowed here) first and an internal address after: only one lookup may happen
+        // a rebinding name answers loopback (allowed here) first and an internal address after: only one lookup may
+        // happen
         AtomicInteger lookups = new AtomicInteger();
-        FetchPolicy policy = FetchPolicy.publicOnly().allowing(List.of("127.0.0.1/32")).withResolver(h -> new InetAddress[] {
-            lookups.incrementAndGet() == 1 ? InetAddress.getLoopbackAddress()
-                    : InetAddress.getByAddress(h, new byte[] {10, 9, 9, 9})});
+        FetchPolicy policy = FetchPolicy.publicOnly()
+                .allowing(List.of("127.0.0.1/32"))
+                .withResolver(h -> new InetAddress[] {
+                    lookups.incrementAndGet() == 1
+                            ? InetAddress.getLoopbackAddress()
+                            : InetAddress.getByAddress(h, new byte[] {10, 9, 9, 9})
+                });
         HttpPageFetcher f = new HttpPageFetcher(IngestLimits.defaults().withFetchPolicy(policy));
-        PageFetcher.Page page = f.fetch("http://rebind.test:" + server.getAddress().getPort() + "/ok");
+        PageFetcher.Page page =
+                f.fetch("http://rebind.test:" + server.getAddress().getPort() + "/ok");
         assertThat(page.status()).isEqualTo(200);
         assertThat(lookups).hasValue(1);
     }
@@ -153,13 +172,20 @@ class HttpPageFetcherTest {
 
     @Test
     void errorStatusAndOversizedPagesFailWithAReason() {
-        assertThatThrownBy(() -> fetcher.fetch(url("/missing"))).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                e -> assertThat(e.reason()).isEqualTo("http-404"));
-        HttpPageFetcher small = new HttpPageFetcher(IngestLimits.defaults().withMaxPageBytes(1000).withFetchPolicy(LOOPBACK_ALLOWED));
-        assertThatThrownBy(() -> small.fetch(url("/big"))).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                e -> assertThat(e.reason()).isEqualTo("too-large"));
-        assertThatThrownBy(() -> fetcher.fetch("ftp://example.com/x")).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                e -> assertThat(e.reason()).isEqualTo("bad-url"));
+        assertThatThrownBy(() -> fetcher.fetch(url("/missing")))
+                .isInstanceOfSatisfying(
+                        PageFetcher.FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo("http-404"));
+        HttpPageFetcher small = new HttpPageFetcher(
+                IngestLimits.defaults().withMaxPageBytes(1000).withFetchPolicy(LOOPBACK_ALLOWED));
+        assertThatThrownBy(() -> small.fetch(url("/big")))
+                .isInstanceOfSatisfying(
+                        PageFetcher.FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo("too-large"));
+        assertThatThrownBy(() -> fetcher.fetch("ftp://example.com/x"))
+                .isInstanceOfSatisfying(
+                        PageFetcher.FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo("bad-url"));
     }
 
     @Test
@@ -173,8 +199,10 @@ class HttpPageFetcherTest {
 
     @Test
     void retryAfterBeyondTheMaximumGivesUp() {
-        assertThatThrownBy(() -> fetcher.fetch(url("/tooLong"))).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                e -> assertThat(e.reason()).isEqualTo("http-429"));
+        assertThatThrownBy(() -> fetcher.fetch(url("/tooLong")))
+                .isInstanceOfSatisfying(
+                        PageFetcher.FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo("http-429"));
     }
 
     @Test
@@ -185,12 +213,18 @@ class HttpPageFetcherTest {
         }
         String dead = "http://localhost:" + port + "/x";
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> fetcher.fetch(dead)).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                    e -> assertThat(e.reason()).isIn("unreachable", "timeout"));
+            assertThatThrownBy(() -> fetcher.fetch(dead))
+                    .isInstanceOfSatisfying(
+                            PageFetcher.FetchException.class,
+                            e -> assertThat(e.reason()).isIn("unreachable", "timeout"));
         }
-        assertThatThrownBy(() -> fetcher.fetch(dead)).isInstanceOfSatisfying(PageFetcher.FetchException.class,
-                e -> assertThat(e.reason()).isEqualTo("host-down"));
-        assertThat(fetcher.fetch(url("/ok")).status()).as("other hosts are unaffected").isEqualTo(200);
+        assertThatThrownBy(() -> fetcher.fetch(dead))
+                .isInstanceOfSatisfying(
+                        PageFetcher.FetchException.class,
+                        e -> assertThat(e.reason()).isEqualTo("host-down"));
+        assertThat(fetcher.fetch(url("/ok")).status())
+                .as("other hosts are unaffected")
+                .isEqualTo(200);
     }
 
     @Test

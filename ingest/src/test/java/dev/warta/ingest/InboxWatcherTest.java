@@ -23,13 +23,17 @@ class InboxWatcherTest {
     private final List<String> log = new ArrayList<>();
 
     private IngestRunner runner() {
-        return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+        return IngestRunner.builder(sink)
+                .fetcher(PageFetcher.disabled())
+                .progress(false)
+                .build();
     }
 
     @Test
     void fileIsMovedToDoneOnlyAfterItsRecordsAreAcked() throws Exception {
         Fixtures.write(inbox, "a.txt", Fixtures.TEXT_PAGE);
-        try (IngestRunner runner = runner(); InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
+        try (IngestRunner runner = runner();
+                InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
             sink.holdAcks();
             CompletableFuture<Void> scan = watcher.scanOnce();
             assertThat(scan).isNotDone();
@@ -45,7 +49,8 @@ class InboxWatcherTest {
     @Test
     void fileWhoseRecordsCannotBeWrittenGoesToFailedWithAReason() throws Exception {
         Fixtures.write(inbox, "b.html", Fixtures.ARTICLE_HTML);
-        try (IngestRunner runner = runner(); InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
+        try (IngestRunner runner = runner();
+                InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
             sink.failWith(new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s) for news.raw-0"));
             watcher.scanOnce().get(5, TimeUnit.SECONDS);
         }
@@ -58,7 +63,8 @@ class InboxWatcherTest {
     void fileWithNoArticleGoesToFailedAndItsDeadLetterIsPublished() throws Exception {
         Fixtures.write(inbox, "lol.xml", FeedSourceTest.BILLION_LAUGHS);
         Fixtures.write(inbox, "ok.txt", Fixtures.TEXT_PAGE);
-        try (IngestRunner runner = runner(); InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
+        try (IngestRunner runner = runner();
+                InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
             watcher.scanOnce().get(5, TimeUnit.SECONDS);
         }
         assertThat(inbox.resolve("failed/lol.xml")).exists();
@@ -74,7 +80,8 @@ class InboxWatcherTest {
             // the first process published the article, then died before moving the file
             first.ingestFile(inbox.resolve("c.txt")).get(5, TimeUnit.SECONDS);
         }
-        try (IngestRunner restarted = runner(); InboxWatcher watcher = new InboxWatcher(restarted, inbox, Duration.ZERO, log::add)) {
+        try (IngestRunner restarted = runner();
+                InboxWatcher watcher = new InboxWatcher(restarted, inbox, Duration.ZERO, log::add)) {
             watcher.scanOnce().get(5, TimeUnit.SECONDS);
             assertThat(restarted.stats().repeats.get()).isEqualTo(1);
         }
@@ -86,7 +93,8 @@ class InboxWatcherTest {
     void partialAndHiddenFilesAreLeftAlone() throws Exception {
         Fixtures.write(inbox, "d.txt.part", Fixtures.TEXT_PAGE);
         Fixtures.write(inbox, ".e.txt", Fixtures.TEXT_PAGE);
-        try (IngestRunner runner = runner(); InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
+        try (IngestRunner runner = runner();
+                InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
             watcher.scanOnce().get(5, TimeUnit.SECONDS);
         }
         assertThat(inbox.resolve("d.txt.part")).exists();
@@ -98,9 +106,11 @@ class InboxWatcherTest {
     void shouldRefuseASymlinkPointingOutOfTheInboxWithADeadLetter(@TempDir Path elsewhere) throws Exception {
         Path secret = Fixtures.write(elsewhere, "secret.txt", Fixtures.TEXT_PAGE);
         Files.createSymbolicLink(inbox.resolve("link.txt"), secret);
-        Path inside = Fixtures.write(Files.createDirectories(inbox.resolve("sub")), "page.txt", Fixtures.TEXT_PAGE.replace("Bus", "Kereta"));
+        Path inside = Fixtures.write(
+                Files.createDirectories(inbox.resolve("sub")), "page.txt", Fixtures.TEXT_PAGE.replace("Bus", "Kereta"));
         Files.createSymbolicLink(inbox.resolve("inside.txt"), inside);
-        try (IngestRunner runner = runner(); InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
+        try (IngestRunner runner = runner();
+                InboxWatcher watcher = new InboxWatcher(runner, inbox, Duration.ZERO, log::add)) {
             watcher.scanOnce().get(5, TimeUnit.SECONDS);
             assertThat(runner.stats().refused).hasValue(1);
         }
@@ -108,7 +118,9 @@ class InboxWatcherTest {
             assertThat(d.getReason()).isEqualTo(InboxWatcher.SYMLINK_REFUSED);
             assertThat(d.getMessage()).contains("link.txt", secret.toRealPath().toString(), "outside the inbox");
         });
-        assertThat(sink.articles()).as("only the link inside the inbox was read").hasSize(1);
+        assertThat(sink.articles())
+                .as("only the link inside the inbox was read")
+                .hasSize(1);
         assertThat(inbox.resolve("failed/link.txt")).isSymbolicLink();
         assertThat(Files.readString(inbox.resolve("failed/link.txt.reason"))).contains(InboxWatcher.SYMLINK_REFUSED);
         assertThat(secret).exists();

@@ -20,7 +20,10 @@ class IngestRunnerTest {
     private final InMemoryArticleSink sink = new InMemoryArticleSink();
 
     private IngestRunner runner() {
-        return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+        return IngestRunner.builder(sink)
+                .fetcher(PageFetcher.disabled())
+                .progress(false)
+                .build();
     }
 
     @Test
@@ -61,7 +64,8 @@ class IngestRunnerTest {
             assertThat(s.published()).isZero();
         }
         assertThat(sink.articles()).hasSize(2);
-        assertThat(sink.articles().get(0).getId()).isEqualTo(sink.articles().get(1).getId());
+        assertThat(sink.articles().get(0).getId())
+                .isEqualTo(sink.articles().get(1).getId());
     }
 
     @Test
@@ -87,7 +91,9 @@ class IngestRunnerTest {
         Fixtures.write(dir, "03-bomb.html.gz", Fixtures.gzipBomb(12L << 20));
         Fixtures.write(dir, "04-xxe.xml", FeedSourceTest.XXE);
         Fixtures.write(dir, "05-lines.jsonl", "{\"text\":\"baik\"}\nnot json\n");
-        byte[] warc = WarcSourceTest.warc(org.netpreserve.jwarc.WarcCompression.NONE, "<html><title>A</title></html>",
+        byte[] warc = WarcSourceTest.warc(
+                org.netpreserve.jwarc.WarcCompression.NONE,
+                "<html><title>A</title></html>",
                 "<html><title>B</title><body>" + "isi ".repeat(300) + "</body></html>");
         Fixtures.write(dir, "06-cut.warc", java.util.Arrays.copyOf(warc, warc.length - 500));
         Fixtures.write(dir, "07-garbage.txt", new byte[] {0, 1, 2, (byte) 0xff, 0});
@@ -99,7 +105,8 @@ class IngestRunnerTest {
             assertThat(s.deadLettered()).isEqualTo(sink.deadLetters().size());
             assertThat(s.failed()).isZero();
         }
-        assertThat(sink.deadLetters()).extracting(DeadLetter::getReason)
+        assertThat(sink.deadLetters())
+                .extracting(DeadLetter::getReason)
                 .contains("empty", "too-large", "feed-doctype-forbidden", "malformed-json", "invalid-encoding")
                 .anyMatch(r -> r.startsWith("malformed-"));
         assertThat(sink.deadLetters()).allSatisfy(d -> {
@@ -123,7 +130,9 @@ class IngestRunnerTest {
             assertThat(runner.stats().published.get()).isZero();
             assertThat(runner.stats().failed.get()).isPositive();
             sink.failWith(null);
-            assertThat(runner.ingestPaths(List.of(dir)).published()).as("nothing was marked seen").isEqualTo(2);
+            assertThat(runner.ingestPaths(List.of(dir)).published())
+                    .as("nothing was marked seen")
+                    .isEqualTo(2);
         }
     }
 
@@ -135,8 +144,11 @@ class IngestRunnerTest {
 
     @Test
     void sourcesReadWorksWithoutKafka() throws Exception {
-        Path p = Fixtures.write(dir, "x.jsonl", "{\"url\":\"https://a.example/1\",\"text\":\"satu\"}\n{\"text\":\"dua\"}\n"
-                .getBytes(StandardCharsets.UTF_8));
+        Path p = Fixtures.write(
+                dir,
+                "x.jsonl",
+                "{\"url\":\"https://a.example/1\",\"text\":\"satu\"}\n{\"text\":\"dua\"}\n"
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(Sources.read(p)).extracting(Item::provenance).containsExactly(p + "#1", p + "#2");
     }
 
@@ -155,9 +167,12 @@ class IngestRunnerTest {
             assertThat(runner.stats().refused).hasValue(2);
         }
         assertThat(sink.deadLetters()).extracting(DeadLetter::getReason).containsOnly("fetch-refused");
-        assertThat(sink.deadLetters()).extracting(DeadLetter::getMessage)
+        assertThat(sink.deadLetters())
+                .extracting(DeadLetter::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("127.0.0.1 is loopback"))
                 .anySatisfy(m -> assertThat(m).contains("169.254.169.254 is link-local"));
-        assertThat(sink.articles()).singleElement().satisfies(a -> assertThat(a.getTitle()).isEqualTo("no link"));
+        assertThat(sink.articles())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getTitle()).isEqualTo("no link"));
     }
 }

@@ -29,16 +29,20 @@ class IngestServiceTest {
     @Test
     void bulkLoadsPathsThenServesHttpUntilClosed() throws Exception {
         Fixtures.write(dir, "a.txt", Fixtures.TEXT_PAGE);
-        IngestService.Options options = IngestService.Options.defaults().withPaths(List.of(dir)).withHttpPort(0)
+        IngestService.Options options = IngestService.Options.defaults()
+                .withPaths(List.of(dir))
+                .withHttpPort(0)
                 .withFetchPages(false);
         try (IngestService service = IngestService.start(sink, options, log::add)) {
             assertThat(service.bulkSummary().published()).isEqualTo(1);
             assertThat(service.isLongRunning()).isTrue();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.httpPort() + "/articles"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Berita lewat HTTP\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/articles"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Berita lewat HTTP\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(202);
             assertThat(service.stats().published.get()).isEqualTo(2);
         }
@@ -46,7 +50,8 @@ class IngestServiceTest {
 
     @Test
     void pathsOnlyIsNotLongRunning() {
-        try (IngestService service = IngestService.start(sink, IngestService.Options.defaults().withFetchPages(false), log::add)) {
+        try (IngestService service =
+                IngestService.start(sink, IngestService.Options.defaults().withFetchPages(false), log::add)) {
             assertThat(service.isLongRunning()).isFalse();
             assertThat(service.httpPort()).isEqualTo(-1);
         }
@@ -56,10 +61,14 @@ class IngestServiceTest {
     void kafkaFailureDuringTheBulkLoadIsAOneLineIngestException() throws Exception {
         Fixtures.write(dir, "a.txt", Fixtures.TEXT_PAGE);
         InMemoryArticleSink failing = new InMemoryArticleSink();
-        IngestService.Options options = IngestService.Options.defaults().withPaths(List.of(dir)).withFetchPages(false);
-        failing.failWith(new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s) for news.raw-3: 60000 ms has passed"));
+        IngestService.Options options =
+                IngestService.Options.defaults().withPaths(List.of(dir)).withFetchPages(false);
+        failing.failWith(new org.apache.kafka.common.errors.TimeoutException(
+                "Expiring 1 record(s) for news.raw-3: 60000 ms has passed"));
         assertThatThrownBy(() -> IngestService.start(new DelegatingSink(failing), options, log::add))
-                .isInstanceOf(IngestException.class).hasMessageContaining("Expiring 1 record(s)").hasMessageNotContaining("\n");
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("Expiring 1 record(s)")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
@@ -119,11 +128,9 @@ class IngestServiceTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

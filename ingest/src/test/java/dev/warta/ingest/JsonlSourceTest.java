@@ -36,7 +36,9 @@ class JsonlSourceTest {
         assertThat(first.getBody()).isEqualTo("Gempa mengguncang Cianjur.");
         assertThat(first.getContentType()).isEqualTo("text/plain");
         assertThat(first.getPublishedAt()).isEqualTo("2024-03-01T08:00:00+07:00");
-        assertThat(first.getMetadata()).containsEntry("section", "daerah").containsEntry("tags", "[\"gempa\",\"jabar\"]");
+        assertThat(first.getMetadata())
+                .containsEntry("section", "daerah")
+                .containsEntry("tags", "[\"gempa\",\"jabar\"]");
         RawArticle second = Fixtures.articles(items).get(1).article();
         assertThat(second.getProvenance()).isEqualTo(p + "#3");
         assertThat(second.getContentType()).isEqualTo("text/html");
@@ -55,9 +57,13 @@ class JsonlSourceTest {
                 {"url":"https://berita.example/4","text":"empat"}
                 """);
         List<Item> items = read(Sources.offline(), p);
-        assertThat(Fixtures.articles(items)).extracting(a -> a.article().getBody()).containsExactly("satu", "empat");
-        assertThat(Fixtures.dead(items)).extracting(d -> d.letter().getReason() + "@" + d.letter().getProvenance())
-                .containsExactly("malformed-json@" + p + "#2", "malformed-json@" + p + "#3", "missing-content@" + p + "#4");
+        assertThat(Fixtures.articles(items))
+                .extracting(a -> a.article().getBody())
+                .containsExactly("satu", "empat");
+        assertThat(Fixtures.dead(items))
+                .extracting(d -> d.letter().getReason() + "@" + d.letter().getProvenance())
+                .containsExactly(
+                        "malformed-json@" + p + "#2", "malformed-json@" + p + "#3", "missing-content@" + p + "#4");
         assertThat(Fixtures.dead(items).get(0).letter().getStage()).isEqualTo("ingest");
     }
 
@@ -71,12 +77,34 @@ class JsonlSourceTest {
             assertThat(d.letter().getPayloadSize()).isGreaterThan(5000);
             assertThat(d.letter().getPayloadHead().remaining()).isLessThanOrEqualTo(1024);
         });
-        assertThat(Fixtures.articles(items)).singleElement().satisfies(a -> assertThat(a.article().getBody()).isEqualTo("pendek"));
+        assertThat(Fixtures.articles(items))
+                .singleElement()
+                .satisfies(a -> assertThat(a.article().getBody()).isEqualTo("pendek"));
     }
 
     @Test
     void binaryGarbageLinesAreDeadLetters() throws Exception {
-        byte[] garbage = {(byte) 0xff, 0, 0x7b, (byte) 0x80, '\n', '{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'o', 'k', '"', '}', '\n'};
+        byte[] garbage = {
+            (byte) 0xff,
+            0,
+            0x7b,
+            (byte) 0x80,
+            '\n',
+            '{',
+            '"',
+            't',
+            'e',
+            'x',
+            't',
+            '"',
+            ':',
+            '"',
+            'o',
+            'k',
+            '"',
+            '}',
+            '\n'
+        };
         List<Item> items = read(Sources.offline(), Fixtures.write(dir, "garbage.jsonl", garbage));
         assertThat(Fixtures.dead(items)).hasSize(1);
         assertThat(Fixtures.articles(items)).hasSize(1);

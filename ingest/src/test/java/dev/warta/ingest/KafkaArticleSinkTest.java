@@ -24,7 +24,9 @@ class KafkaArticleSinkTest {
     void publishFailsWithinMaxBlockWhenTheBrokerIsUnreachable() {
         try (KafkaArticleSink sink = new KafkaArticleSink(UNREACHABLE)) {
             dev.warta.schemas.RawArticle article = new dev.warta.ingest.source.Records.Draft("text", "t", "t")
-                    .body("Isi").title("Judul").build();
+                    .body("Isi")
+                    .title("Judul")
+                    .build();
             long start = System.nanoTime();
             assertThatThrownBy(() -> sink.publish(article).get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
@@ -36,7 +38,10 @@ class KafkaArticleSinkTest {
     @Test
     void runnerCannotStartWithoutTheSeenIndexAndSaysWhy() {
         try (KafkaArticleSink sink = new KafkaArticleSink(UNREACHABLE)) {
-            assertThatThrownBy(() -> IngestRunner.builder(sink).sinkTimeout(Duration.ofSeconds(1)).progress(false).build())
+            assertThatThrownBy(() -> IngestRunner.builder(sink)
+                            .sinkTimeout(Duration.ofSeconds(1))
+                            .progress(false)
+                            .build())
                     .isInstanceOf(IngestException.class)
                     .hasMessageContaining("seen index")
                     .hasMessageNotContaining("\n");

@@ -55,12 +55,10 @@ class RecordRefusedTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -69,13 +67,18 @@ class RecordRefusedTest {
         Files.writeString(dir.resolve("b-huge.txt"), "Berita besar\n\n" + "kata ".repeat(2_000));
         Files.writeString(dir.resolve("c-small.txt"), "Berita lain\n\nIsi singkat tentang sekolah.");
         RefusingSink sink = new RefusingSink(1_000);
-        try (IngestRunner runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build()) {
+        try (IngestRunner runner = IngestRunner.builder(sink)
+                .fetcher(PageFetcher.disabled())
+                .progress(false)
+                .build()) {
             IngestSummary summary = runner.ingestPaths(List.of(dir));
             assertThat(summary.published()).isEqualTo(2);
             assertThat(summary.deadLettered()).isEqualTo(1);
             assertThat(summary.failed()).isZero();
         }
-        assertThat(sink.delegate.articles()).extracting(RawArticle::getTitle).containsExactlyInAnyOrder("Berita kecil", "Berita lain");
+        assertThat(sink.delegate.articles())
+                .extracting(RawArticle::getTitle)
+                .containsExactlyInAnyOrder("Berita kecil", "Berita lain");
         assertThat(sink.delegate.deadLetters()).singleElement().satisfies(l -> {
             assertThat(l.getReason()).isEqualTo("too-large");
             assertThat(l.getProvenance()).endsWith("b-huge.txt");

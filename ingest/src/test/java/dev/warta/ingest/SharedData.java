@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 final class SharedData {
     static final String PROPERTY = "warta.shared.data";
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The directory {@code sub} of the shared data, or skips the calling test when it is not there. */
     static Path dir(String sub) {

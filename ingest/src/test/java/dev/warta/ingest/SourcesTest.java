@@ -23,10 +23,24 @@ class SourcesTest {
     @Test
     void shouldPickTheFileSourceByExtensionIgnoringCaseAndGzip() {
         Map<String, Class<? extends FileSource>> expected = Map.of(
-                "a.txt", TextPageSource.class, "b.HTML.gz", HtmlPageSource.class, "c.xhtml", HtmlPageSource.class,
-                "d.ndjson", JsonlSource.class, "e.warc.gz", WarcSource.class, "f.arc", WarcSource.class,
-                "g.rss", FeedSource.class, "h.atom", FeedSource.class);
-        expected.forEach((name, type) -> assertThat(sources.sourceFor(Path.of("in", name))).as(name).isInstanceOf(type));
+                "a.txt",
+                TextPageSource.class,
+                "b.HTML.gz",
+                HtmlPageSource.class,
+                "c.xhtml",
+                HtmlPageSource.class,
+                "d.ndjson",
+                JsonlSource.class,
+                "e.warc.gz",
+                WarcSource.class,
+                "f.arc",
+                WarcSource.class,
+                "g.rss",
+                FeedSource.class,
+                "h.atom",
+                FeedSource.class);
+        expected.forEach((name, type) ->
+                assertThat(sources.sourceFor(Path.of("in", name))).as(name).isInstanceOf(type));
         assertThat(sources.sourceFor(Path.of("in", "report.pdf"))).isNull();
     }
 
@@ -34,8 +48,10 @@ class SourcesTest {
     void shouldTurnAFileNoSourceReadsIntoOneDeadLetter() {
         List<Item> items = new ArrayList<>();
         sources.forEach(Path.of("in", "report.pdf"), items::add);
-        assertThat(items).singleElement().isInstanceOfSatisfying(Item.Dead.class,
-                d -> assertThat(d.letter().getReason()).isEqualTo("unsupported-type"));
+        assertThat(items)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Item.Dead.class, d -> assertThat(d.letter().getReason()).isEqualTo("unsupported-type"));
     }
 
     @Test

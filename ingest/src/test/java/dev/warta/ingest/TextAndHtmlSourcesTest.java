@@ -46,32 +46,41 @@ class TextAndHtmlSourcesTest {
     @Test
     void emptyMissingAndBinaryFilesBecomeDeadLetters() throws Exception {
         Path empty = Fixtures.write(dir, "empty.txt", "\n  \n");
-        Path binary = Fixtures.write(dir, "garbage.txt", new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2, 0, (byte) 0xc3, 0x28});
-        assertThat(Fixtures.dead(read(empty))).singleElement().satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("empty"));
+        Path binary = Fixtures.write(
+                dir, "garbage.txt", new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2, 0, (byte) 0xc3, 0x28});
+        assertThat(Fixtures.dead(read(empty)))
+                .singleElement()
+                .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("empty"));
         assertThat(Fixtures.dead(read(binary))).singleElement().satisfies(d -> {
             assertThat(d.letter().getReason()).isEqualTo("invalid-encoding");
             assertThat(d.letter().getPayloadHead().remaining()).isEqualTo(8);
         });
-        assertThat(Fixtures.dead(read(dir.resolve("missing.html")))).singleElement()
+        assertThat(Fixtures.dead(read(dir.resolve("missing.html"))))
+                .singleElement()
                 .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("unreadable"));
-        assertThat(Fixtures.dead(read(Fixtures.write(dir, "notes.docx", "x")))).singleElement()
+        assertThat(Fixtures.dead(read(Fixtures.write(dir, "notes.docx", "x"))))
+                .singleElement()
                 .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("unsupported-type"));
     }
 
     @Test
     void emojiOnlyAndMixedScriptTextIsStillAnArticle() throws Exception {
         Path p = Fixtures.write(dir, "emoji.txt", "🔥🔥🔥 الخبر Берита 新闻\n😀");
-        assertThat(Fixtures.articles(read(p))).singleElement()
+        assertThat(Fixtures.articles(read(p)))
+                .singleElement()
                 .satisfies(a -> assertThat(a.article().getTitle()).isEqualTo("🔥🔥🔥 الخبر Берита 新闻"));
     }
 
     @Test
     void fileOverTheSizeLimitIsRefused() throws Exception {
-        Sources small = new Sources(IngestLimits.defaults().withMaxPageBytes(1000), dev.warta.ingest.fetch.PageFetcher.disabled());
+        Sources small = new Sources(
+                IngestLimits.defaults().withMaxPageBytes(1000), dev.warta.ingest.fetch.PageFetcher.disabled());
         Path p = Fixtures.write(dir, "big.txt", "Judul\n" + "kata ".repeat(500));
         List<Item> items = new java.util.ArrayList<>();
         small.forEach(p, items::add);
-        assertThat(Fixtures.dead(items)).singleElement().satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("too-large"));
+        assertThat(Fixtures.dead(items))
+                .singleElement()
+                .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("too-large"));
     }
 
     @Test
@@ -89,20 +98,35 @@ class TextAndHtmlSourcesTest {
 
     @Test
     void htmlFallsBackToOgUrlWithAttributesInAnyOrder() throws Exception {
-        Path p = Fixtures.write(dir, "og.htm", "<html><head><meta content='https://berita.example/og?b=2&amp;a=1' property=og:url>"
-                + "</head><body>Isi</body></html>");
+        Path p = Fixtures.write(
+                dir,
+                "og.htm",
+                "<html><head><meta content='https://berita.example/og?b=2&amp;a=1' property=og:url>"
+                        + "</head><body>Isi</body></html>");
         assertThat(Fixtures.articles(read(p)).get(0).article().getUrl()).isEqualTo("https://berita.example/og?a=1&b=2");
     }
 
     @Test
     void canonicalPointingToTheHomePageIsIgnoredForADeeperPage() {
         var draft = new dev.warta.ingest.source.Records.Draft("warc", "s", "s#1");
-        Item item = Sources.offline().html().fromBytes("<html><head><link rel=canonical href='https://kabar.example/'></head></html>"
-                .getBytes(StandardCharsets.UTF_8), null, "https://kabar.example/2024/berita-a", draft);
+        Item item = Sources.offline()
+                .html()
+                .fromBytes(
+                        "<html><head><link rel=canonical href='https://kabar.example/'></head></html>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        null,
+                        "https://kabar.example/2024/berita-a",
+                        draft);
         assertThat(((Item.Article) item).article().getUrl()).isEqualTo("https://kabar.example/2024/berita-a");
         var home = new dev.warta.ingest.source.Records.Draft("warc", "s", "s#2");
-        Item relative = Sources.offline().html().fromBytes("<html><head><link rel=canonical href='/2024/berita-b'></head></html>"
-                .getBytes(StandardCharsets.UTF_8), null, "https://m.kabar.example/x?amp=1", home);
+        Item relative = Sources.offline()
+                .html()
+                .fromBytes(
+                        "<html><head><link rel=canonical href='/2024/berita-b'></head></html>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        null,
+                        "https://m.kabar.example/x?amp=1",
+                        home);
         assertThat(((Item.Article) relative).article().getUrl()).isEqualTo("https://m.kabar.example/2024/berita-b");
     }
 
@@ -126,12 +150,15 @@ class TextAndHtmlSourcesTest {
 
     @Test
     void htmlByteOrderMarkWinsOverMeta() throws Exception {
-        byte[] body = "<html><head><meta charset=iso-8859-2><title>Ż</title></head></html>".getBytes(StandardCharsets.UTF_16LE);
+        byte[] body = "<html><head><meta charset=iso-8859-2><title>Ż</title></head></html>"
+                .getBytes(StandardCharsets.UTF_16LE);
         byte[] withBom = new byte[body.length + 2];
         withBom[0] = (byte) 0xFF;
         withBom[1] = (byte) 0xFE;
         System.arraycopy(body, 0, withBom, 2, body.length);
-        RawArticle a = Fixtures.articles(read(Fixtures.write(dir, "bom.html", withBom))).get(0).article();
+        RawArticle a = Fixtures.articles(read(Fixtures.write(dir, "bom.html", withBom)))
+                .get(0)
+                .article();
         assertThat(a.getTitle()).isEqualTo("Ż");
         assertThat(a.getCharset()).isEqualTo("UTF-16LE");
     }
@@ -143,31 +170,40 @@ class TextAndHtmlSourcesTest {
         bytes[good.length] = (byte) 0xC3;
         bytes[good.length + 1] = (byte) 0x28;
         bytes[good.length + 2] = 'x';
-        RawArticle a = Fixtures.articles(read(Fixtures.write(dir, "bad.html", bytes))).get(0).article();
+        RawArticle a = Fixtures.articles(read(Fixtures.write(dir, "bad.html", bytes)))
+                .get(0)
+                .article();
         assertThat(a.getBody()).contains("\uFFFD");
         assertThat(a.getMetadata()).containsEntry("encoding.malformed", "1");
     }
 
     @Test
     void gzippedHtmlIsRead() throws Exception {
-        Path p = Fixtures.write(dir, "bus.html.gz", Fixtures.gzip(Fixtures.ARTICLE_HTML.getBytes(StandardCharsets.UTF_8)));
-        assertThat(Fixtures.articles(read(p)).get(0).article().getTitle()).isEqualTo("Pemkot Bogor Tambah Armada Bus Listrik");
+        Path p = Fixtures.write(
+                dir, "bus.html.gz", Fixtures.gzip(Fixtures.ARTICLE_HTML.getBytes(StandardCharsets.UTF_8)));
+        assertThat(Fixtures.articles(read(p)).get(0).article().getTitle())
+                .isEqualTo("Pemkot Bogor Tambah Armada Bus Listrik");
     }
 
     @Test
     void gzipBombStopsAtTheLimitAsADeadLetter() throws Exception {
-        Sources small = new Sources(IngestLimits.defaults().withMaxPageBytes(4L << 20), dev.warta.ingest.fetch.PageFetcher.disabled());
+        Sources small = new Sources(
+                IngestLimits.defaults().withMaxPageBytes(4L << 20), dev.warta.ingest.fetch.PageFetcher.disabled());
         Path p = Fixtures.write(dir, "bomb.html.gz", Fixtures.gzipBomb(64L << 20));
         assertThat(java.nio.file.Files.size(p)).isLessThan(200_000);
         List<Item> items = new java.util.ArrayList<>();
         small.forEach(p, items::add);
-        assertThat(Fixtures.dead(items)).singleElement().satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("too-large"));
+        assertThat(Fixtures.dead(items))
+                .singleElement()
+                .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("too-large"));
     }
 
     @Test
     void truncatedGzipIsADeadLetter() throws Exception {
         byte[] gz = Fixtures.gzip(Fixtures.ARTICLE_HTML.getBytes(StandardCharsets.UTF_8));
         Path p = Fixtures.write(dir, "cut.html.gz", java.util.Arrays.copyOf(gz, gz.length / 2));
-        assertThat(Fixtures.dead(read(p))).singleElement().satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("bad-gzip"));
+        assertThat(Fixtures.dead(read(p)))
+                .singleElement()
+                .satisfies(d -> assertThat(d.letter().getReason()).isEqualTo("bad-gzip"));
     }
 }

@@ -35,11 +35,14 @@ class WarcSourceTest {
                 i++;
                 boolean png = page.startsWith("PNG");
                 HttpResponse http = new HttpResponse.Builder(200, "OK")
-                        .body(png ? MediaType.parse("image/png") : MediaType.parse("text/html; charset=utf-8"),
+                        .body(
+                                png ? MediaType.parse("image/png") : MediaType.parse("text/html; charset=utf-8"),
                                 page.getBytes(StandardCharsets.UTF_8))
                         .build();
                 writer.write(new WarcResponse.Builder(URI.create("https://arsip.example/berita/" + i))
-                        .date(DATE).body(http).build());
+                        .date(DATE)
+                        .body(http)
+                        .build());
             }
         }
         return out.toByteArray();
@@ -53,9 +56,14 @@ class WarcSourceTest {
 
     @Test
     void htmlResponsesBecomeArticlesAndOtherRecordsAreSkipped() throws Exception {
-        Path p = Fixtures.write(dir, "crawl.warc.gz", warc(WarcCompression.GZIP,
-                "<html lang=id><title>Satu</title><body>Berita satu</body></html>", "PNG\u0001\u0002",
-                "<html><title>Tiga</title><body>Berita tiga</body></html>"));
+        Path p = Fixtures.write(
+                dir,
+                "crawl.warc.gz",
+                warc(
+                        WarcCompression.GZIP,
+                        "<html lang=id><title>Satu</title><body>Berita satu</body></html>",
+                        "PNG\u0001\u0002",
+                        "<html><title>Tiga</title><body>Berita tiga</body></html>"));
         List<Item> items = read(p);
         assertThat(items).hasSize(3);
         assertThat(items.get(1)).isInstanceOf(Item.Skipped.class);
@@ -73,12 +81,17 @@ class WarcSourceTest {
 
     @Test
     void truncatedWarcKeepsTheRecordsBeforeTheCutAndReportsTheRest() throws Exception {
-        byte[] whole = warc(WarcCompression.NONE, "<html><title>Satu</title></html>", "<html><title>Dua</title><body>"
-                + "isi ".repeat(200) + "</body></html>");
+        byte[] whole = warc(
+                WarcCompression.NONE,
+                "<html><title>Satu</title></html>",
+                "<html><title>Dua</title><body>" + "isi ".repeat(200) + "</body></html>");
         Path p = Fixtures.write(dir, "cut.warc", java.util.Arrays.copyOf(whole, whole.length - 300));
         List<Item> items = read(p);
-        assertThat(Fixtures.articles(items)).extracting(a -> a.article().getTitle()).containsExactly("Satu");
-        assertThat(Fixtures.dead(items)).isNotEmpty()
+        assertThat(Fixtures.articles(items))
+                .extracting(a -> a.article().getTitle())
+                .containsExactly("Satu");
+        assertThat(Fixtures.dead(items))
+                .isNotEmpty()
                 .allSatisfy(d -> assertThat(d.letter().getReason()).startsWith("malformed"));
     }
 
@@ -114,28 +127,36 @@ class WarcSourceTest {
             for (byte[] part : List.of(a, broken1, b, broken2, d, a)) {
                 all.write(part);
             }
-            Path p = Fixtures.write(dir, "resync" + c + (c == WarcCompression.GZIP ? ".warc.gz" : ".warc"), all.toByteArray());
+            Path p = Fixtures.write(
+                    dir, "resync" + c + (c == WarcCompression.GZIP ? ".warc.gz" : ".warc"), all.toByteArray());
             List<Item> items = read(p);
-            assertThat(Fixtures.articles(items)).as(c.toString()).extracting(x -> x.article().getTitle())
+            assertThat(Fixtures.articles(items))
+                    .as(c.toString())
+                    .extracting(x -> x.article().getTitle())
                     .containsExactly("Satu", "Dua", "Tiga", "Satu");
             List<Item.Dead> dead = Fixtures.dead(items);
             assertThat(dead).as(c.toString()).hasSize(2);
             assertThat(dead.get(0).letter().getProvenance()).isEqualTo(p + "#2");
             assertThat(dead.get(1).letter().getProvenance()).isEqualTo(p + "#4");
             assertThat(dead.get(0).letter().getMessage()).startsWith("record 2 ");
-            assertThat(dead.get(1).letter().getMessage()).startsWith("record 4 ")
-                    .as("the second dead letter describes its own record").isNotEqualTo(dead.get(0).letter().getMessage());
+            assertThat(dead.get(1).letter().getMessage())
+                    .startsWith("record 4 ")
+                    .as("the second dead letter describes its own record")
+                    .isNotEqualTo(dead.get(0).letter().getMessage());
             if (c == WarcCompression.NONE) {
                 assertThat(dead.get(0).letter().getMessage()).contains("at byte " + a.length);
-                assertThat(dead.get(1).letter().getMessage()).contains("at byte " + (a.length + broken1.length + b.length));
+                assertThat(dead.get(1).letter().getMessage())
+                        .contains("at byte " + (a.length + broken1.length + b.length));
             }
-            assertThat(Fixtures.articles(items).get(1).article().getProvenance()).isEqualTo(p + "#3");
+            assertThat(Fixtures.articles(items).get(1).article().getProvenance())
+                    .isEqualTo(p + "#3");
         }
     }
 
     @Test
     void notAWarcAtAllIsOneDeadLetter() throws Exception {
-        List<Item> items = read(Fixtures.write(dir, "fake.warc.gz", "plain text, not gzip".getBytes(StandardCharsets.UTF_8)));
+        List<Item> items =
+                read(Fixtures.write(dir, "fake.warc.gz", "plain text, not gzip".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fixtures.dead(items)).hasSize(1);
         assertThat(Fixtures.articles(items)).isEmpty();
     }

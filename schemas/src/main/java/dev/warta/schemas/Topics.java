@@ -17,8 +17,7 @@ public final class Topics {
     /** The embedded registry's store (compacted). */
     public static final String SCHEMAS = "_schemas";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Subject of a topic's value schema under Confluent's TopicNameStrategy. */
     public static String valueSubject(String topic) {

@@ -43,10 +43,12 @@ class SchemaEvolutionTest {
         assertThat(history).as("history of " + name).isNotEmpty();
         for (int i = 1; i < history.size(); i++) {
             assertThat(Compatibility.BACKWARD_TRANSITIVE.incompatibilities(history.get(i), history.subList(0, i)))
-                    .as("%s v%d against v1..v%d", name, i + 1, i).isEmpty();
+                    .as("%s v%d against v1..v%d", name, i + 1, i)
+                    .isEmpty();
         }
         assertThat(Compatibility.BACKWARD_TRANSITIVE.incompatibilities(current(name), history))
-                .as("current %s against every released version", name).isEmpty();
+                .as("current %s against every released version", name)
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -69,15 +71,16 @@ class SchemaEvolutionTest {
                 assertThat(specific).as("%s v%d", name, v + 1).isInstanceOf(type);
                 // what the class holds, written back with the current schema, is what schema resolution gives
                 byte[] rewritten = encode(new SpecificDatumWriter<>(reader), specific);
-                Object reread = new GenericDatumReader<>(reader).read(null, DecoderFactory.get().binaryDecoder(rewritten, null));
-                assertThat(normalize(reread)).as("%s v%d", name, v + 1)
-                        .isEqualTo(normalize(resolved));
+                Object reread = new GenericDatumReader<>(reader)
+                        .read(null, DecoderFactory.get().binaryDecoder(rewritten, null));
+                assertThat(normalize(reread)).as("%s v%d", name, v + 1).isEqualTo(normalize(resolved));
                 // and every field the old writer had survives with its value
                 GenericData.Record old = (GenericData.Record) written;
                 GenericData.Record now = (GenericData.Record) resolved;
                 for (Schema.Field f : writer.getFields()) {
                     if (reader.getField(f.name()) != null) {
-                        assertThat(normalize(now.get(f.name()))).as("%s v%d field %s", name, v + 1, f.name())
+                        assertThat(normalize(now.get(f.name())))
+                                .as("%s v%d field %s", name, v + 1, f.name())
                                 .isEqualTo(normalize(old.get(f.name())));
                     }
                 }
@@ -124,13 +127,17 @@ class SchemaEvolutionTest {
     }
 
     private static List<Schema> history(String name) throws IOException, URISyntaxException {
-        Path dir = Path.of(SchemaEvolutionTest.class.getResource("/history/" + name).toURI());
+        Path dir = Path.of(
+                SchemaEvolutionTest.class.getResource("/history/" + name).toURI());
         List<Schema> versions = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> sorted = files.filter(p -> p.getFileName().toString().matches("v\\d+\\.avsc"))
-                    .sorted(Comparator.comparingInt(SchemaEvolutionTest::versionOf)).toList();
+                    .sorted(Comparator.comparingInt(SchemaEvolutionTest::versionOf))
+                    .toList();
             for (int i = 0; i < sorted.size(); i++) {
-                assertThat(versionOf(sorted.get(i))).as("history/%s has no gap", name).isEqualTo(i + 1);
+                assertThat(versionOf(sorted.get(i)))
+                        .as("history/%s has no gap", name)
+                        .isEqualTo(i + 1);
                 versions.add(new Schema.Parser().parse(sorted.get(i).toFile()));
             }
         }

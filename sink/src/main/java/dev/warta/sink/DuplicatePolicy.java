@@ -2,7 +2,8 @@ package dev.warta.sink;
 
 /** What sink does with a near-duplicate: {@code mark} it (publish with duplicateOf) or {@code drop} it to news.filtered. */
 public enum DuplicatePolicy {
-    MARK, DROP;
+    MARK,
+    DROP;
 
     /** Parses {@code mark} / {@code drop} (any case). */
     public static DuplicatePolicy parse(String s) {

@@ -11,6 +11,5 @@ public final class FilterReasons {
     /** A near-duplicate, under the {@code drop} policy. */
     public static final String DUPLICATE = "duplicate";
 
-    private FilterReasons() {
-    }
+    private FilterReasons() {}
 }

@@ -21,15 +21,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * }</pre>
  */
 public final class JsonlExport {
-    private JsonlExport() {
-    }
+    private JsonlExport() {}
 
     /**
      * Polls and writes while {@code running} says so, then completes the last file, commits and returns the
      * number of records written. The sink is closed on return.
      */
-    public static long run(Consumer<String, EnrichedArticle> consumer, JsonlFileSink sink, Duration poll,
-                           BooleanSupplier running) throws IOException {
+    public static long run(
+            Consumer<String, EnrichedArticle> consumer, JsonlFileSink sink, Duration poll, BooleanSupplier running)
+            throws IOException {
         long written = 0;
         try (sink) {
             long rolls = sink.rolls();

@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 public final class JsonlFileSink implements Closeable {
     /** Suffix of the file being written. */
     public static final String PART = ".part";
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -125,7 +126,8 @@ public final class JsonlFileSink implements Closeable {
         Path p;
         do {
             p = dir.resolve(String.format("clean-%s-%04d.jsonl%s", stamp, seq++, PART));
-        } while (Files.exists(p) || Files.exists(p.resolveSibling(p.getFileName().toString().replace(PART, ""))));
+        } while (Files.exists(p)
+                || Files.exists(p.resolveSibling(p.getFileName().toString().replace(PART, ""))));
         out = new SyncOnClose(Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), p);
         current = p;
         bytes = 0;

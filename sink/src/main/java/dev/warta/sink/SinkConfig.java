@@ -31,9 +31,19 @@ import org.apache.kafka.common.serialization.Serde;
  *                        once the application ran (Kafka Streams refuses existing repartition topics of another
  *                        size; reset the application or use a new application id to change it).
  */
-public record SinkConfig(AvroSerde<EnrichedArticle> articleSerde, String inputTopic, String cleanTopic,
-                         String filteredTopic, Set<String> languages, DuplicatePolicy policy, double threshold,
-                         int bands, int rows, int bucketCapacity, SinkStats stats, int dedupPartitions) {
+public record SinkConfig(
+        AvroSerde<EnrichedArticle> articleSerde,
+        String inputTopic,
+        String cleanTopic,
+        String filteredTopic,
+        Set<String> languages,
+        DuplicatePolicy policy,
+        double threshold,
+        int bands,
+        int rows,
+        int bucketCapacity,
+        SinkStats stats,
+        int dedupPartitions) {
     /**
      * Default partitions of the band topic: one. The band step (bucket look-ups) is a small part of the sink's work,
      * one stream thread keeps up with several thousand articles per second, and one partition saves the gather hop.
@@ -45,6 +55,7 @@ public record SinkConfig(AvroSerde<EnrichedArticle> articleSerde, String inputTo
      * write and a changelog record.
      */
     public static final int DEFAULT_BANDS = 20;
+
     public static final int DEFAULT_ROWS = 6;
 
     public SinkConfig {
@@ -71,8 +82,19 @@ public record SinkConfig(AvroSerde<EnrichedArticle> articleSerde, String inputTo
 
     /** The defaults: warta's topics, every language, mark, 0.8, 20 bands x 6 rows, 4 per bucket. */
     public static SinkConfig defaults(AvroSerde<EnrichedArticle> articleSerde) {
-        return new SinkConfig(articleSerde, Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Set.of(),
-                DuplicatePolicy.MARK, 0.8, DEFAULT_BANDS, DEFAULT_ROWS, 4, SinkStats.NONE, DEFAULT_DEDUP_PARTITIONS);
+        return new SinkConfig(
+                articleSerde,
+                Topics.ENRICHED,
+                Topics.CLEAN,
+                Topics.FILTERED,
+                Set.of(),
+                DuplicatePolicy.MARK,
+                0.8,
+                DEFAULT_BANDS,
+                DEFAULT_ROWS,
+                4,
+                SinkStats.NONE,
+                DEFAULT_DEDUP_PARTITIONS);
     }
 
     /** Setting: comma-separated language codes to publish (empty = all). */
@@ -113,9 +135,14 @@ public record SinkConfig(AvroSerde<EnrichedArticle> articleSerde, String inputTo
             if ((v = settings.get(THRESHOLD)) != null) {
                 c = c.withThreshold(Double.parseDouble(v.toString().strip()));
             }
-            int b = settings.get(BANDS) == null ? c.bands : Integer.parseInt(settings.get(BANDS).toString().strip());
-            int r = settings.get(ROWS) == null ? c.rows : Integer.parseInt(settings.get(ROWS).toString().strip());
-            int cap = settings.get(BUCKET_CAPACITY) == null ? c.bucketCapacity
+            int b = settings.get(BANDS) == null
+                    ? c.bands
+                    : Integer.parseInt(settings.get(BANDS).toString().strip());
+            int r = settings.get(ROWS) == null
+                    ? c.rows
+                    : Integer.parseInt(settings.get(ROWS).toString().strip());
+            int cap = settings.get(BUCKET_CAPACITY) == null
+                    ? c.bucketCapacity
                     : Integer.parseInt(settings.get(BUCKET_CAPACITY).toString().strip());
             if ((v = settings.get(DEDUP_PARTITIONS)) != null) {
                 c = c.withDedupPartitions(Integer.parseInt(v.toString().strip()));
@@ -127,37 +154,114 @@ public record SinkConfig(AvroSerde<EnrichedArticle> articleSerde, String inputTo
     }
 
     public SinkConfig withLanguages(Set<String> codes) {
-        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, codes, policy, threshold, bands,
-                rows, bucketCapacity, stats, dedupPartitions);
+        return new SinkConfig(
+                articleSerde,
+                inputTopic,
+                cleanTopic,
+                filteredTopic,
+                codes,
+                policy,
+                threshold,
+                bands,
+                rows,
+                bucketCapacity,
+                stats,
+                dedupPartitions);
     }
 
     public SinkConfig withPolicy(DuplicatePolicy p) {
-        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, p, threshold, bands,
-                rows, bucketCapacity, stats, dedupPartitions);
+        return new SinkConfig(
+                articleSerde,
+                inputTopic,
+                cleanTopic,
+                filteredTopic,
+                languages,
+                p,
+                threshold,
+                bands,
+                rows,
+                bucketCapacity,
+                stats,
+                dedupPartitions);
     }
 
     public SinkConfig withThreshold(double t) {
-        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, t, bands,
-                rows, bucketCapacity, stats, dedupPartitions);
+        return new SinkConfig(
+                articleSerde,
+                inputTopic,
+                cleanTopic,
+                filteredTopic,
+                languages,
+                policy,
+                t,
+                bands,
+                rows,
+                bucketCapacity,
+                stats,
+                dedupPartitions);
     }
 
     public SinkConfig withBanding(int b, int r, int capacity) {
-        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold, b,
-                r, capacity, stats, dedupPartitions);
+        return new SinkConfig(
+                articleSerde,
+                inputTopic,
+                cleanTopic,
+                filteredTopic,
+                languages,
+                policy,
+                threshold,
+                b,
+                r,
+                capacity,
+                stats,
+                dedupPartitions);
     }
 
     public SinkConfig withTopics(String input, String clean, String filtered) {
-        return new SinkConfig(articleSerde, input, clean, filtered, languages, policy, threshold, bands, rows,
-                bucketCapacity, stats, dedupPartitions);
+        return new SinkConfig(
+                articleSerde,
+                input,
+                clean,
+                filtered,
+                languages,
+                policy,
+                threshold,
+                bands,
+                rows,
+                bucketCapacity,
+                stats,
+                dedupPartitions);
     }
 
     public SinkConfig withDedupPartitions(int partitions) {
-        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold,
-                bands, rows, bucketCapacity, stats, partitions);
+        return new SinkConfig(
+                articleSerde,
+                inputTopic,
+                cleanTopic,
+                filteredTopic,
+                languages,
+                policy,
+                threshold,
+                bands,
+                rows,
+                bucketCapacity,
+                stats,
+                partitions);
     }
 
     public SinkConfig withStats(SinkStats s) {
-        return new SinkConfig(articleSerde, inputTopic, cleanTopic, filteredTopic, languages, policy, threshold,
-                bands, rows, bucketCapacity, s, dedupPartitions);
+        return new SinkConfig(
+                articleSerde,
+                inputTopic,
+                cleanTopic,
+                filteredTopic,
+                languages,
+                policy,
+                threshold,
+                bands,
+                rows,
+                bucketCapacity,
+                s,
+                dedupPartitions);
     }
 }

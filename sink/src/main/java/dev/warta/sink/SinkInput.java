@@ -14,8 +14,15 @@ import org.apache.avro.generic.GenericRecord;
  * @param verdictFields whether the record already carries a verdict (duplicateOf, similarity or filterReason set):
  *                      such bytes cannot be passed on as they are
  */
-public record SinkInput(byte[] wire, String id, String text, boolean wholePage, String languageCode, String textHash,
-                        int[] minhash, boolean verdictFields) {
+public record SinkInput(
+        byte[] wire,
+        String id,
+        String text,
+        boolean wholePage,
+        String languageCode,
+        String textHash,
+        int[] minhash,
+        boolean verdictFields) {
 
     /** The fields of {@link EnrichedArticle} the sink reads (defaults for writers that lack them). */
     static final Schema PROJECTION = new Schema.Parser().parse("""
@@ -44,9 +51,14 @@ public record SinkInput(byte[] wire, String id, String text, boolean wholePage, 
         for (int i = 0; i < minhash.length; i++) {
             minhash[i] = (Integer) hash.get(i);
         }
-        return new SinkInput(data, r.get("id").toString(), r.get("text").toString(),
+        return new SinkInput(
+                data,
+                r.get("id").toString(),
+                r.get("text").toString(),
                 (Boolean) ((GenericRecord) r.get("spam")).get("wholePage"),
-                ((GenericRecord) r.get("language")).get("code").toString(), r.get("textHash").toString(), minhash,
+                ((GenericRecord) r.get("language")).get("code").toString(),
+                r.get("textHash").toString(),
+                minhash,
                 r.get("duplicateOf") != null || r.get("similarity") != null || r.get("filterReason") != null);
     }
 

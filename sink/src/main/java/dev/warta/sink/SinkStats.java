@@ -7,14 +7,11 @@ package dev.warta.sink;
  */
 public interface SinkStats {
     /** Does nothing. */
-    SinkStats NONE = new SinkStats() {
-    };
+    SinkStats NONE = new SinkStats() {};
 
     /** An article was published to news.clean; {@code duplicate} when it carries duplicateOf (policy mark). */
-    default void clean(boolean duplicate) {
-    }
+    default void clean(boolean duplicate) {}
 
     /** An article was published to news.filtered with this reason (see {@link FilterReasons}). */
-    default void filtered(String reason) {
-    }
+    default void filtered(String reason) {}
 }

@@ -3,16 +3,16 @@ package dev.warta.sink;
 import static dev.warta.common.stream.DeadLetters.requireValue;
 
 import dev.warta.schemas.EnrichedArticle;
+import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.sink.dedup.BandProcessor;
 import dev.warta.sink.dedup.DecideProcessor;
 import dev.warta.sink.dedup.Decided;
-import dev.warta.sink.dedup.VerdictWriter;
-import dev.warta.schemas.serde.AvroSerde;
 import dev.warta.sink.dedup.DedupMessage;
 import dev.warta.sink.dedup.DedupSerdes;
 import dev.warta.sink.dedup.GatherProcessor;
 import dev.warta.sink.dedup.Probes;
 import dev.warta.sink.dedup.ScatterProcessor;
+import dev.warta.sink.dedup.VerdictWriter;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
@@ -59,12 +59,15 @@ public final class SinkTopology {
     public static final String BANDS_TOPIC = "sink-dedup-bands";
     /** Repartition topic (name suffix) of the gather step. */
     public static final String GATHER_TOPIC = "sink-dedup-gather";
+
     public static final String BAND_STORE = "sink-dedup-band-store";
     /** The 16-bit signatures of the articles remembered in band buckets, once per article and band partition. */
     public static final String SIGNATURE_STORE = "sink-dedup-signature-store";
+
     public static final String GATHER_STORE = "sink-dedup-gather-store";
     /** Articles waiting for their band answers (kept apart from the counters so each is written once). */
     public static final String PENDING_STORE = "sink-dedup-pending-store";
+
     public static final String VERDICT_STORE = "sink-dedup-verdict-store";
     /**
      * One record per article for the one-partition path ({@link dev.warta.sink.dedup.Seen}): its verdict and the
@@ -72,8 +75,7 @@ public final class SinkTopology {
      */
     public static final String SEEN_STORE = "sink-dedup-seen-store";
 
-    private SinkTopology() {
-    }
+    private SinkTopology() {}
 
     /** Builds the sink topology; pure (no I/O). */
     public static Topology build(SinkConfig cfg) {
@@ -93,9 +95,11 @@ public final class SinkTopology {
             // cached: an article usually completes within one commit interval, so its gather state and pending
             // copy are put and deleted in the cache and never reach RocksDB and the changelog as values
             builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather()).withCachingEnabled());
+                            Stores.persistentKeyValueStore(GATHER_STORE), Serdes.String(), dedup.gather())
+                    .withCachingEnabled());
             builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending()).withCachingEnabled());
+                            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), dedup.pending())
+                    .withCachingEnabled());
         } else {
             // one record per article reaches the changelog; the buckets live in memory and are rebuilt from it
             builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -104,10 +108,10 @@ public final class SinkTopology {
 
         AvroSerde<EnrichedArticle> serde = articles;
         String input = cfg.inputTopic();
-        Serde<SinkInput> inputs = Serdes.serdeFrom((topic, in) -> in == null ? null : in.wire(),
-                (topic, bytes) -> SinkInput.read(serde, topic, bytes));
-        KStream<String, SinkInput> checked = builder
-                .stream(input, Consumed.with(Serdes.String(), inputs).withName("sink-source"))
+        Serde<SinkInput> inputs = Serdes.serdeFrom(
+                (topic, in) -> in == null ? null : in.wire(), (topic, bytes) -> SinkInput.read(serde, topic, bytes));
+        KStream<String, SinkInput> checked = builder.stream(
+                        input, Consumed.with(Serdes.String(), inputs).withName("sink-source"))
                 // a null value carries no article: dead-lettered (empty-payload) by the processing-exception handler
                 .mapValues(in -> requireValue(in, input), Named.as("sink-reject-tombstones"))
                 // key by article id whatever the producer used, so every outcome is keyed by id
@@ -116,47 +120,69 @@ public final class SinkTopology {
         Map<String, KStream<String, SinkInput>> routed = checked.split(Named.as("sink-route-"))
                 .branch((id, in) -> filterReason(in, cfg.languages()) != null, Branched.as("filtered"))
                 .defaultBranch(Branched.as("dedup"));
-        KStream<String, EnrichedArticle> filtered = routed.get("sink-route-filtered").mapValues(in -> {
-            EnrichedArticle a = in.decode(serde, input);
-            a.setFilterReason(filterReason(in, cfg.languages()));
-            return a;
-        }, Named.as("sink-filter-reason"));
+        KStream<String, EnrichedArticle> filtered = routed.get("sink-route-filtered")
+                .mapValues(
+                        in -> {
+                            EnrichedArticle a = in.decode(serde, input);
+                            a.setFilterReason(filterReason(in, cfg.languages()));
+                            return a;
+                        },
+                        Named.as("sink-filter-reason"));
         toFiltered(filtered, cfg, "sink-filtered", articles, a -> a.getFilterReason());
 
         Probes probes = new Probes(cfg.bands(), cfg.rows());
         VerdictWriter writer = new VerdictWriter(serde, cfg.cleanTopic(), cfg.filteredTopic(), cfg.policy());
         KStream<String, DedupMessage> banded = routed.get("sink-route-dedup")
                 // bytes that already carry a verdict (a record from elsewhere) are written anew without it
-                .mapValues(in -> in.verdictFields() ? withoutVerdict(in, serde, input) : in,
+                .mapValues(
+                        in -> in.verdictFields() ? withoutVerdict(in, serde, input) : in,
                         Named.as("sink-clear-verdict"))
                 .process(() -> new ScatterProcessor(probes, cfg.dedupPartitions()), Named.as("sink-dedup-scatter"))
                 // the scatter groups probes by band partition, so the band topic's size is fixed here
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC)
+                .repartition(Repartitioned.with(Serdes.String(), messages)
+                        .withName(BANDS_TOPIC)
                         .withNumberOfPartitions(cfg.dedupPartitions()));
         KStream<String, Decided> decided = gathered
-                ? banded.process(() -> new BandProcessor(BAND_STORE, SIGNATURE_STORE, cfg.threshold(), cfg.bucketCapacity()),
-                                Named.as("sink-dedup-band"), BAND_STORE, SIGNATURE_STORE)
-                        .repartition(Repartitioned.with(Serdes.String(), messages).withName(GATHER_TOPIC)
+                ? banded.process(
+                                () -> new BandProcessor(
+                                        BAND_STORE, SIGNATURE_STORE, cfg.threshold(), cfg.bucketCapacity()),
+                                Named.as("sink-dedup-band"),
+                                BAND_STORE,
+                                SIGNATURE_STORE)
+                        .repartition(Repartitioned.with(Serdes.String(), messages)
+                                .withName(GATHER_TOPIC)
                                 .withNumberOfPartitions(cfg.dedupPartitions()))
-                        .process(() -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, writer, dedup),
-                                Named.as("sink-dedup-gather-decide"), GATHER_STORE, PENDING_STORE, VERDICT_STORE)
+                        .process(
+                                () -> new GatherProcessor(GATHER_STORE, PENDING_STORE, VERDICT_STORE, writer, dedup),
+                                Named.as("sink-dedup-gather-decide"),
+                                GATHER_STORE,
+                                PENDING_STORE,
+                                VERDICT_STORE)
                 // one band partition holds every bucket: decide there, no gather round trip
-                : banded.process(() -> new DecideProcessor(SEEN_STORE, cfg.threshold(), cfg.bucketCapacity(), writer,
-                                dedup),
-                        Named.as("sink-dedup-band-decide"), SEEN_STORE);
+                : banded.process(
+                        () -> new DecideProcessor(SEEN_STORE, cfg.threshold(), cfg.bucketCapacity(), writer, dedup),
+                        Named.as("sink-dedup-band-decide"),
+                        SEEN_STORE);
 
         Map<String, KStream<String, Decided>> outcome = decided.split(Named.as("sink-outcome-"))
                 .branch((id, d) -> d.filterReason() != null, Branched.as("duplicate"))
                 .defaultBranch(Branched.as("clean"));
-        toFiltered(outcome.get("sink-outcome-duplicate"), cfg, "sink-duplicate", Decided.serde(), Decided::filterReason);
+        toFiltered(
+                outcome.get("sink-outcome-duplicate"), cfg, "sink-duplicate", Decided.serde(), Decided::filterReason);
         outcome.get("sink-outcome-clean")
                 .peek((id, d) -> cfg.stats().clean(d.duplicate()), Named.as("sink-count-clean"))
-                .to(cfg.cleanTopic(), Produced.with(Serdes.String(), Decided.serde()).withName("sink-clean-out"));
+                .to(
+                        cfg.cleanTopic(),
+                        Produced.with(Serdes.String(), Decided.serde()).withName("sink-clean-out"));
         return builder.build();
     }
 
-    private static <V> void toFiltered(KStream<String, V> stream, SinkConfig cfg, String prefix, Serde<V> values,
-                                       java.util.function.Function<V, String> reason) {
+    private static <V> void toFiltered(
+            KStream<String, V> stream,
+            SinkConfig cfg,
+            String prefix,
+            Serde<V> values,
+            java.util.function.Function<V, String> reason) {
         stream.peek((id, v) -> cfg.stats().filtered(reason.apply(v)), Named.as(prefix + "-count"))
                 .to(cfg.filteredTopic(), Produced.with(Serdes.String(), values).withName(prefix + "-out"));
     }
@@ -185,7 +211,7 @@ public final class SinkTopology {
         a.setSimilarity(null);
         a.setFilterReason(null);
         byte[] wire = serde.serialize(topic, a);
-        return new SinkInput(wire, in.id(), in.text(), in.wholePage(), in.languageCode(), in.textHash(), in.minhash(),
-                false);
+        return new SinkInput(
+                wire, in.id(), in.text(), in.wholePage(), in.languageCode(), in.textHash(), in.minhash(), false);
     }
 }

@@ -18,13 +18,18 @@ import java.util.function.Predicate;
 public record TailFilter(String language, String entity, Spam spam) implements Predicate<EnrichedArticle> {
 
     /** Spam condition. */
-    public enum Spam { ANY, SPAM, NO_SPAM }
+    public enum Spam {
+        ANY,
+        SPAM,
+        NO_SPAM
+    }
 
     /** Accepts everything. */
     public static final TailFilter ALL = new TailFilter(null, null, Spam.ANY);
 
     public TailFilter {
-        language = language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
+        language =
+                language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT);
         entity = entity == null || entity.isBlank() ? null : Fingerprinter.normalize(entity);
         spam = spam == null ? Spam.ANY : spam;
     }
@@ -34,7 +39,9 @@ public record TailFilter(String language, String entity, Spam spam) implements P
         if (a == null) {
             return false;
         }
-        if (language != null && (a.getLanguage() == null || !language.equalsIgnoreCase(a.getLanguage().getCode()))) {
+        if (language != null
+                && (a.getLanguage() == null
+                        || !language.equalsIgnoreCase(a.getLanguage().getCode()))) {
             return false;
         }
         boolean flagged = a.getSpam() != null && a.getSpam().getFlagged();

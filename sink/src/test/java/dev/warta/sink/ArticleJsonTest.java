@@ -31,8 +31,18 @@ class ArticleJsonTest {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
-        assertThat(names).startsWith("source", "id", "url", "title", "text", "publishedAt", "authors", "language",
-                "spam", "entities");
+        assertThat(names)
+                .startsWith(
+                        "source",
+                        "id",
+                        "url",
+                        "title",
+                        "text",
+                        "publishedAt",
+                        "authors",
+                        "language",
+                        "spam",
+                        "entities");
         assertThat(names).contains("duplicateOf", "enrichmentVersion");
         assertThat(o.get("source").asText()).isEqualTo("test#a1");
         assertThat(o.get("language").get("code").asText()).isEqualTo("id");
@@ -51,7 +61,8 @@ class ArticleJsonTest {
     @Test
     void shouldWriteNullPublishedAtAndUseGivenSource() throws Exception {
         EnrichedArticle a = EnrichedArticle.newBuilder(Articles.article("a2", "Teks singkat."))
-                .setPublishedAt(null).build();
+                .setPublishedAt(null)
+                .build();
         JsonNode o = mapper.readTree(ArticleJson.json(a, "inbox/feed.jsonl#3"));
         assertThat(o.get("publishedAt").isNull()).isTrue();
         assertThat(o.get("source").asText()).isEqualTo("inbox/feed.jsonl#3");
@@ -70,7 +81,10 @@ class ArticleJsonTest {
     @Test
     void shouldSummarizeInOneLineWithMostMentionedEntitiesFirst() {
         EnrichedArticle a = EnrichedArticle.newBuilder(withEntities())
-                .setTitle("Banjir\nmerendam Bandung").setDuplicateOf("a0").setSimilarity(0.91).build();
+                .setTitle("Banjir\nmerendam Bandung")
+                .setDuplicateOf("a0")
+                .setSimilarity(0.91)
+                .build();
         String line = ArticleJson.line(a);
         assertThat(line).doesNotContain("\n").startsWith("a1  [id 0.97]");
         assertThat(line).contains("[dup of a0 0.91]", "Banjir merendam Bandung");

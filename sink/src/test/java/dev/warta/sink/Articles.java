@@ -15,12 +15,13 @@ import java.util.Map;
 public final class Articles {
     static final Fingerprinter FP = new Fingerprinter();
 
-    public static final String FLOOD = "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Cibeunying, "
-            + "Kota Bandung, sejak Minggu malam setelah hujan deras mengguyur selama enam jam tanpa henti. "
-            + "Petugas pemadam kebakaran dan relawan mengevakuasi warga lanjut usia menggunakan perahu karet. "
-            + "Kepala badan penanggulangan bencana daerah menyebut tanggul sungai jebol di dua titik sehingga air "
-            + "meluap ke permukiman. Pemerintah kota membuka tiga posko pengungsian di sekolah dan masjid terdekat. "
-            + "Warga diminta tetap waspada karena hujan diperkirakan masih turun hingga akhir pekan.";
+    public static final String FLOOD =
+            "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Cibeunying, "
+                    + "Kota Bandung, sejak Minggu malam setelah hujan deras mengguyur selama enam jam tanpa henti. "
+                    + "Petugas pemadam kebakaran dan relawan mengevakuasi warga lanjut usia menggunakan perahu karet. "
+                    + "Kepala badan penanggulangan bencana daerah menyebut tanggul sungai jebol di dua titik sehingga air "
+                    + "meluap ke permukiman. Pemerintah kota membuka tiga posko pengungsian di sekolah dan masjid terdekat. "
+                    + "Warga diminta tetap waspada karena hujan diperkirakan masih turun hingga akhir pekan.";
 
     /** FLOOD, lightly edited: punctuation changed and a closing sentence added. */
     static final String FLOOD_EDITED = FLOOD.replace("Kota Bandung,", "Kota Bandung -")
@@ -36,8 +37,7 @@ public final class Articles {
             + "keamanan hingga tiba di tempat pemungutan suara. Distribusi ditargetkan selesai tiga hari sebelum "
             + "hari pencoblosan.";
 
-    private Articles() {
-    }
+    private Articles() {}
 
     public static EnrichedArticle article(String id, String text) {
         return article(id, text, "id", false);
@@ -63,8 +63,12 @@ public final class Articles {
                 .setAuthors(List.of("Rina"))
                 .setLanguage(new Language(lang, 0.97))
                 .setSegments(List.of())
-                .setSpam(new Spam(wholePageSpam, wholePageSpam ? 0.99 : 0.01, wholePageSpam,
-                        wholePageSpam ? List.of(new SpamSegment("gambling", 0.99, "daftar slot gacor", List.of("kw")))
+                .setSpam(new Spam(
+                        wholePageSpam,
+                        wholePageSpam ? 0.99 : 0.01,
+                        wholePageSpam,
+                        wholePageSpam
+                                ? List.of(new SpamSegment("gambling", 0.99, "daftar slot gacor", List.of("kw")))
                                 : List.<SpamSegment>of()))
                 .setEntities(List.of(new Entity("Bandung", "LOCATION", 0, 7, "Kota Bandung", null)))
                 .setTextHash(FP.textHash(text))

@@ -32,10 +32,12 @@ class JsonlExportTest {
         consumer.assign(List.of(tp));
         consumer.updateBeginningOffsets(Map.of(tp, 0L));
         for (int i = 0; i < 3; i++) {
-            consumer.addRecord(new ConsumerRecord<>(Topics.CLEAN, 0, i, "a" + i, Articles.article("a" + i, Articles.MARKET)));
+            consumer.addRecord(
+                    new ConsumerRecord<>(Topics.CLEAN, 0, i, "a" + i, Articles.article("a" + i, Articles.MARKET)));
         }
         // one line is bigger than maxBytes/2: every second line rolls a file
-        long maxBytes = ArticleJson.json(Articles.article("a0", Articles.MARKET)).length() * 2L;
+        long maxBytes =
+                ArticleJson.json(Articles.article("a0", Articles.MARKET)).length() * 2L;
         JsonlFileSink sink = new JsonlFileSink(dir, maxBytes, Duration.ofHours(1), Clock.systemUTC());
         AtomicInteger polls = new AtomicInteger();
         long written = JsonlExport.run(consumer, sink, Duration.ofMillis(1), () -> {
@@ -49,12 +51,13 @@ class JsonlExportTest {
         assertThat(written).isEqualTo(3);
         try (Stream<Path> files = Files.list(dir)) {
             long lines = files.mapToLong(p -> {
-                try {
-                    return Files.readAllLines(p).size();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sum();
+                        try {
+                            return Files.readAllLines(p).size();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
             assertThat(lines).isEqualTo(3);
         }
     }

@@ -19,18 +19,23 @@ class SinkConfigTest {
         assertThat(c.threshold()).isEqualTo(defaults.threshold());
         assertThat(c.bands() * c.rows()).isEqualTo(defaults.bands() * defaults.rows());
         assertThat(c.dedupPartitions()).isEqualTo(defaults.dedupPartitions());
-        assertThat(defaults.withSettings(Map.of(SinkConfig.DEDUP_PARTITIONS, " 12 ")).dedupPartitions()).isEqualTo(12);
+        assertThat(defaults.withSettings(Map.of(SinkConfig.DEDUP_PARTITIONS, " 12 "))
+                        .dedupPartitions())
+                .isEqualTo(12);
     }
 
     @Test
     void shouldRejectBadSettingsNamingTheProblem() {
         assertThatThrownBy(() -> defaults.withSettings(Map.of(SinkConfig.THRESHOLD, "1.5")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold");
         assertThatThrownBy(() -> defaults.withSettings(Map.of(SinkConfig.DUPLICATES, "keep")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withSettings(Map.of(SinkConfig.BANDS, "64")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bands");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bands");
         assertThatThrownBy(() -> defaults.withSettings(Map.of(SinkConfig.DEDUP_PARTITIONS, "0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dedupPartitions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dedupPartitions");
     }
 }

@@ -14,8 +14,11 @@ class SinkCountersTest {
         c.clean(false);
         c.clean(true);
         c.filtered(FilterReasons.LANGUAGE);
-        assertThat(c.snapshot()).containsExactly(java.util.Map.entry("clean", 2L),
-                java.util.Map.entry("clean.duplicate", 1L), java.util.Map.entry("filtered.language", 1L));
+        assertThat(c.snapshot())
+                .containsExactly(
+                        java.util.Map.entry("clean", 2L),
+                        java.util.Map.entry("clean.duplicate", 1L),
+                        java.util.Map.entry("filtered.language", 1L));
         assertThat(c.get("filtered.empty")).isZero();
     }
 

@@ -31,9 +31,12 @@ class SinkInputSchemaTest {
     void shouldReadEveryReleasedVersionOfEnrichedArticle() throws IOException {
         List<Path> versions;
         try (Stream<Path> files = Files.list(HISTORY)) {
-            versions = files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList();
+            versions =
+                    files.filter(f -> f.toString().endsWith(".avsc")).sorted().toList();
         }
-        assertThat(versions).as("released EnrichedArticle schemas in " + HISTORY).isNotEmpty();
+        assertThat(versions)
+                .as("released EnrichedArticle schemas in " + HISTORY)
+                .isNotEmpty();
         for (Path v : versions) {
             assertReads(new Schema.Parser().parse(v.toFile()));
         }
@@ -45,14 +48,17 @@ class SinkInputSchemaTest {
      */
     @Test
     void shouldProjectOnlyFieldsTheCurrentSchemaHas() {
-        assertThat(missingFields(SinkInput.PROJECTION, EnrichedArticle.getClassSchema(), "")).isEmpty();
+        assertThat(missingFields(SinkInput.PROJECTION, EnrichedArticle.getClassSchema(), ""))
+                .isEmpty();
     }
 
     private static void assertReads(Schema writer) {
         SchemaCompatibility.SchemaPairCompatibility result =
                 SchemaCompatibility.checkReaderWriterCompatibility(SinkInput.PROJECTION, writer);
         assertThat(result.getType())
-                .as("projection reads %s: %s", writer.getFullName(), result.getResult().getIncompatibilities())
+                .as(
+                        "projection reads %s: %s",
+                        writer.getFullName(), result.getResult().getIncompatibilities())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
@@ -76,7 +82,8 @@ class SinkInputSchemaTest {
         return switch (s.getType()) {
             case ARRAY -> "array<" + shape(s.getElementType()) + ">";
             case MAP -> "map<" + shape(s.getValueType()) + ">";
-            case UNION -> s.getTypes().stream().map(SinkInputSchemaTest::shape).toList().toString();
+            case UNION ->
+                s.getTypes().stream().map(SinkInputSchemaTest::shape).toList().toString();
             case RECORD, ENUM, FIXED -> s.getFullName();
             default -> s.getType().getName();
         };

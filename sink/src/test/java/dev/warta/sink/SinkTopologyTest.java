@@ -45,7 +45,8 @@ class SinkTopologyTest {
     private final SinkStats stats = new SinkStats() {
         @Override
         public void clean(boolean duplicate) {
-            counts.computeIfAbsent(duplicate ? "clean-duplicate" : "clean", k -> new AtomicLong()).incrementAndGet();
+            counts.computeIfAbsent(duplicate ? "clean-duplicate" : "clean", k -> new AtomicLong())
+                    .incrementAndGet();
         }
 
         @Override
@@ -111,10 +112,12 @@ class SinkTopologyTest {
     @Test
     void shouldPassAnArticleThatIsNoDuplicateOnAsTheBytesItCameIn() {
         start();
-        var bytesIn = driver.createInputTopic(Topics.ENRICHED, Serdes.String().serializer(),
+        var bytesIn = driver.createInputTopic(
+                Topics.ENRICHED,
+                Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
-        var bytesOut = driver.createOutputTopic(Topics.CLEAN, Serdes.String().deserializer(),
-                Serdes.ByteArray().deserializer());
+        var bytesOut = driver.createOutputTopic(
+                Topics.CLEAN, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         byte[] first = serde.serialize(Topics.ENRICHED, Articles.article("b1", Articles.FLOOD));
         byte[] copy = serde.serialize(Topics.ENRICHED, Articles.article("b2", Articles.FLOOD));
         bytesIn.pipeInput("b1", first);
@@ -123,7 +126,8 @@ class SinkTopologyTest {
         var out = bytesOut.readKeyValuesToMap();
         assertThat(out.get("b1")).as("no duplicate: untouched").isEqualTo(first);
         assertThat(out.get("b2")).as("a duplicate gets its verdict written in").isNotEqualTo(copy);
-        assertThat(serde.deserialize(Topics.CLEAN, out.get("b2")).getDuplicateOf()).isEqualTo("b1");
+        assertThat(serde.deserialize(Topics.CLEAN, out.get("b2")).getDuplicateOf())
+                .isEqualTo("b1");
     }
 
     @Test
@@ -210,8 +214,9 @@ class SinkTopologyTest {
         double trueJaccard = jaccard(Articles.FLOOD, Articles.FLOOD_EDITED);
         assertThat(trueJaccard).isGreaterThan(0.8);
         assertThat(out.get("edit").getDuplicateOf()).isEqualTo("orig");
-        assertThat(out.get("edit").getSimilarity()).isBetween(0.8, 0.999).isCloseTo(trueJaccard,
-                org.assertj.core.data.Offset.offset(0.1));
+        assertThat(out.get("edit").getSimilarity())
+                .isBetween(0.8, 0.999)
+                .isCloseTo(trueJaccard, org.assertj.core.data.Offset.offset(0.1));
         assertThat(out.get("other").getDuplicateOf()).isNull();
     }
 
@@ -220,7 +225,9 @@ class SinkTopologyTest {
         start(SinkConfig.defaults(serde).withThreshold(0.99));
         send(Articles.article("orig", Articles.FLOOD));
         send(Articles.article("edit", Articles.FLOOD_EDITED));
-        assertThat(clean.readValuesToList()).extracting(EnrichedArticle::getDuplicateOf).containsOnlyNulls();
+        assertThat(clean.readValuesToList())
+                .extracting(EnrichedArticle::getDuplicateOf)
+                .containsOnlyNulls();
     }
 
     @Test
@@ -243,8 +250,10 @@ class SinkTopologyTest {
         send(Articles.article(a, Articles.FLOOD));
         send(Articles.article(b, Articles.FLOOD_EDITED));
 
-        Set<String> keysA = new HashSet<>(new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS).bandKeys(Articles.FP.minhash(Articles.FLOOD)));
-        keysA.retainAll(new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS).bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
+        Set<String> keysA = new HashSet<>(new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS)
+                .bandKeys(Articles.FP.minhash(Articles.FLOOD)));
+        keysA.retainAll(new Lsh(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS)
+                .bandKeys(Articles.FP.minhash(Articles.FLOOD_EDITED)));
         assertThat(keysA).as("shared band buckets").isNotEmpty();
         String bandsTopic = APP + "-" + SinkTopology.BANDS_TOPIC + "-repartition";
         String gatherTopic = APP + "-" + SinkTopology.GATHER_TOPIC + "-repartition";
@@ -260,12 +269,14 @@ class SinkTopologyTest {
         Map<String, Set<String>> idsByKey = new java.util.HashMap<>();
         int n = dedupPartitions();
         int sent = 0;
-        for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(bandsTopic,
-                Serdes.String().deserializer(), messages.deserializer()).readRecordsToList()) {
+        for (TestRecord<String, dev.warta.sink.dedup.DedupMessage> r : driver.createOutputTopic(
+                        bandsTopic, Serdes.String().deserializer(), messages.deserializer())
+                .readRecordsToList()) {
             sent++;
             for (var t : r.value().targets()) {
                 assertThat(partition(t.key(), n)).isEqualTo(partition(r.key(), n));
-                idsByKey.computeIfAbsent(t.key(), k -> new HashSet<>()).add(r.value().articleId());
+                idsByKey.computeIfAbsent(t.key(), k -> new HashSet<>())
+                        .add(r.value().articleId());
             }
         }
         assertThat(keysA).allSatisfy(k -> assertThat(idsByKey.get(k)).containsExactlyInAnyOrder(a, b));
@@ -320,8 +331,10 @@ class SinkTopologyTest {
         assertThat(seen.get("a3").verdict().duplicateOf()).isEqualTo("a1");
         assertThat(seen.get("a1").verdict().duplicate()).isFalse();
         // the replayed a1 got its first verdict again: not a duplicate of itself or of a3
-        assertThat(clean.readValuesToList()).filteredOn(a -> a.getId().equals("a1"))
-                .hasSize(2).allSatisfy(a -> assertThat(a.getDuplicateOf()).isNull());
+        assertThat(clean.readValuesToList())
+                .filteredOn(a -> a.getId().equals("a1"))
+                .hasSize(2)
+                .allSatisfy(a -> assertThat(a.getDuplicateOf()).isNull());
     }
 
     @Test
@@ -354,10 +367,14 @@ class SinkTopologyTest {
     void shouldGiveEveryArticleExactlyOneOutcome() {
         start(SinkConfig.defaults(serde).withLanguages(Set.of("id")).withPolicy(DuplicatePolicy.DROP));
         List<EnrichedArticle> sent = new ArrayList<>(List.of(
-                Articles.article("1", Articles.FLOOD), Articles.article("2", Articles.FLOOD_EDITED),
-                Articles.article("3", Articles.MARKET, "en", false), Articles.article("4", ""),
-                Articles.article("5", Articles.ELECTION, "id", true), Articles.article("6", Articles.ELECTION),
-                Articles.article("7", "😀🎉"), Articles.article("8", "😀🎉"),
+                Articles.article("1", Articles.FLOOD),
+                Articles.article("2", Articles.FLOOD_EDITED),
+                Articles.article("3", Articles.MARKET, "en", false),
+                Articles.article("4", ""),
+                Articles.article("5", Articles.ELECTION, "id", true),
+                Articles.article("6", Articles.ELECTION),
+                Articles.article("7", "😀🎉"),
+                Articles.article("8", "😀🎉"),
                 Articles.article("9", "\u0000\uFFFF\uD800 x \u0007 Рынок 市场 pasar"),
                 Articles.article("10", Articles.MARKET.repeat(2_000))));
         sent.forEach(this::send);
@@ -371,21 +388,26 @@ class SinkTopologyTest {
     void shouldDecideLikeTheLocalDeduplicatorTheBenchmarkMeasures() {
         start();
         List<EnrichedArticle> sent = List.of(
-                Articles.article("1", Articles.FLOOD), Articles.article("2", Articles.MARKET),
-                Articles.article("3", Articles.FLOOD_EDITED), Articles.article("4", Articles.ELECTION),
+                Articles.article("1", Articles.FLOOD),
+                Articles.article("2", Articles.MARKET),
+                Articles.article("3", Articles.FLOOD_EDITED),
+                Articles.article("4", Articles.ELECTION),
                 Articles.article("5", Articles.MARKET + " Operasi pasar digelar di empat lokasi."),
-                Articles.article("6", Articles.ELECTION.toLowerCase()), Articles.article("7", Articles.FLOOD_EDITED),
+                Articles.article("6", Articles.ELECTION.toLowerCase()),
+                Articles.article("7", Articles.FLOOD_EDITED),
                 Articles.article("3", Articles.FLOOD_EDITED));
-        dev.warta.sink.dedup.LocalDeduplicator local = new dev.warta.sink.dedup.LocalDeduplicator(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS, 0.8, 4);
+        dev.warta.sink.dedup.LocalDeduplicator local =
+                new dev.warta.sink.dedup.LocalDeduplicator(SinkConfig.DEFAULT_BANDS, SinkConfig.DEFAULT_ROWS, 0.8, 4);
         List<String> expected = new ArrayList<>();
         for (EnrichedArticle a : sent) {
             send(a);
-            dev.warta.sink.dedup.Verdict v = local.offer(a.getId(), clock, Articles.FP.minhash(a.getText()),
-                    a.getTextHash());
+            dev.warta.sink.dedup.Verdict v =
+                    local.offer(a.getId(), clock, Articles.FP.minhash(a.getText()), a.getTextHash());
             expected.add(a.getId() + "->" + v.duplicateOf() + "@" + v.similarity());
         }
         List<String> actual = new ArrayList<>();
-        clean.readValuesToList().forEach(a -> actual.add(a.getId() + "->" + a.getDuplicateOf() + "@" + a.getSimilarity()));
+        clean.readValuesToList()
+                .forEach(a -> actual.add(a.getId() + "->" + a.getDuplicateOf() + "@" + a.getSimilarity()));
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(expected).filteredOn(s -> !s.contains("->null")).hasSizeGreaterThanOrEqualTo(4);
     }
@@ -408,15 +430,26 @@ class SinkTopologyTest {
                 }
             }
         }
-        assertThat(processors).contains("sink-source", "sink-filter-check", "sink-dedup-scatter", "sink-clean-out",
-                "sink-filtered-out", "sink-duplicate-out");
+        assertThat(processors)
+                .contains(
+                        "sink-source",
+                        "sink-filter-check",
+                        "sink-dedup-scatter",
+                        "sink-clean-out",
+                        "sink-filtered-out",
+                        "sink-duplicate-out");
         assertThat(processors).noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
         assertThat(topics).contains(Topics.ENRICHED, SinkTopology.BANDS_TOPIC + "-repartition");
         if (dedupPartitions() > 1) {
             assertThat(d.subtopologies()).hasSize(3);
             assertThat(processors).contains("sink-dedup-band", "sink-dedup-gather-decide");
-            assertThat(stores).containsExactlyInAnyOrder(SinkTopology.BAND_STORE, SinkTopology.SIGNATURE_STORE,
-                    SinkTopology.GATHER_STORE, SinkTopology.PENDING_STORE, SinkTopology.VERDICT_STORE);
+            assertThat(stores)
+                    .containsExactlyInAnyOrder(
+                            SinkTopology.BAND_STORE,
+                            SinkTopology.SIGNATURE_STORE,
+                            SinkTopology.GATHER_STORE,
+                            SinkTopology.PENDING_STORE,
+                            SinkTopology.VERDICT_STORE);
             assertThat(topics).contains(SinkTopology.GATHER_TOPIC + "-repartition");
         } else {
             // one band partition: the band step decides, no gather round trip
@@ -459,7 +492,8 @@ class SinkTopologyTest {
     }
 
     private static Set<String> shingles(String text) {
-        String[] w = text.toLowerCase().replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
+        String[] w =
+                text.toLowerCase().replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
         Set<String> out = new HashSet<>();
         for (int i = 0; i + 5 <= w.length; i++) {
             out.add(String.join(" ", java.util.Arrays.copyOfRange(w, i, i + 5)));

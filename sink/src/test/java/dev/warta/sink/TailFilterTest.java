@@ -32,8 +32,10 @@ class TailFilterTest {
 
     @Test
     void shouldFilterBySpamFlag() {
-        assertThat(new TailFilter(null, null, TailFilter.Spam.NO_SPAM).test(spam)).isFalse();
-        assertThat(new TailFilter(null, null, TailFilter.Spam.NO_SPAM).test(clean)).isTrue();
+        assertThat(new TailFilter(null, null, TailFilter.Spam.NO_SPAM).test(spam))
+                .isFalse();
+        assertThat(new TailFilter(null, null, TailFilter.Spam.NO_SPAM).test(clean))
+                .isTrue();
         assertThat(new TailFilter(null, null, TailFilter.Spam.SPAM).test(spam)).isTrue();
         assertThat(new TailFilter(null, null, TailFilter.Spam.SPAM).test(clean)).isFalse();
     }

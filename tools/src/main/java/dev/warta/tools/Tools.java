@@ -28,11 +28,23 @@ import picocli.CommandLine.Unmatched;
  * paths default to {@code ../shared/data/...}, relative to the repository root. Not part of the product: the
  * product's own measurements are {@code warta bench} and the {@code warta train} commands.
  */
-@Command(name = "warta-tools", mixinStandardHelpOptions = true,
+@Command(
+        name = "warta-tools",
+        mixinStandardHelpOptions = true,
         description = "Evaluation and benchmark tools for warta (run from the repository root).",
-        subcommands = {Tools.Spam.class, Tools.Lang.class, Tools.Ner.class, Tools.NerErrorsTool.class,
-                Tools.NerSpeedTool.class, Tools.NerEnglish.class, Tools.Extract.class, Tools.Dedup.class,
-                Tools.Sources.class, Tools.IngestSpeed.class, Tools.Jmh.class})
+        subcommands = {
+            Tools.Spam.class,
+            Tools.Lang.class,
+            Tools.Ner.class,
+            Tools.NerErrorsTool.class,
+            Tools.NerSpeedTool.class,
+            Tools.NerEnglish.class,
+            Tools.Extract.class,
+            Tools.Dedup.class,
+            Tools.Sources.class,
+            Tools.IngestSpeed.class,
+            Tools.Jmh.class
+        })
 public final class Tools implements Runnable {
     @Spec
     CommandSpec spec;
@@ -69,10 +81,14 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "spam", description = {"Spam handling through Analysis: injected-article P/R and token shares, "
-            + "clean-article flags, comment P/R/F1 (comments as title-less items), gambling reports flagged, spam-step "
-            + "CPU per 4 KB.",
-            "Arguments: [--split dev|test|all] [--data DIR] [--reports FILE] [-v]"})
+    @Command(
+            name = "spam",
+            description = {
+                "Spam handling through Analysis: injected-article P/R and token shares, "
+                        + "clean-article flags, comment P/R/F1 (comments as title-less items), gambling reports flagged, spam-step "
+                        + "CPU per 4 KB.",
+                "Arguments: [--split dev|test|all] [--data DIR] [--reports FILE] [-v]"
+            })
     static final class Spam extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -80,8 +96,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "lang", description = {"Language detector accuracy on the held-out data and cost per 4 KB.",
-            "Arguments: [LANG_DATA_DIR] [-v]"})
+    @Command(
+            name = "lang",
+            description = {
+                "Language detector accuracy on the held-out data and cost per 4 KB.",
+                "Arguments: [LANG_DATA_DIR] [-v]"
+            })
     static final class Lang extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -89,8 +109,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "ner", description = {"Entity tagger P/R/F1 per corpus family and type, cost per sentence.",
-            "Arguments: [NER_DATA_DIR] | --seeds DIR"})
+    @Command(
+            name = "ner",
+            description = {
+                "Entity tagger P/R/F1 per corpus family and type, cost per sentence.",
+                "Arguments: [NER_DATA_DIR] | --seeds DIR"
+            })
     static final class Ner extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -98,8 +122,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "ner-errors", description = {"Entity tagger error analysis (wrong type, boundary, missed, "
-            + "spurious).", "Arguments: [NER_DATA_DIR] [FAMILY|all] [TOP]"})
+    @Command(
+            name = "ner-errors",
+            description = {
+                "Entity tagger error analysis (wrong type, boundary, missed, " + "spurious).",
+                "Arguments: [NER_DATA_DIR] [FAMILY|all] [TOP]"
+            })
     static final class NerErrorsTool extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -107,8 +135,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "ner-speed", description = {"Entity tagger CPU time per article and sentence in a warm JVM.",
-            "Arguments: [TXT_DIR] [PASSES] [POLLUTE_MB]"})
+    @Command(
+            name = "ner-speed",
+            description = {
+                "Entity tagger CPU time per article and sentence in a warm JVM.",
+                "Arguments: [TXT_DIR] [PASSES] [POLLUTE_MB]"
+            })
     static final class NerSpeedTool extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -116,8 +148,13 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "ner-en", description = {"English entity tagging: CoNLL F1 through warta ner's tagging (default "
-            + "and --lang en), CPU per 4 KB English article.", "Arguments: [CONLL_FILE...] [--fundus DIR]"})
+    @Command(
+            name = "ner-en",
+            description = {
+                "English entity tagging: CoNLL F1 through warta ner's tagging (default "
+                        + "and --lang en), CPU per 4 KB English article.",
+                "Arguments: [CONLL_FILE...] [--fundus DIR]"
+            })
     static final class NerEnglish extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -125,9 +162,13 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "extract", description = {"Main-text extraction P/R/F1 (ScrapingHub 4-gram shingle metric) through",
-            "Analysis on fundus-layout or ScrapingHub-layout (ground-truth.json + html/) page sets; CPU per page.",
-            "Arguments: [DIR...] [--raw] [--dump=DIR] [--warmup=N] [--quiet]"})
+    @Command(
+            name = "extract",
+            description = {
+                "Main-text extraction P/R/F1 (ScrapingHub 4-gram shingle metric) through",
+                "Analysis on fundus-layout or ScrapingHub-layout (ground-truth.json + html/) page sets; CPU per page.",
+                "Arguments: [DIR...] [--raw] [--dump=DIR] [--warmup=N] [--quiet]"
+            })
     static final class Extract extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -135,8 +176,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "dedup", description = {"Near-duplicate detection precision/recall against brute-force Jaccard.",
-            "Options: [--csv FILE] [--column NAME] [--bands N] [--rows N] [--capacity N] [--threshold X]"})
+    @Command(
+            name = "dedup",
+            description = {
+                "Near-duplicate detection precision/recall against brute-force Jaccard.",
+                "Options: [--csv FILE] [--column NAME] [--bands N] [--rows N] [--capacity N] [--threshold X]"
+            })
     static final class Dedup extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -144,8 +189,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "sources", description = {"Per file: articles, skipped records and dead letters the sources "
-            + "produce (no Kafka).", "Arguments: [PATH...]"})
+    @Command(
+            name = "sources",
+            description = {
+                "Per file: articles, skipped records and dead letters the sources " + "produce (no Kafka).",
+                "Arguments: [PATH...]"
+            })
     static final class Sources extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -153,8 +202,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "jmh", description = {"JMH benchmarks of each analyzer (AnalyzerBenchmarks, EntitiesBench).",
-            "Arguments: JMH's own, e.g. AnalyzerBenchmarks -f 1 -wi 3 -w 1s -i 5 -r 1s [-prof gc]"})
+    @Command(
+            name = "jmh",
+            description = {
+                "JMH benchmarks of each analyzer (AnalyzerBenchmarks, EntitiesBench).",
+                "Arguments: JMH's own, e.g. AnalyzerBenchmarks -f 1 -wi 3 -w 1s -i 5 -r 1s [-prof gc]"
+            })
     static final class Jmh extends Tool {
         @Override
         EntryPoint entryPoint() {
@@ -162,8 +215,12 @@ public final class Tools implements Runnable {
         }
     }
 
-    @Command(name = "ingest-speed", description = {"Ingest throughput on generated articles.",
-            "Options: [--count N] [--format txt|jsonl] [--seed N] [--bootstrap-servers HOST:PORT --registry-url URL]"})
+    @Command(
+            name = "ingest-speed",
+            description = {
+                "Ingest throughput on generated articles.",
+                "Options: [--count N] [--format txt|jsonl] [--seed N] [--bootstrap-servers HOST:PORT --registry-url URL]"
+            })
     static final class IngestSpeed extends Tool {
         @Override
         EntryPoint entryPoint() {

@@ -16,24 +16,51 @@ import java.util.Map;
  * GC and JIT).
  */
 public record BenchReport(
-        long articles, long corpusBytes, int partitions, int threads,
-        double ingestSeconds, double ingestArticlesPerSec, double ingestMbPerSec,
-        long smallFiles, double smallIngestPerSec,
-        double baselineArticlesPerSec, double baselineMbPerSec,
-        double pipelineArticlesPerSec, double pipelineMbPerSec, double pipelineSeconds, double enrichSeconds,
-        long enriched, long clean, long filtered, long deadLetters,
-        int latencyRate, double latencySeconds, long latencyCount, long latencyP50Ms, long latencyP99Ms, long latencyMaxMs,
+        long articles,
+        long corpusBytes,
+        int partitions,
+        int threads,
+        double ingestSeconds,
+        double ingestArticlesPerSec,
+        double ingestMbPerSec,
+        long smallFiles,
+        double smallIngestPerSec,
+        double baselineArticlesPerSec,
+        double baselineMbPerSec,
+        double pipelineArticlesPerSec,
+        double pipelineMbPerSec,
+        double pipelineSeconds,
+        double enrichSeconds,
+        long enriched,
+        long clean,
+        long filtered,
+        long deadLetters,
+        int latencyRate,
+        double latencySeconds,
+        long latencyCount,
+        long latencyP50Ms,
+        long latencyP99Ms,
+        long latencyMaxMs,
         Map<String, StepCost> steps,
-        long heapUsedMaxBytes, long vmHwmBytes, String stages,
-        String corpusKind, double baselineCpuMsPerArticle, double pipelineCpuMsPerArticle,
-        double enrichThreadsCpuMsPerArticle, double sinkThreadsCpuMsPerArticle,
-        double latencyCpuMsPerArticle, double latencyEnrichCpuMsPerArticle, double latencySinkCpuMsPerArticle,
-        long warmupArticles, double coldBaselineArticlesPerSec, double coldPipelineArticlesPerSec,
-        Map<String, Double> pipelineCpuBreakdown, double sinkRecordsPerArticle) {
+        long heapUsedMaxBytes,
+        long vmHwmBytes,
+        String stages,
+        String corpusKind,
+        double baselineCpuMsPerArticle,
+        double pipelineCpuMsPerArticle,
+        double enrichThreadsCpuMsPerArticle,
+        double sinkThreadsCpuMsPerArticle,
+        double latencyCpuMsPerArticle,
+        double latencyEnrichCpuMsPerArticle,
+        double latencySinkCpuMsPerArticle,
+        long warmupArticles,
+        double coldBaselineArticlesPerSec,
+        double coldPipelineArticlesPerSec,
+        Map<String, Double> pipelineCpuBreakdown,
+        double sinkRecordsPerArticle) {
 
     /** Mean wall-clock and thread-CPU microseconds of one analyzer per call, and the number of calls. */
-    public record StepCost(double meanMicros, double cpuMicros, long count) {
-    }
+    public record StepCost(double meanMicros, double cpuMicros, long count) {}
 
     /** Pipeline throughput as a fraction of the pass-through baseline. */
     public double ratio() {
@@ -43,34 +70,120 @@ public record BenchReport(
     /** A human-readable table. */
     public String table() {
         StringBuilder sb = new StringBuilder();
-        row(sb, "corpus", String.format(Locale.ROOT, "%d %s articles, %.1f MB (avg %d B), %d partitions, %d stream threads",
-                articles, corpusKind, mb(corpusBytes), articles == 0 ? 0 : corpusBytes / articles, partitions, threads));
-        row(sb, "ingest (corpus files -> news.raw)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s)",
-                ingestArticlesPerSec, ingestMbPerSec, ingestSeconds));
-        row(sb, "ingest small text files", String.format(Locale.ROOT, "%.0f articles/s (%d files)", smallIngestPerSec, smallFiles));
-        row(sb, "baseline pass-through (Avro, EOS v2)", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s, %.2f CPU ms/article",
-                baselineArticlesPerSec, baselineMbPerSec, baselineCpuMsPerArticle));
-        row(sb, "pipeline (" + stages + ")", String.format(Locale.ROOT, "%.0f articles/s, %.1f MB/s (%.1f s), %.2f CPU ms/article",
-                pipelineArticlesPerSec, pipelineMbPerSec, pipelineSeconds, pipelineCpuMsPerArticle));
-        row(sb, "  measured after", String.format(Locale.ROOT, "%d warm-up articles (over all: baseline %.0f/s, pipeline %.0f/s)",
-                warmupArticles, coldBaselineArticlesPerSec, coldPipelineArticlesPerSec));
-        row(sb, "  CPU ms/article of stage threads", String.format(Locale.ROOT, "enrich %.2f, sink %.2f",
-                enrichThreadsCpuMsPerArticle, sinkThreadsCpuMsPerArticle));
-        pipelineCpuBreakdown.forEach((group, ms) -> row(sb, "    " + group, String.format(Locale.ROOT, "%.2f CPU ms/article", ms)));
+        row(
+                sb,
+                "corpus",
+                String.format(
+                        Locale.ROOT,
+                        "%d %s articles, %.1f MB (avg %d B), %d partitions, %d stream threads",
+                        articles,
+                        corpusKind,
+                        mb(corpusBytes),
+                        articles == 0 ? 0 : corpusBytes / articles,
+                        partitions,
+                        threads));
+        row(
+                sb,
+                "ingest (corpus files -> news.raw)",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f articles/s, %.1f MB/s (%.1f s)",
+                        ingestArticlesPerSec,
+                        ingestMbPerSec,
+                        ingestSeconds));
+        row(
+                sb,
+                "ingest small text files",
+                String.format(Locale.ROOT, "%.0f articles/s (%d files)", smallIngestPerSec, smallFiles));
+        row(
+                sb,
+                "baseline pass-through (Avro, EOS v2)",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f articles/s, %.1f MB/s, %.2f CPU ms/article",
+                        baselineArticlesPerSec,
+                        baselineMbPerSec,
+                        baselineCpuMsPerArticle));
+        row(
+                sb,
+                "pipeline (" + stages + ")",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f articles/s, %.1f MB/s (%.1f s), %.2f CPU ms/article",
+                        pipelineArticlesPerSec,
+                        pipelineMbPerSec,
+                        pipelineSeconds,
+                        pipelineCpuMsPerArticle));
+        row(
+                sb,
+                "  measured after",
+                String.format(
+                        Locale.ROOT,
+                        "%d warm-up articles (over all: baseline %.0f/s, pipeline %.0f/s)",
+                        warmupArticles,
+                        coldBaselineArticlesPerSec,
+                        coldPipelineArticlesPerSec));
+        row(
+                sb,
+                "  CPU ms/article of stage threads",
+                String.format(
+                        Locale.ROOT,
+                        "enrich %.2f, sink %.2f",
+                        enrichThreadsCpuMsPerArticle,
+                        sinkThreadsCpuMsPerArticle));
+        pipelineCpuBreakdown.forEach(
+                (group, ms) -> row(sb, "    " + group, String.format(Locale.ROOT, "%.2f CPU ms/article", ms)));
         row(sb, "  of which enrich done after", String.format(Locale.ROOT, "%.1f s (from stage start)", enrichSeconds));
-        row(sb, "  sink Kafka records per article", String.format(Locale.ROOT,
-                "%.2f (outputs, changelogs, repartition topics)", sinkRecordsPerArticle));
+        row(
+                sb,
+                "  sink Kafka records per article",
+                String.format(Locale.ROOT, "%.2f (outputs, changelogs, repartition topics)", sinkRecordsPerArticle));
         row(sb, "pipeline / baseline", String.format(Locale.ROOT, "%.3f", ratio()));
-        row(sb, "outputs", String.format(Locale.ROOT, "enriched %d, clean %d, filtered %d, dead letters %d",
-                enriched, clean, filtered, deadLetters));
-        row(sb, "latency ingest -> output", String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d articles at %d/s for %.0f s)",
-                latencyP50Ms, latencyP99Ms, latencyMaxMs, latencyCount, latencyRate, latencySeconds));
-        row(sb, "  CPU ms/article at that rate", String.format(Locale.ROOT, "%.2f (enrich threads %.2f, sink threads %.2f)",
-                latencyCpuMsPerArticle, latencyEnrichCpuMsPerArticle, latencySinkCpuMsPerArticle));
-        steps.forEach((name, cost) -> row(sb, "  analyzer " + name, String.format(Locale.ROOT,
-                "%.1f us CPU, %.1f us wall mean (%d calls)", cost.cpuMicros(), cost.meanMicros(), cost.count())));
+        row(
+                sb,
+                "outputs",
+                String.format(
+                        Locale.ROOT,
+                        "enriched %d, clean %d, filtered %d, dead letters %d",
+                        enriched,
+                        clean,
+                        filtered,
+                        deadLetters));
+        row(
+                sb,
+                "latency ingest -> output",
+                String.format(
+                        Locale.ROOT,
+                        "p50 %d ms, p99 %d ms, max %d ms (%d articles at %d/s for %.0f s)",
+                        latencyP50Ms,
+                        latencyP99Ms,
+                        latencyMaxMs,
+                        latencyCount,
+                        latencyRate,
+                        latencySeconds));
+        row(
+                sb,
+                "  CPU ms/article at that rate",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f (enrich threads %.2f, sink threads %.2f)",
+                        latencyCpuMsPerArticle,
+                        latencyEnrichCpuMsPerArticle,
+                        latencySinkCpuMsPerArticle));
+        steps.forEach((name, cost) -> row(
+                sb,
+                "  analyzer " + name,
+                String.format(
+                        Locale.ROOT,
+                        "%.1f us CPU, %.1f us wall mean (%d calls)",
+                        cost.cpuMicros(),
+                        cost.meanMicros(),
+                        cost.count())));
         row(sb, "peak heap used", String.format(Locale.ROOT, "%.0f MB", mb(heapUsedMaxBytes)));
-        row(sb, "peak RSS (VmHWM, broker included)", vmHwmBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", mb(vmHwmBytes)));
+        row(
+                sb,
+                "peak RSS (VmHWM, broker included)",
+                vmHwmBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", mb(vmHwmBytes)));
         return sb.toString();
     }
 
@@ -136,8 +249,11 @@ public record BenchReport(
     private static String value(Object v) {
         if (v instanceof Map<?, ?> map) {
             StringBuilder sb = new StringBuilder("{");
-            map.forEach((k, x) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(Json.escape(k.toString()))
-                    .append("\":").append(value(x)));
+            map.forEach((k, x) -> sb.append(sb.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(Json.escape(k.toString()))
+                    .append("\":")
+                    .append(value(x)));
             return sb.append('}').toString();
         }
         return v instanceof String s ? "\"" + Json.escape(s) + "\"" : String.valueOf(v);

@@ -26,7 +26,9 @@ public record Corpus(Path dir, long files, long bytes) {
             Files.createDirectories(dir);
             for (int i = 0; i < count; i++) {
                 long index = firstIndex + i;
-                byte[] body = (html ? generator.htmlPage(index) : generator.article(index).body())
+                byte[] body = (html
+                                ? generator.htmlPage(index)
+                                : generator.article(index).body())
                         .getBytes(StandardCharsets.UTF_8);
                 Files.write(dir.resolve(String.format(html ? "a%07d.html" : "a%07d.txt", index)), body);
                 bytes += body.length;

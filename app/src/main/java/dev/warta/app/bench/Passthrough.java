@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
@@ -15,8 +14,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * topic to another through the same Avro serdes and settings (exactly_once_v2) as the stages, doing no work.
  */
 public final class Passthrough {
-    private Passthrough() {
-    }
+    private Passthrough() {}
 
     /** {@code from → to}, values deserialized and serialized again with {@link AvroSerde}. */
     public static Topology build(String from, String to, Properties props) {

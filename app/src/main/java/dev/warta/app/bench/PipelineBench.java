@@ -64,9 +64,21 @@ public final class PipelineBench {
      * defaults (tuning experiments); a key {@code enrich:K} or {@code sink:K} sets K for that stage only.
      * {@code version}: the enrichment version the stages stamp.
      */
-    public record Options(int articles, Path corpus, int articleChars, int rate, Duration latencyDuration, int threads,
-                          int partitions, Path dataDir, int smallFiles, Duration timeout, boolean html,
-                          Map<String, String> streamsConfig, int warmup, String version) {
+    public record Options(
+            int articles,
+            Path corpus,
+            int articleChars,
+            int rate,
+            Duration latencyDuration,
+            int threads,
+            int partitions,
+            Path dataDir,
+            int smallFiles,
+            Duration timeout,
+            boolean html,
+            Map<String, String> streamsConfig,
+            int warmup,
+            String version) {
         public Options {
             streamsConfig = streamsConfig == null ? Map.of() : Map.copyOf(streamsConfig);
         }
@@ -83,7 +95,8 @@ public final class PipelineBench {
     /** Runs every phase and returns the figures; the scratch directory is deleted unless it was given. */
     public BenchReport run() throws Exception {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("warta-bench");
-        try (PeakMemory memory = new PeakMemory(); Metrics metrics = Metrics.create()) {
+        try (PeakMemory memory = new PeakMemory();
+                Metrics metrics = Metrics.create()) {
             return run(dataDir, memory, metrics);
         } finally {
             if (options.dataDir() == null) {
@@ -95,9 +108,10 @@ public final class PipelineBench {
     private BenchReport run(Path dataDir, PeakMemory memory, Metrics metrics) throws Exception {
         ClusterConfig cluster = ClusterConfig.embedded(dataDir.resolve("data"), options.partitions());
         log.println("bench: preparing the corpus");
-        Corpus corpus = options.corpus() != null ? Corpus.of(options.corpus())
-                : Corpus.generate(dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0,
-                        options.html());
+        Corpus corpus = options.corpus() != null
+                ? Corpus.of(options.corpus())
+                : Corpus.generate(
+                        dataDir.resolve("corpus"), options.articles(), options.articleChars(), 42, 0, options.html());
         try (Platform platform = Platform.open(cluster, true)) {
             log.println("bench: broker " + platform.bootstrapServers() + ", registry " + platform.publicRegistryUrl());
             createTopics(platform, List.of(PASSTHROUGH_TOPIC, SMALL_RAW_TOPIC));
@@ -108,33 +122,36 @@ public final class PipelineBench {
             long t0;
             IngestSummary ingested;
             try (KafkaArticleSink sink = articleSink(platform, Topics.RAW, SEEN_TOPIC);
-                 IngestRunner runner = ingestRunner(sink)) {
+                    IngestRunner runner = ingestRunner(sink)) {
                 t0 = System.nanoTime();
                 ingested = runner.ingestPaths(List.of(corpus.dir()));
             }
             double ingestSeconds = (System.nanoTime() - t0) / 1e9;
             long articles = ingested.published() + ingested.updates();
             long ingestDead = ingested.deadLettered();
-            log.printf("bench: ingested %d articles (%d dead letters) in %.1f s%n", articles, ingestDead, ingestSeconds);
+            log.printf(
+                    "bench: ingested %d articles (%d dead letters) in %.1f s%n", articles, ingestDead, ingestSeconds);
 
             // (2) the pass-through baseline over the backlog
             long warmup = Math.min(options.warmup(), articles / 2);
             double[] baseline = runBaseline(platform, client, articles, warmup, corpus.bytes());
-            log.printf("bench: baseline %.0f articles/s after %d warm-up (%.0f/s over all), %.2f CPU ms/article%n",
+            log.printf(
+                    "bench: baseline %.0f articles/s after %d warm-up (%.0f/s over all), %.2f CPU ms/article%n",
                     baseline[0], warmup, baseline[3], baseline[2]);
 
             // (3) the pipeline over the same backlog, then (4) latency at a steady rate
-            Properties enrichProps = Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(),
-                    options.version());
+            Properties enrichProps =
+                    Stages.streamsProps(platform, "enrich", ENRICH_APP, options.threads(), options.version());
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             enrichProps.putAll(stageSettings(options.streamsConfig(), "enrich"));
             StepStats stepStats = new StepStats(metrics.stepTimer());
             Analysis analysis = Analysis.standard(options.version(), stepStats);
-            Properties sinkProps = Stages.streamsProps(platform, "sink", SINK_APP, options.threads(),
-                    options.version());
+            Properties sinkProps =
+                    Stages.streamsProps(platform, "sink", SINK_APP, options.threads(), options.version());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             sinkProps.putAll(stageSettings(options.streamsConfig(), "sink"));
-            SinkConfig sinkConfig = Stages.sinkConfig(platform).withStats(metrics.sinkStats())
+            SinkConfig sinkConfig = Stages.sinkConfig(platform)
+                    .withStats(metrics.sinkStats())
                     .withSettings(stageSettings(options.streamsConfig(), "sink"));
             Set<String> outputs = Set.of(Topics.CLEAN, Topics.FILTERED);
             long clean;
@@ -154,10 +171,14 @@ public final class PipelineBench {
             double sinkCpu;
             double[] latencyCpu;
             Map<String, Long> sinkWritten;
-            try (TopicCounter out = new TopicCounter(client, List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
-                         Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ), null);
-                 StreamsApp enrich = StreamsApp.start("enrich", EnrichTopology.build(analysis, enrichProps, metrics::enriched), enrichProps);
-                 StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps)) {
+            try (TopicCounter out = new TopicCounter(
+                            client,
+                            List.of(Topics.ENRICHED, Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
+                            Set.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ),
+                            null);
+                    StreamsApp enrich = StreamsApp.start(
+                            "enrich", EnrichTopology.build(analysis, enrichProps, metrics::enriched), enrichProps);
+                    StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps)) {
                 metrics.bindStreams("enrich", enrich.streams());
                 metrics.bindStreams("sink", sink.streams());
                 out.mark(warmup);
@@ -188,19 +209,25 @@ public final class PipelineBench {
                 filtered = out.count(Topics.FILTERED);
                 dlq = out.count(Topics.DLQ);
                 sinkWritten = TopicRecords.between(sinkSent0, TopicRecords.sent(sink.streams()));
-                log.printf("bench: sink wrote %.2f Kafka records per article (outputs, changelogs and repartition "
-                        + "topics): %s%n", perArticle(sinkWritten, articles), sinkWritten);
-                log.printf("bench: pipeline %.0f articles/s after %d warm-up (%.0f/s over all), CPU ms/article %.2f "
-                        + "(enrich threads %.2f, sink threads %.2f)%n", pipelineRate, warmup, coldPipelineRate, pipelineCpu,
-                        enrichCpu, sinkCpu);
+                log.printf(
+                        "bench: sink wrote %.2f Kafka records per article (outputs, changelogs and repartition "
+                                + "topics): %s%n",
+                        perArticle(sinkWritten, articles), sinkWritten);
+                log.printf(
+                        "bench: pipeline %.0f articles/s after %d warm-up (%.0f/s over all), CPU ms/article %.2f "
+                                + "(enrich threads %.2f, sink threads %.2f)%n",
+                        pipelineRate, warmup, coldPipelineRate, pipelineCpu, enrichCpu, sinkCpu);
                 long latencyCpu0 = ProcessCpu.nanos();
                 Map<Long, Long> enrichLatencyCpu0 = ProcessCpu.threads(ENRICH_APP);
                 Map<Long, Long> sinkLatencyCpu0 = ProcessCpu.threads(SINK_APP);
                 latencyCount = measureLatency(platform, client, outputs, latency, dataDir.resolve("latency"));
-                latencyCpu = new double[] {ProcessCpu.perArticleMillis(latencyCpu0, latencyCount),
+                latencyCpu = new double[] {
+                    ProcessCpu.perArticleMillis(latencyCpu0, latencyCount),
                     ProcessCpu.threadsPerArticleMillis(ENRICH_APP, enrichLatencyCpu0, latencyCount),
-                    ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkLatencyCpu0, latencyCount)};
-                log.printf("bench: latency phase CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
+                    ProcessCpu.threadsPerArticleMillis(SINK_APP, sinkLatencyCpu0, latencyCount)
+                };
+                log.printf(
+                        "bench: latency phase CPU ms/article %.2f (enrich threads %.2f, sink threads %.2f)%n",
                         latencyCpu[0], latencyCpu[1], latencyCpu[2]);
             }
 
@@ -211,16 +238,49 @@ public final class PipelineBench {
             for (Analysis.Step step : Analysis.Step.values()) {
                 steps.put(Metrics.stepName(step), stepStats.cost(step));
             }
-            return new BenchReport(articles, corpus.bytes(), options.partitions(), options.threads(),
-                    ingestSeconds, articles / ingestSeconds, corpus.bytes() / (1024.0 * 1024.0) / ingestSeconds,
-                    (long) small[1], small[0], baseline[0], baseline[1],
-                    pipelineRate, pipelineMb, pipelineSeconds, enrichSeconds,
-                    enriched, clean, filtered, dlq + ingestDead,
-                    options.rate(), options.latencyDuration().toMillis() / 1000.0, latencyCount,
-                    latency.quantile(0.5), latency.quantile(0.99), latency.max(), steps,
-                    memory.heapUsedMax(), PeakMemory.vmHwm(), "enrich+sink",
-                    options.corpus() != null ? "files" : options.html() ? "html" : "text", baseline[2], pipelineCpu, enrichCpu, sinkCpu, latencyCpu[0], latencyCpu[1], latencyCpu[2],
-                    warmup, baseline[3], coldPipelineRate, cpuBreakdown, perArticle(sinkWritten, articles));
+            return new BenchReport(
+                    articles,
+                    corpus.bytes(),
+                    options.partitions(),
+                    options.threads(),
+                    ingestSeconds,
+                    articles / ingestSeconds,
+                    corpus.bytes() / (1024.0 * 1024.0) / ingestSeconds,
+                    (long) small[1],
+                    small[0],
+                    baseline[0],
+                    baseline[1],
+                    pipelineRate,
+                    pipelineMb,
+                    pipelineSeconds,
+                    enrichSeconds,
+                    enriched,
+                    clean,
+                    filtered,
+                    dlq + ingestDead,
+                    options.rate(),
+                    options.latencyDuration().toMillis() / 1000.0,
+                    latencyCount,
+                    latency.quantile(0.5),
+                    latency.quantile(0.99),
+                    latency.max(),
+                    steps,
+                    memory.heapUsedMax(),
+                    PeakMemory.vmHwm(),
+                    "enrich+sink",
+                    options.corpus() != null ? "files" : options.html() ? "html" : "text",
+                    baseline[2],
+                    pipelineCpu,
+                    enrichCpu,
+                    sinkCpu,
+                    latencyCpu[0],
+                    latencyCpu[1],
+                    latencyCpu[2],
+                    warmup,
+                    baseline[3],
+                    coldPipelineRate,
+                    cpuBreakdown,
+                    perArticle(sinkWritten, articles));
         }
     }
 
@@ -251,7 +311,10 @@ public final class PipelineBench {
     }
 
     private static IngestRunner ingestRunner(KafkaArticleSink sink) {
-        return IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).progress(false).build();
+        return IngestRunner.builder(sink)
+                .fetcher(PageFetcher.disabled())
+                .progress(false)
+                .build();
     }
 
     /**
@@ -260,9 +323,11 @@ public final class PipelineBench {
      */
     private double[] runBaseline(Platform platform, Properties client, long articles, long warmup, long corpusBytes)
             throws Exception {
-        Properties props = Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
+        Properties props =
+                Stages.streamsProps(platform, "baseline", "warta-bench-passthrough", options.threads(), null);
         try (TopicCounter out = new TopicCounter(client, List.of(PASSTHROUGH_TOPIC), Set.of(PASSTHROUGH_TOPIC), null);
-             StreamsApp app = StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
+                StreamsApp app =
+                        StreamsApp.start("baseline", Passthrough.build(Topics.RAW, PASSTHROUGH_TOPIC, props), props)) {
             out.mark(warmup);
             if (warmup > 0) {
                 await(out, warmup, "the baseline");
@@ -296,16 +361,17 @@ public final class PipelineBench {
     }
 
     /** Ingests generated articles one file at a time at the configured rate; returns how many arrived. */
-    private long measureLatency(Platform platform, Properties client, Set<String> outputs, LatencyHistogram latency,
-                                Path dir) throws Exception {
+    private long measureLatency(
+            Platform platform, Properties client, Set<String> outputs, LatencyHistogram latency, Path dir)
+            throws Exception {
         int total = (int) Math.max(1, options.rate() * options.latencyDuration().toMillis() / 1000);
         log.printf("bench: latency, %d articles at %d/s%n", total, options.rate());
         Files.createDirectories(dir);
         ArticleGenerator generator = new ArticleGenerator(4242, options.articleChars());
         List<CompletableFuture<Void>> acks = new ArrayList<>(total);
         try (TopicCounter out = new TopicCounter(client, List.copyOf(outputs), outputs, latency);
-             KafkaArticleSink sink = articleSink(platform, Topics.RAW, SEEN_TOPIC);
-             IngestRunner runner = ingestRunner(sink)) {
+                KafkaArticleSink sink = articleSink(platform, Topics.RAW, SEEN_TOPIC);
+                IngestRunner runner = ingestRunner(sink)) {
             long start = System.nanoTime();
             long interval = 1_000_000_000L / Math.max(1, options.rate());
             for (int i = 0; i < total; i++) {
@@ -316,11 +382,15 @@ public final class PipelineBench {
                 }
                 Path file = dir.resolve("l" + i + ".txt");
                 long index = 1_000_000L + i;
-                String page = options.html() ? generator.htmlPage(index) : generator.article(index).body();
-                Files.write(options.html() ? dir.resolve("l" + i + ".html") : file, page.getBytes(StandardCharsets.UTF_8));
+                String page = options.html()
+                        ? generator.htmlPage(index)
+                        : generator.article(index).body();
+                Files.write(
+                        options.html() ? dir.resolve("l" + i + ".html") : file, page.getBytes(StandardCharsets.UTF_8));
                 acks.add(runner.ingestFile(options.html() ? dir.resolve("l" + i + ".html") : file));
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(options.timeout().toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(options.timeout().toSeconds(), TimeUnit.SECONDS);
             out.awaitTotal(total, options.timeout());
             return out.total();
         }
@@ -337,7 +407,7 @@ public final class PipelineBench {
         long t0;
         IngestSummary s;
         try (KafkaArticleSink sink = articleSink(platform, SMALL_RAW_TOPIC, SMALL_SEEN_TOPIC);
-             IngestRunner runner = ingestRunner(sink)) {
+                IngestRunner runner = ingestRunner(sink)) {
             t0 = System.nanoTime();
             s = runner.ingestPaths(List.of(small.dir()));
         }
@@ -348,8 +418,10 @@ public final class PipelineBench {
     private void createTopics(Platform platform, List<String> names) {
         try (Admin admin = Admin.create(platform.clientProperties())) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, options.partitions(), (short) 1)).toList();
+            List<NewTopic> missing = names.stream()
+                    .filter(n -> !existing.contains(n))
+                    .map(n -> new NewTopic(n, options.partitions(), (short) 1))
+                    .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the bench topics: " + e.getMessage(), e);

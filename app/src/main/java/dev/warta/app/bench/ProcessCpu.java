@@ -14,8 +14,7 @@ import java.util.Map;
  * the cores, CPU time per article much less.
  */
 final class ProcessCpu {
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** CPU nanoseconds used by this process so far, or -1 when the JVM cannot tell. */
     static long nanos() {
@@ -69,8 +68,20 @@ final class ProcessCpu {
     private static final String[][] GROUPS = {
         {"enrich stream threads", "bench-enrich"},
         {"sink stream threads", "bench-sink"},
-        {"broker", "kafka-request-handler", "kafka-network-thread", "TxnMarkerSender", "AddPartitionsToTxn",
-            "group-coordinator", "kafka-", "raft", "quorum", "broker-", "ExpirationReaper", "transaction-log"},
+        {
+            "broker",
+            "kafka-request-handler",
+            "kafka-network-thread",
+            "TxnMarkerSender",
+            "AddPartitionsToTxn",
+            "group-coordinator",
+            "kafka-",
+            "raft",
+            "quorum",
+            "broker-",
+            "ExpirationReaper",
+            "transaction-log"
+        },
     };
 
     /** CPU nanoseconds of every live thread now, by thread id, with the thread's name. */
@@ -97,8 +108,8 @@ final class ProcessCpu {
      * other Java threads (the bench, ingest), and what no Java thread accounts for: garbage collection, the JIT
      * compiler and other VM threads.
      */
-    static Map<String, Double> breakdown(long processBefore, Map<Long, Map.Entry<String, Long>> threadsBefore,
-                                         long articles) {
+    static Map<String, Double> breakdown(
+            long processBefore, Map<Long, Map.Entry<String, Long>> threadsBefore, long articles) {
         Map<String, Double> out = new java.util.LinkedHashMap<>();
         if (articles <= 0) {
             return out;
@@ -124,7 +135,8 @@ final class ProcessCpu {
     }
 
     static String group(String threadName) {
-        if (threadName.startsWith("kafka-producer-network-thread") || threadName.startsWith("kafka-admin-client-thread")) {
+        if (threadName.startsWith("kafka-producer-network-thread")
+                || threadName.startsWith("kafka-admin-client-thread")) {
             return "clients' network threads";
         }
         for (String[] g : GROUPS) {

@@ -56,7 +56,7 @@ final class StepStats implements StepTimer {
     /** Mean wall-clock and CPU microseconds per call of {@code step} since the last reset, and the calls. */
     BenchReport.StepCost cost(Analysis.Step step) {
         long n = calls[step.ordinal()].sum();
-        return new BenchReport.StepCost(n == 0 ? 0 : wall[step.ordinal()].sum() / 1e3 / n,
-                n == 0 ? 0 : cpu[step.ordinal()].sum() / 1e3 / n, n);
+        return new BenchReport.StepCost(
+                n == 0 ? 0 : wall[step.ordinal()].sum() / 1e3 / n, n == 0 ? 0 : cpu[step.ordinal()].sum() / 1e3 / n, n);
     }
 }

@@ -36,7 +36,8 @@ final class TopicCounter implements AutoCloseable {
     private final java.util.Set<String> finalTopics;
 
     /** Counts {@code topics}; the first/last arrival times and latencies are those of {@code finalTopics} only. */
-    TopicCounter(Properties client, List<String> topics, java.util.Set<String> finalTopics, LatencyHistogram latencies) {
+    TopicCounter(
+            Properties client, List<String> topics, java.util.Set<String> finalTopics, LatencyHistogram latencies) {
         this.finalTopics = java.util.Set.copyOf(finalTopics);
         Properties p = new Properties();
         p.putAll(client);

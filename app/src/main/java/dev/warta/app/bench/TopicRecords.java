@@ -12,8 +12,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * writes per article. Transaction markers are not records and are not counted.
  */
 final class TopicRecords {
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     /** Records sent so far per topic by the producers of {@code streams}. */
     static Map<String, Long> sent(KafkaStreams streams) {
@@ -21,7 +20,9 @@ final class TopicRecords {
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
             MetricName n = e.getKey();
             String topic = n.tags().get("topic");
-            if (n.group().equals("producer-topic-metrics") && n.name().equals("record-send-total") && topic != null
+            if (n.group().equals("producer-topic-metrics")
+                    && n.name().equals("record-send-total")
+                    && topic != null
                     && e.getValue().metricValue() instanceof Number v) {
                 out.merge(topic, v.longValue(), Long::sum);
             }

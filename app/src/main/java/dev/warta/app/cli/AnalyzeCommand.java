@@ -20,9 +20,12 @@ import picocli.CommandLine.Parameters;
  * {@code warta analyze PATH...}: the enrichment analysis without Kafka, one JSON object per article per line on
  * stdout; inputs that cannot be read are reported on stderr (one line each) and the run goes on.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse files offline (no Kafka): .txt, .html/.htm[.gz], .jsonl, .warc[.gz]/.arc, or directories "
-                + "of them. Prints one JSON object per article per line.")
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description =
+                "Analyse files offline (no Kafka): .txt, .html/.htm[.gz], .jsonl, .warc[.gz]/.arc, or directories "
+                        + "of them. Prints one JSON object per article per line.")
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories.")
     List<Path> paths;
@@ -36,7 +39,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         Analysis analysis = Analysis.standard();
         Sources sources = Sources.offline();
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        PrintWriter out =
+                new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         for (Path file : sources.expand(paths)) {
             List<Item> items = new java.util.ArrayList<>();
             sources.forEach(file, items::add);
@@ -49,8 +53,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         System.err.println("analyze: " + a.provenance() + ": " + e);
                     }
                 } else if (item instanceof Item.Dead d) {
-                    System.err.println("analyze: " + d.provenance() + ": " + d.letter().getReason() + ": "
-                            + d.letter().getMessage());
+                    System.err.println("analyze: " + d.provenance() + ": "
+                            + d.letter().getReason() + ": " + d.letter().getMessage());
                 } else if (item instanceof Item.Skipped s) {
                     System.err.println("analyze: skipped " + s.provenance() + " (" + s.reason() + ")");
                 }

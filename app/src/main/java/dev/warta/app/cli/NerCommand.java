@@ -13,17 +13,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code warta ner}: CoNLL tokens on stdin, {@code token<TAB>tag} (BIO) on stdout. */
-@Command(name = "ner", mixinStandardHelpOptions = true,
-        description = "Read CoNLL-style tokens from stdin (first column = token, blank line between sentences) and print "
-                + "token<TAB>tag per token, BIO tags with PERSON / ORGANIZATION / LOCATION (and EVENT) (no Kafka).")
+@Command(
+        name = "ner",
+        mixinStandardHelpOptions = true,
+        description =
+                "Read CoNLL-style tokens from stdin (first column = token, blank line between sentences) and print "
+                        + "token<TAB>tag per token, BIO tags with PERSON / ORGANIZATION / LOCATION (and EVENT) (no Kafka).")
 public final class NerCommand implements Callable<Integer> {
-    enum Lang { en, id }
+    enum Lang {
+        en,
+        id
+    }
 
-    @Option(names = "--lang", description = "the input's language: ${COMPLETION-CANDIDATES} (default: detected per "
-            + "sentence; English sentences go to the English tagger, others to the Indonesian one)")
+    @Option(
+            names = "--lang",
+            description = "the input's language: ${COMPLETION-CANDIDATES} (default: detected per "
+                    + "sentence; English sentences go to the English tagger, others to the Indonesian one)")
     Lang lang;
 
-    @Option(names = "--convention", paramLabel = "FAMILY",
+    @Option(
+            names = "--convention",
+            paramLabel = "FAMILY",
             description = "analysis only: score with a training corpus family's annotation habits (nergrit, nerp, "
                     + "nerui, nerugm, idner-news) and no article rules; default: the article tagger")
     String convention;
@@ -32,7 +42,8 @@ public final class NerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EntityTagger tagger = EntityTagger.load().withLanguage(lang == null ? null : lang.name());
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        ConllTagging.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, tagger, convention);
+        ConllTagging.run(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, tagger, convention);
         out.flush();
         return 0;
     }

@@ -29,8 +29,9 @@ public final class ProgressBar {
         int filled = (int) Math.round(fraction * width);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
-        out.printf("\r%s [%s%s] %d/%d %3.0f%% %.0f/s", label, "#".repeat(filled), ".".repeat(width - filled), done, total,
-                fraction * 100, rate);
+        out.printf(
+                "\r%s [%s%s] %d/%d %3.0f%% %.0f/s",
+                label, "#".repeat(filled), ".".repeat(width - filled), done, total, fraction * 100, rate);
         out.flush();
     }
 

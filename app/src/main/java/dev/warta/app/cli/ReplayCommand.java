@@ -22,14 +22,18 @@ import picocli.CommandLine.Option;
  * an application id of its own, into {@code news.enriched}; the running sink publishes the results to
  * {@code news.clean}. Stopping and running it again with the same version resumes where it stopped.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         description = "Re-enrich the whole corpus in news.raw with the current enrichment version while live ingestion "
                 + "goes on. Resumable: run it again with the same version to continue.")
 public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--enrichment-version", description = "Version to stamp (default: the build's, or WARTA_ENRICHMENT_VERSION).")
+    @Option(
+            names = "--enrichment-version",
+            description = "Version to stamp (default: the build's, or WARTA_ENRICHMENT_VERSION).")
     String version;
 
     @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
@@ -40,27 +44,37 @@ public final class ReplayCommand implements Callable<Integer> {
         String v = version != null ? version : EnrichmentVersion.current();
         String appId = Replay.applicationId(v);
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster.config(), false);
-             Metrics metrics = Metrics.create()) {
+                Platform platform = Platform.open(cluster.config(), false);
+                Metrics metrics = Metrics.create()) {
             Map<TopicPartition, Long> targets;
             try (Admin admin = Admin.create(platform.clientProperties())) {
                 targets = Replay.endOffsets(admin);
             }
-            System.err.printf("replaying %d records of news.raw with enrichment version %s (application %s)%n",
+            System.err.printf(
+                    "replaying %d records of news.raw with enrichment version %s (application %s)%n",
                     Replay.total(targets), v, appId);
             ProgressBar bar = new ProgressBar("replay");
             long start = System.nanoTime();
             boolean complete;
-            try (StreamsApp app = Stages.startEnrich(platform, new EnrichStageConfig(appId, threads, v, platform.stateDir()),
-                    metrics)) {
-                complete = Replay.awaitCaughtUp(platform.clientProperties(), appId, targets,
-                        (done, total) -> { bar.update(done, total); return done; }, life::stopping, Duration.ofMillis(500));
+            try (StreamsApp app = Stages.startEnrich(
+                    platform, new EnrichStageConfig(appId, threads, v, platform.stateDir()), metrics)) {
+                complete = Replay.awaitCaughtUp(
+                        platform.clientProperties(),
+                        appId,
+                        targets,
+                        (done, total) -> {
+                            bar.update(done, total);
+                            return done;
+                        },
+                        life::stopping,
+                        Duration.ofMillis(500));
             }
             bar.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
             long total = Replay.total(targets);
             if (complete) {
-                System.err.printf("replay of %d records done in %.1f s (%.0f records/s)%n", total, seconds, total / seconds);
+                System.err.printf(
+                        "replay of %d records done in %.1f s (%.0f records/s)%n", total, seconds, total / seconds);
                 return 0;
             }
             System.err.println("replay stopped; run the same command again to resume");

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code warta review}: the review page against any cluster. */
-@Command(name = "review", mixinStandardHelpOptions = true,
+@Command(
+        name = "review",
+        mixinStandardHelpOptions = true,
         description = "Serve the review page (clean articles with what was cut, entities, languages and duplicates; "
                 + "the accounting; dead letters) for a cluster's warta topics. Read-only; Ctrl-C stops.")
 public final class ReviewCommand implements Callable<Integer> {
@@ -24,8 +26,8 @@ public final class ReviewCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--review-port -1 turns the page off: nothing left to do");
         }
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster.config(), false);
-             Review page = review.start(platform)) {
+                Platform platform = Platform.open(cluster.config(), false);
+                Review page = review.start(platform)) {
             System.out.println("Review page:     " + page.url());
             System.err.println("running; Ctrl-C to stop");
             life.await();

@@ -15,19 +15,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code warta tail}: subscribe and print one line (or JSON object) per article as it arrives. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
         description = "Follow news.clean (or another article topic) and print one line per article, or its JSON.")
 public final class TailCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--topic", defaultValue = Topics.CLEAN, description = "Topic to follow (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topic",
+            defaultValue = Topics.CLEAN,
+            description = "Topic to follow (default: ${DEFAULT-VALUE}).")
     String topic;
 
     @Option(names = "--lang", paramLabel = "CODE", description = "Only articles in this language (ISO 639-1).")
     String lang;
 
-    @Option(names = "--entity", paramLabel = "NAME", description = "Only articles mentioning this entity (canonical name or surface form).")
+    @Option(
+            names = "--entity",
+            paramLabel = "NAME",
+            description = "Only articles mentioning this entity (canonical name or surface form).")
     String entity;
 
     @ArgGroup(exclusive = true)
@@ -49,17 +57,24 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TailFilter.Spam spamFilter = spam == null ? TailFilter.Spam.ANY
-                : spam.spam ? TailFilter.Spam.SPAM : TailFilter.Spam.NO_SPAM;
+        TailFilter.Spam spamFilter =
+                spam == null ? TailFilter.Spam.ANY : spam.spam ? TailFilter.Spam.SPAM : TailFilter.Spam.NO_SPAM;
         TailFilter filter = new TailFilter(lang, entity, spamFilter);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Lifecycle life = Lifecycle.install();
-             Platform platform = Platform.open(cluster.config(), false);
-             ArticleFollower follower = new ArticleFollower(platform, topic, null, fromBeginning, a -> {
-                 if (filter.test(a)) {
-                     out.println(json ? ArticleJson.json(a) : ArticleJson.line(a));
-                 }
-             }, e -> System.err.println("skipped undecodable record " + e)).start()) {
+                Platform platform = Platform.open(cluster.config(), false);
+                ArticleFollower follower = new ArticleFollower(
+                                platform,
+                                topic,
+                                null,
+                                fromBeginning,
+                                a -> {
+                                    if (filter.test(a)) {
+                                        out.println(json ? ArticleJson.json(a) : ArticleJson.line(a));
+                                    }
+                                },
+                                e -> System.err.println("skipped undecodable record " + e))
+                        .start()) {
             life.await();
         }
         return 0;

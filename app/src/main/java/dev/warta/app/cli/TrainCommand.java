@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
  * model files into the source tree's resources so the next build ships them. Runs the same training mains that are
  * documented in each trainer's Javadoc.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Rebuild a shipped model from the training data (no Kafka): ner (word clusters, then the tagger, "
                 + "its lexicon and the listed-name table from ner/gazetteer), lang, spam. Writes into --resources; "
                 + "rebuild the jar afterwards.")
@@ -26,21 +28,31 @@ public final class TrainCommand implements Callable<Integer> {
     /** Heap the NER word clustering needs (it counts neighbour distributions of ~10 MB of text). */
     static final long NER_HEAP = 2_500L * 1024 * 1024;
 
-    enum Model { ner, lang, spam }
+    enum Model {
+        ner,
+        lang,
+        spam
+    }
 
     @Parameters(index = "0", description = "which model: ${COMPLETION-CANDIDATES}")
     Model model;
 
-    @Option(names = "--data", description = "training data root (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--data",
+            description = "training data root (default: ${DEFAULT-VALUE})",
             defaultValue = "../shared/data")
     Path data;
 
-    @Option(names = "--resources", description = "where the model files go (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--resources",
+            description = "where the model files go (default: ${DEFAULT-VALUE})",
             defaultValue = "enrich/src/main/resources")
     Path resources;
 
-    @Option(names = "--lang", description = "ner only: train the tagger of one language, en or id (default: both; "
-            + "the cross-language names table is always rebuilt)")
+    @Option(
+            names = "--lang",
+            description = "ner only: train the tagger of one language, en or id (default: both; "
+                    + "the cross-language names table is always rebuilt)")
     String lang;
 
     @Override
@@ -55,11 +67,13 @@ public final class TrainCommand implements Callable<Integer> {
                     System.err.println("warta train ner: --lang is en or id, not " + lang);
                     return 2;
                 }
-                WorldNames.build(data.resolve("ner/gazetteer"),
-                        resources.resolve("dev/warta/enrich/ner/names/world-names.tsv"));
+                WorldNames.build(
+                        data.resolve("ner/gazetteer"), resources.resolve("dev/warta/enrich/ner/names/world-names.tsv"));
                 if (!"id".equals(lang)) {
-                    TrainEnglishNer.main(new String[] {data.toString(),
-                            resources.resolve("dev/warta/enrich/ner/en").toString()});
+                    TrainEnglishNer.main(new String[] {
+                        data.toString(),
+                        resources.resolve("dev/warta/enrich/ner/en").toString()
+                    });
                 }
                 if ("en".equals(lang)) {
                     break;
@@ -70,18 +84,27 @@ public final class TrainCommand implements Callable<Integer> {
                 }
                 Path dir = resources.resolve("dev/warta/enrich/ner");
                 Files.createDirectories(dir);
-                WordClusters.main(new String[] {data.toString(), dir.resolve("ner-clusters.tsv.gz").toString()});
-                TrainNer.main(new String[] {data.resolve("ner").toString(), dir.resolve("ner-model.bin.gz").toString()});
+                WordClusters.main(new String[] {
+                    data.toString(), dir.resolve("ner-clusters.tsv.gz").toString()
+                });
+                TrainNer.main(new String[] {
+                    data.resolve("ner").toString(),
+                    dir.resolve("ner-model.bin.gz").toString()
+                });
             }
             case lang -> {
                 Path dir = resources.resolve("dev/warta/enrich/lang");
                 Files.createDirectories(dir);
-                TrainLanguageModel.main(new String[] {data.resolve("lang").toString(), dir.resolve("model.bin.gz").toString()});
+                TrainLanguageModel.main(new String[] {
+                    data.resolve("lang").toString(), dir.resolve("model.bin.gz").toString()
+                });
             }
             case spam -> {
                 Path dir = resources.resolve("dev/warta/enrich/spam");
                 Files.createDirectories(dir);
-                TrainSpamModel.main(new String[] {data.toString(), dir.resolve("spam-model.bin.gz").toString()});
+                TrainSpamModel.main(new String[] {
+                    data.toString(), dir.resolve("spam-model.bin.gz").toString()
+                });
             }
             default -> throw new IllegalStateException(model.toString());
         }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /** The little JSON writing metrics and bench need. */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code s} escaped for use inside a JSON string (empty for null). */
     public static String escape(String s) {

@@ -42,6 +42,7 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class Metrics implements AutoCloseable {
     /** Timer of each analyzer, tag {@code step} (extract, clean, spam, language, entities, fingerprint). */
     public static final String ANALYZER_TIMER = "warta.analyzer";
+
     public static final String INGESTED = "warta.ingested";
     public static final String REPEATS = "warta.repeats";
     public static final String ENRICHED = "warta.enriched";
@@ -64,14 +65,26 @@ public final class Metrics implements AutoCloseable {
 
     private Metrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
-        ingested = Counter.builder(INGESTED).description("Articles ingest published to news.raw").register(registry);
-        repeats = Counter.builder(REPEATS).description("Articles ingest saw again unchanged and skipped").register(registry);
-        enriched = Counter.builder(ENRICHED).description("Articles enrich analysed").register(registry);
-        clean = Counter.builder(CLEAN).description("Articles sink published to news.clean").register(registry);
+        ingested = Counter.builder(INGESTED)
+                .description("Articles ingest published to news.raw")
+                .register(registry);
+        repeats = Counter.builder(REPEATS)
+                .description("Articles ingest saw again unchanged and skipped")
+                .register(registry);
+        enriched = Counter.builder(ENRICHED)
+                .description("Articles enrich analysed")
+                .register(registry);
+        clean = Counter.builder(CLEAN)
+                .description("Articles sink published to news.clean")
+                .register(registry);
         Map<Analysis.Step, Timer> timers = new EnumMap<>(Analysis.Step.class);
         for (Analysis.Step step : Analysis.Step.values()) {
-            timers.put(step, Timer.builder(ANALYZER_TIMER).description("Time spent in each analyzer per article")
-                    .tag("step", stepName(step)).register(registry));
+            timers.put(
+                    step,
+                    Timer.builder(ANALYZER_TIMER)
+                            .description("Time spent in each analyzer per article")
+                            .tag("step", stepName(step))
+                            .register(registry));
         }
         analyzerTimers = timers;
         stepTimer = (step, nanos) -> analyzerTimers.get(step).record(nanos, TimeUnit.NANOSECONDS);
@@ -130,21 +143,27 @@ public final class Metrics implements AutoCloseable {
      */
     public void bindIngest(IngestStats stats) {
         FunctionCounter.builder("warta.ingest.published", stats, s -> s.published.get() + s.updates.get())
-                .description("Articles ingest published or updated").register(registry);
+                .description("Articles ingest published or updated")
+                .register(registry);
         FunctionCounter.builder("warta.ingest.repeats", stats, s -> s.repeats.get())
-                .description("Articles ingest saw again unchanged").register(registry);
+                .description("Articles ingest saw again unchanged")
+                .register(registry);
         FunctionCounter.builder("warta.ingest.dead.letters", stats, s -> s.deadLettered.get())
-                .description("Inputs ingest dead-lettered").register(registry);
+                .description("Inputs ingest dead-lettered")
+                .register(registry);
         FunctionCounter.builder("warta.ingest.refused", stats, s -> s.refused.get())
-                .description("Inputs ingest refused for safety (fetches into the internal network, inbox links out of it)")
+                .description(
+                        "Inputs ingest refused for safety (fetches into the internal network, inbox links out of it)")
                 .register(registry);
         addHealth(() -> {
             String failure = stats.lastPublishFailure.get();
-            return failure == null ? new StageHealth.Status("ingest", "publishing", true)
+            return failure == null
+                    ? new StageHealth.Status("ingest", "publishing", true)
                     : new StageHealth.Status("ingest", "cannot publish: " + failure, false);
         });
         FunctionCounter.builder("warta.ingest.files", stats, s -> s.files.get())
-                .description("Files ingest read").register(registry);
+                .description("Files ingest read")
+                .register(registry);
     }
 
     /** Counts dead letters by stage and reason; set it as {@code DeadLetterHandler.LISTENER} in the Streams properties. */
@@ -174,7 +193,8 @@ public final class Metrics implements AutoCloseable {
     }
 
     public void deadLettered(String stage, String reason) {
-        registry.counter(DEAD_LETTERS, "stage", tagValue(stage), "reason", tagValue(reason)).increment();
+        registry.counter(DEAD_LETTERS, "stage", tagValue(stage), "reason", tagValue(reason))
+                .increment();
     }
 
     /** Current value of a counter, 0 when it was never incremented (tags as key, value pairs). */
@@ -242,13 +262,19 @@ public final class Metrics implements AutoCloseable {
     public record Health(boolean up, List<StageHealth.Status> stages) {
         /** {@code {"status":"UP","stages":{"enrich":"RUNNING"}}}. */
         public String toJson() {
-            StringBuilder sb = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append("\",\"stages\":{");
+            StringBuilder sb = new StringBuilder("{\"status\":\"")
+                    .append(up ? "UP" : "DOWN")
+                    .append("\",\"stages\":{");
             for (int i = 0; i < stages.size(); i++) {
                 StageHealth.Status s = stages.get(i);
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append('"').append(Json.escape(s.name())).append("\":\"").append(Json.escape(s.state())).append('"');
+                sb.append('"')
+                        .append(Json.escape(s.name()))
+                        .append("\":\"")
+                        .append(Json.escape(s.state()))
+                        .append('"');
             }
             return sb.append("}}").toString();
         }

@@ -6,6 +6,5 @@ public interface StageHealth {
     Status status();
 
     /** A stage's name, its state in words, and whether that counts as up. */
-    record Status(String name, String state, boolean up) {
-    }
+    record Status(String name, String state, boolean up) {}
 }

@@ -34,6 +34,8 @@ final class StreamsHealth implements StageHealth {
         } catch (RuntimeException notQueryable) {
             return new Status(name, state.name() + ", threads unknown", false);
         }
-        return alive > 0 ? new Status(name, state.name(), true) : new Status(name, state.name() + ", no threads", false);
+        return alive > 0
+                ? new Status(name, state.name(), true)
+                : new Status(name, state.name() + ", no threads", false);
     }
 }

@@ -30,8 +30,13 @@ public final class ArticleFollower implements AutoCloseable {
      * @param groupId      consumer group (offsets committed), or null for a throwaway one
      * @param fromBeginning read the topic from the start, else only what arrives from now on
      */
-    public ArticleFollower(Platform platform, String topic, String groupId, boolean fromBeginning,
-                           Consumer<EnrichedArticle> onArticle, Consumer<String> onError) {
+    public ArticleFollower(
+            Platform platform,
+            String topic,
+            String groupId,
+            boolean fromBeginning,
+            Consumer<EnrichedArticle> onArticle,
+            Consumer<String> onError) {
         Properties p = platform.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId != null ? groupId : "warta-follow-" + UUID.randomUUID());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -42,7 +47,8 @@ public final class ArticleFollower implements AutoCloseable {
         if (groupId == null) {
             // no group: take every partition now and fix the start position before anything else is published
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             if (fromBeginning) {
                 consumer.seekToBeginning(partitions);
@@ -53,23 +59,26 @@ public final class ArticleFollower implements AutoCloseable {
         } else {
             consumer.subscribe(List.of(topic));
         }
-        thread = new Thread(() -> {
-            try {
-                while (!closed) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        try {
-                            onArticle.accept(serde.deserialize(r.topic(), r.value()));
-                        } catch (WireFormatException e) {
-                            onError.accept(r.topic() + "/" + r.partition() + "@" + r.offset() + ": " + e.getMessage());
+        thread = new Thread(
+                () -> {
+                    try {
+                        while (!closed) {
+                            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                                try {
+                                    onArticle.accept(serde.deserialize(r.topic(), r.value()));
+                                } catch (WireFormatException e) {
+                                    onError.accept(
+                                            r.topic() + "/" + r.partition() + "@" + r.offset() + ": " + e.getMessage());
+                                }
+                            }
                         }
+                    } catch (WakeupException e) {
+                        // closing
+                    } finally {
+                        consumer.close(Duration.ofSeconds(5));
                     }
-                }
-            } catch (WakeupException e) {
-                // closing
-            } finally {
-                consumer.close(Duration.ofSeconds(5));
-            }
-        }, "warta-follow-" + topic);
+                },
+                "warta-follow-" + topic);
         thread.setDaemon(true);
     }
 

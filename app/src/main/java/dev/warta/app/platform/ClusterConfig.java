@@ -20,17 +20,29 @@ import java.util.Properties;
  * @param registryWriteToken the secret changes to the embedded registry over HTTP need, or null (a random one that
  *                           only this process knows)
  */
-public record ClusterConfig(String bootstrapServers, String registryUrl, Path dataDir, int partitions,
-                            short replicationFactor, Map<String, String> clientSettings, Integer brokerPort,
-                            Integer registryPort, String registryWriteToken) {
+public record ClusterConfig(
+        String bootstrapServers,
+        String registryUrl,
+        Path dataDir,
+        int partitions,
+        short replicationFactor,
+        Map<String, String> clientSettings,
+        Integer brokerPort,
+        Integer registryPort,
+        String registryWriteToken) {
     public ClusterConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         clientSettings = Map.copyOf(clientSettings);
     }
 
     /** As above, with the default ports and without a configured registry write token. */
-    public ClusterConfig(String bootstrapServers, String registryUrl, Path dataDir, int partitions,
-                         short replicationFactor, Map<String, String> clientSettings) {
+    public ClusterConfig(
+            String bootstrapServers,
+            String registryUrl,
+            Path dataDir,
+            int partitions,
+            short replicationFactor,
+            Map<String, String> clientSettings) {
         this(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, clientSettings, null, null, null);
     }
 
@@ -44,8 +56,16 @@ public record ClusterConfig(String bootstrapServers, String registryUrl, Path da
 
     /** The same configuration with the embedded broker and registry on these ports (null: the defaults). */
     public ClusterConfig withPorts(Integer broker, Integer registry) {
-        return new ClusterConfig(bootstrapServers, registryUrl, dataDir, partitions, replicationFactor, clientSettings,
-                broker, registry, registryWriteToken);
+        return new ClusterConfig(
+                bootstrapServers,
+                registryUrl,
+                dataDir,
+                partitions,
+                replicationFactor,
+                clientSettings,
+                broker,
+                registry,
+                registryWriteToken);
     }
 
     /** The client settings as fresh {@link Properties}. */

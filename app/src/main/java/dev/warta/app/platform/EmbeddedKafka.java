@@ -96,10 +96,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            int rc = StorageTool.execute(new String[] {"format", "--config", config.toString(),
-                "--cluster-id", Uuid.randomUuid().toString()}, print);
+            int rc = StorageTool.execute(
+                    new String[] {
+                        "format",
+                        "--config",
+                        config.toString(),
+                        "--cluster-id",
+                        Uuid.randomUuid().toString()
+                    },
+                    print);
             if (rc != 0) {
-                throw new IOException("formatting " + logDir + " failed: " + buffer.toString(StandardCharsets.UTF_8).strip());
+                throw new IOException("formatting " + logDir + " failed: "
+                        + buffer.toString(StandardCharsets.UTF_8).strip());
             }
         } catch (Exception e) {
             if (e instanceof IOException io) {

@@ -13,14 +13,16 @@ public final class Lifecycle implements AutoCloseable {
     private final Thread hook;
 
     private Lifecycle() {
-        hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "warta-shutdown");
+        hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        closed.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "warta-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

@@ -19,8 +19,13 @@ public final class Platform implements AutoCloseable {
     private final Properties clientProps;
     private final Path dataDir;
 
-    private Platform(EmbeddedKafka broker, AutoCloseable registry, String bootstrapServers, String registryUrl,
-                     Properties clientProps, Path dataDir) {
+    private Platform(
+            EmbeddedKafka broker,
+            AutoCloseable registry,
+            String bootstrapServers,
+            String registryUrl,
+            Properties clientProps,
+            Path dataDir) {
         this.broker = broker;
         this.registry = registry;
         this.bootstrapServers = bootstrapServers;
@@ -74,7 +79,8 @@ public final class Platform implements AutoCloseable {
             return; // 0: any free port
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(option + " " + port + ": not a TCP port (1-65535, or 0 for any free one)");
+            throw new IllegalArgumentException(
+                    option + " " + port + ": not a TCP port (1-65535, or 0 for any free one)");
         }
         if (EmbeddedKafka.portOrFree(port) != port) {
             throw new IllegalStateException(option + " " + port + ": the port is taken on 127.0.0.1");

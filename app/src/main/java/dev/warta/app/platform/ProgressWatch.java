@@ -71,17 +71,22 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
     });
     /** Per partition (or group:partition): the offset seen and since when it has not moved while records waited. */
     private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
+
     private volatile Status status;
 
-    private record Stall(long offset, long sinceMillis) {
-    }
+    private record Stall(long offset, long sinceMillis) {}
 
     /**
      * @param topics      topics whose partitions must not stay behind an open transaction
      * @param groupInputs consumer group id → the topic it consumes (its committed offsets must follow)
      */
-    public ProgressWatch(Properties clientProperties, List<String> topics, Map<String, String> groupInputs,
-                         Duration stallAfter, Duration hangAfter, Consumer<String> log) {
+    public ProgressWatch(
+            Properties clientProperties,
+            List<String> topics,
+            Map<String, String> groupInputs,
+            Duration stallAfter,
+            Duration hangAfter,
+            Consumer<String> log) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
@@ -98,9 +103,13 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
 
     /** Watches warta's pipeline: news.raw, news.enriched and news.clean, and the enrich and sink groups. */
     public static ProgressWatch forPipeline(Platform platform, Consumer<String> log) {
-        return new ProgressWatch(platform.clientProperties(), List.of("news.raw", "news.enriched", "news.clean"),
+        return new ProgressWatch(
+                platform.clientProperties(),
+                List.of("news.raw", "news.enriched", "news.clean"),
                 Map.of(Stages.ENRICH_APP_ID, "news.raw", Stages.SINK_APP_ID, "news.enriched"),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), log);
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                log);
     }
 
     /** Checks now and then every {@code interval} until {@link #close()}. */
@@ -119,7 +128,8 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
             check();
         } catch (Exception e) {
             // the broker may be restarting; the streams' own health says whether the process is usable
-            status = new Status("progress", "not checked: " + e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+            status = new Status(
+                    "progress", "not checked: " + e.getClass().getSimpleName() + ": " + e.getMessage(), true);
         }
     }
 
@@ -135,12 +145,14 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
         for (TopicPartition tp : partitions) {
             long lso = stable.getOrDefault(tp, 0L);
             long hw = end.getOrDefault(tp, 0L);
-            stalled(tp.toString(), lso, lso < hw, now).ifPresent(secs -> problems.add(tp + ": last stable offset " + lso
-                    + " < end " + hw + " for " + secs + " s (records wait behind an open transaction)"));
+            stalled(tp.toString(), lso, lso < hw, now)
+                    .ifPresent(secs -> problems.add(tp + ": last stable offset " + lso + " < end " + hw + " for " + secs
+                            + " s (records wait behind an open transaction)"));
         }
         for (Map.Entry<String, String> g : groupInputs.entrySet()) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(g.getKey()).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.getKey())
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             for (TopicPartition tp : partitions) {
                 if (!tp.topic().equals(g.getValue())) {
                     continue;
@@ -148,11 +160,13 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
                 OffsetAndMetadata c = committed.get(tp);
                 long at = c == null ? 0 : c.offset();
                 long lso = stable.getOrDefault(tp, 0L);
-                stalled(g.getKey() + ":" + tp, at, at < lso, now).ifPresent(secs -> problems.add(g.getKey() + " on " + tp
-                        + ": committed " + at + " of " + lso + ", no progress for " + secs + " s"));
+                stalled(g.getKey() + ":" + tp, at, at < lso, now)
+                        .ifPresent(secs -> problems.add(g.getKey() + " on " + tp + ": committed " + at + " of " + lso
+                                + ", no progress for " + secs + " s"));
             }
         }
-        Status s = problems.isEmpty() ? new Status("progress", "records flowing", true)
+        Status s = problems.isEmpty()
+                ? new Status("progress", "records flowing", true)
                 : new Status("progress", String.join("; ", problems), false);
         status = s;
         return s;
@@ -185,12 +199,18 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
         return out;
     }
 
-    private void offsets(List<TopicPartition> partitions, Map<TopicPartition, Long> stable, Map<TopicPartition, Long> end)
+    private void offsets(
+            List<TopicPartition> partitions, Map<TopicPartition, Long> stable, Map<TopicPartition, Long> end)
             throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+        Map<TopicPartition, OffsetSpec> latest =
+                partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get()
                 .forEach((tp, r) -> stable.put(tp, r.offset()));
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get()
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all()
+                .get()
                 .forEach((tp, r) -> end.put(tp, r.offset()));
     }
 
@@ -213,12 +233,18 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
             return;
         }
         Map<Long, TransactionListing> listings = new HashMap<>();
-        for (TransactionListing l : admin.listTransactions(new ListTransactionsOptions().filterProducerIds(producerIds)).all().get()) {
+        for (TransactionListing l : admin.listTransactions(new ListTransactionsOptions().filterProducerIds(producerIds))
+                .all()
+                .get()) {
             listings.put(l.producerId(), l);
         }
-        Map<String, TransactionDescription> descriptions = listings.isEmpty() ? Map.of()
-                : admin.describeTransactions(listings.values().stream().map(TransactionListing::transactionalId).toList())
-                        .all().get();
+        Map<String, TransactionDescription> descriptions = listings.isEmpty()
+                ? Map.of()
+                : admin.describeTransactions(listings.values().stream()
+                                .map(TransactionListing::transactionalId)
+                                .toList())
+                        .all()
+                        .get();
         for (Map.Entry<TopicPartition, List<ProducerState>> e : open.entrySet()) {
             TopicPartition tp = e.getKey();
             for (ProducerState p : e.getValue()) {
@@ -229,11 +255,18 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
                     continue;
                 }
                 log.accept("aborting hanging transaction of producer " + p.producerId() + " (epoch " + p.producerEpoch()
-                        + (l == null ? "" : ", transactional id " + l.transactionalId()) + ") on " + tp + ": open since offset "
-                        + p.currentTransactionStartOffset().getAsLong() + ", last write " + (now - p.lastTimestamp()) / 1000
+                        + (l == null ? "" : ", transactional id " + l.transactionalId()) + ") on " + tp
+                        + ": open since offset "
+                        + p.currentTransactionStartOffset().getAsLong() + ", last write "
+                        + (now - p.lastTimestamp()) / 1000
                         + " s ago, " + why);
-                admin.abortTransaction(new AbortTransactionSpec(tp, p.producerId(), (short) p.producerEpoch(),
-                        p.coordinatorEpoch().orElse(0))).all().get();
+                admin.abortTransaction(new AbortTransactionSpec(
+                                tp,
+                                p.producerId(),
+                                (short) p.producerEpoch(),
+                                p.coordinatorEpoch().orElse(0)))
+                        .all()
+                        .get();
             }
         }
     }
@@ -253,7 +286,9 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
         if (!d.topicPartitions().contains(tp)) {
             return "its coordinator's transaction does not include " + tp;
         }
-        long age = d.transactionStartTimeMs().isPresent() ? now - d.transactionStartTimeMs().getAsLong() : 0;
+        long age = d.transactionStartTimeMs().isPresent()
+                ? now - d.transactionStartTimeMs().getAsLong()
+                : 0;
         if (age > d.transactionTimeoutMs() + hangAfter.toMillis()) {
             return "open " + age / 1000 + " s, past its " + d.transactionTimeoutMs() / 1000 + " s timeout";
         }

@@ -24,7 +24,8 @@ final class Registry implements AutoCloseable {
     /** @param writeToken the configured write token, or null for a random one */
     static Registry startEmbedded(Properties client, int port, String writeToken) {
         String token = writeToken != null && !writeToken.isBlank() ? writeToken : randomToken();
-        return new Registry(new EmbeddedSchemaRegistry(client, port).writeToken(token).start(), token);
+        return new Registry(
+                new EmbeddedSchemaRegistry(client, port).writeToken(token).start(), token);
     }
 
     private static String randomToken() {
@@ -40,7 +41,8 @@ final class Registry implements AutoCloseable {
 
     /** The URL with the write token as basic-auth userinfo, for this process's own clients. */
     String clientUrl() {
-        return server.url().replace("http://", "http://warta:" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "@");
+        return server.url()
+                .replace("http://", "http://warta:" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "@");
     }
 
     @Override

@@ -18,8 +18,7 @@ import org.apache.kafka.common.TopicPartition;
  * application has committed. The replay is done when every partition's committed offset reached its start end.
  */
 public final class Replay {
-    private Replay() {
-    }
+    private Replay() {}
 
     /** Application id of the replay enrich for {@code version}: the same id resumes a stopped replay. */
     public static String applicationId(String version) {
@@ -28,13 +27,16 @@ public final class Replay {
 
     /** End offsets of news.raw now. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
-        var partitions = admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(Topics.RAW).partitions();
+        var partitions = admin.describeTopics(java.util.List.of(Topics.RAW))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(Topics.RAW)
+                .partitions();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(p -> request.put(new TopicPartition(Topics.RAW, p.partition()), OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                : admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet()) {
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e :
+                admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet()) {
             ends.put(e.getKey(), e.getValue().offset());
         }
         return ends;
@@ -43,7 +45,8 @@ public final class Replay {
     /** Records of news.raw (up to {@code targets}) the replay application has committed. */
     public static long done(Admin admin, String applicationId, Map<TopicPartition, Long> targets) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
         long done = 0;
         for (Map.Entry<TopicPartition, Long> t : targets.entrySet()) {
             OffsetAndMetadata c = committed.get(t.getKey());
@@ -61,9 +64,14 @@ public final class Replay {
      * Waits until the replay application committed everything up to {@code targets}, reporting
      * {@code (done, total)} to {@code progress} twice a second. Returns false if {@code stop} says so first.
      */
-    public static boolean awaitCaughtUp(Properties client, String applicationId, Map<TopicPartition, Long> targets,
-                                        LongBinaryOperator progress, java.util.function.BooleanSupplier stop,
-                                        Duration poll) throws Exception {
+    public static boolean awaitCaughtUp(
+            Properties client,
+            String applicationId,
+            Map<TopicPartition, Long> targets,
+            LongBinaryOperator progress,
+            java.util.function.BooleanSupplier stop,
+            Duration poll)
+            throws Exception {
         long total = total(targets);
         try (Admin admin = Admin.create(client)) {
             while (!stop.getAsBoolean()) {

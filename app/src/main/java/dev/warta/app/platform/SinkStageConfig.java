@@ -16,8 +16,13 @@ import java.util.Set;
  * @param stateDir      Kafka Streams state directory ({@link Platform#stateDir()} unless several instances share
  *                      a process)
  */
-public record SinkStageConfig(String applicationId, int threads, String version, Set<String> languages,
-                              DuplicatePolicy policy, Path stateDir) {
+public record SinkStageConfig(
+        String applicationId,
+        int threads,
+        String version,
+        Set<String> languages,
+        DuplicatePolicy policy,
+        Path stateDir) {
     public SinkStageConfig {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(version, "version");

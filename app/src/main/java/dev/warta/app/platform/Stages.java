@@ -25,17 +25,16 @@ public final class Stages {
     public static final String ENRICH_APP_ID = "warta-enrich";
     public static final String SINK_APP_ID = "warta-sink";
 
-    private Stages() {
-    }
+    private Stages() {}
 
     /** Streams properties of {@code stage} on {@code platform}, state under the platform's {@link Platform#stateDir()}. */
-    public static Properties streamsProps(Platform platform, String stage, String applicationId, int threads,
-                                          String version) {
+    public static Properties streamsProps(
+            Platform platform, String stage, String applicationId, int threads, String version) {
         return streamsProps(platform, stage, applicationId, threads, version, platform.stateDir());
     }
 
-    private static Properties streamsProps(Platform platform, String stage, String applicationId, int threads,
-                                           String version, Path stateDir) {
+    private static Properties streamsProps(
+            Platform platform, String stage, String applicationId, int threads, String version, Path stateDir) {
         Properties client = platform.clientProperties();
         client.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         client.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -44,8 +43,8 @@ public final class Stages {
 
     /** Starts the enrich stage, reporting to {@code metrics} (analyzer timers, enriched articles, dead letters). */
     public static StreamsApp startEnrich(Platform platform, EnrichStageConfig config, Metrics metrics) {
-        Properties props = streamsProps(platform, "enrich", config.applicationId(), config.threads(), config.version(),
-                config.stateDir());
+        Properties props = streamsProps(
+                platform, "enrich", config.applicationId(), config.threads(), config.version(), config.stateDir());
         props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
         Analysis analysis = Analysis.standard(config.version(), metrics.stepTimer());
         StreamsApp app = StreamsApp.start("enrich", EnrichTopology.build(analysis, props, metrics::enriched), props);
@@ -81,8 +80,12 @@ public final class Stages {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(bands)) {
                 return config;
             }
-            int existing = admin.describeTopics(List.of(bands)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(bands).partitions().size();
+            int existing = admin.describeTopics(List.of(bands))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(bands)
+                    .partitions()
+                    .size();
             if (existing != config.dedupPartitions()) {
                 LOG.info("{} has {} partitions: the sink keeps them", bands, existing);
             }
@@ -91,19 +94,24 @@ public final class Stages {
             Thread.currentThread().interrupt();
             return config;
         } catch (Exception e) {
-            LOG.warn("cannot read the topics of {} ({}); the band topic gets {} partition(s)", applicationId,
-                    e.getMessage(), config.dedupPartitions());
+            LOG.warn(
+                    "cannot read the topics of {} ({}); the band topic gets {} partition(s)",
+                    applicationId,
+                    e.getMessage(),
+                    config.dedupPartitions());
             return config;
         }
     }
 
     /** Starts the sink stage, reporting to {@code metrics} (outcomes, dead letters). */
     public static StreamsApp startSink(Platform platform, SinkStageConfig config, Metrics metrics) {
-        Properties props = streamsProps(platform, "sink", config.applicationId(), config.threads(), config.version(),
-                config.stateDir());
+        Properties props = streamsProps(
+                platform, "sink", config.applicationId(), config.threads(), config.version(), config.stateDir());
         props.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
-        SinkConfig sinkConfig = sinkConfig(platform, config.applicationId()).withLanguages(config.languages())
-                .withPolicy(config.policy()).withStats(metrics.sinkStats());
+        SinkConfig sinkConfig = sinkConfig(platform, config.applicationId())
+                .withLanguages(config.languages())
+                .withPolicy(config.policy())
+                .withStats(metrics.sinkStats());
         StreamsApp app = StreamsApp.start("sink", SinkTopology.build(sinkConfig), props);
         metrics.bindStreams("sink", app.streams());
         return app;

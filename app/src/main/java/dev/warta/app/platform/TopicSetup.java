@@ -38,10 +38,10 @@ public final class TopicSetup {
     /** gzip's fastest level: most of level 6's ratio on article text for a fraction of the broker's CPU. */
     public static final String CONSUMER_GZIP_LEVEL = "1";
     /** The topics consumers outside warta read. */
-    public static final List<String> CONSUMER_TOPICS = List.of(Topics.CLEAN, Topics.ENRICHED, Topics.FILTERED, Topics.DLQ);
+    public static final List<String> CONSUMER_TOPICS =
+            List.of(Topics.CLEAN, Topics.ENRICHED, Topics.FILTERED, Topics.DLQ);
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     private static Map<String, String> consumerFacing(Map<String, String> configs) {
         Map<String, String> all = new HashMap<>(configs);
@@ -53,24 +53,39 @@ public final class TopicSetup {
     /** The topics warta needs, for {@code partitions} partitions and {@code replication} replicas. */
     public static List<NewTopic> topics(int partitions, short replication) {
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(new NewTopic(Topics.RAW, partitions, replication).configs(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD)));
-        topics.add(new NewTopic(Topics.ENRICHED, partitions, replication).configs(consumerFacing(Map.of(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD))));
-        topics.add(new NewTopic(Topics.CLEAN, partitions, replication).configs(consumerFacing(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD))));
-        topics.add(new NewTopic(Topics.FILTERED, partitions, replication).configs(consumerFacing(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(90)),
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD))));
-        topics.add(new NewTopic(Topics.DLQ, partitions, replication).configs(consumerFacing(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(365))))));
-        topics.add(new NewTopic(Topics.INGEST_SEEN, partitions, replication).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        topics.add(new NewTopic(Topics.SCHEMAS, 1, replication).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        topics.add(new NewTopic(Topics.RAW, partitions, replication)
+                .configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        "-1",
+                        TopicConfig.RETENTION_BYTES_CONFIG,
+                        "-1",
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        MAX_RECORD)));
+        topics.add(new NewTopic(Topics.ENRICHED, partitions, replication)
+                .configs(consumerFacing(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD))));
+        topics.add(new NewTopic(Topics.CLEAN, partitions, replication)
+                .configs(consumerFacing(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        MAX_RECORD))));
+        topics.add(new NewTopic(Topics.FILTERED, partitions, replication)
+                .configs(consumerFacing(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(TimeUnit.DAYS.toMillis(90)),
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        MAX_RECORD))));
+        topics.add(new NewTopic(Topics.DLQ, partitions, replication)
+                .configs(consumerFacing(
+                        Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(365))))));
+        topics.add(new NewTopic(Topics.INGEST_SEEN, partitions, replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(new NewTopic(Topics.SCHEMAS, 1, replication)
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        "-1")));
         return topics;
     }
 
@@ -85,27 +100,42 @@ public final class TopicSetup {
         }
         try {
             List<ConfigResource> resources = topics.stream()
-                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+                    .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                    .toList();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
             configs.forEach((resource, config) -> {
                 ConfigEntry compression = config.get(TopicConfig.COMPRESSION_TYPE_CONFIG);
                 if (compression == null || compression.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
-                    changes.put(resource, List.of(
-                            new AlterConfigOp(new ConfigEntry(TopicConfig.COMPRESSION_TYPE_CONFIG, CONSUMER_COMPRESSION),
-                                    AlterConfigOp.OpType.SET),
-                            new AlterConfigOp(new ConfigEntry(TopicConfig.COMPRESSION_GZIP_LEVEL_CONFIG, CONSUMER_GZIP_LEVEL),
-                                    AlterConfigOp.OpType.SET)));
+                    changes.put(
+                            resource,
+                            List.of(
+                                    new AlterConfigOp(
+                                            new ConfigEntry(TopicConfig.COMPRESSION_TYPE_CONFIG, CONSUMER_COMPRESSION),
+                                            AlterConfigOp.OpType.SET),
+                                    new AlterConfigOp(
+                                            new ConfigEntry(
+                                                    TopicConfig.COMPRESSION_GZIP_LEVEL_CONFIG, CONSUMER_GZIP_LEVEL),
+                                            AlterConfigOp.OpType.SET)));
                 }
             });
             if (!changes.isEmpty()) {
                 admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
-                LOG.info("{} compression set on {}", CONSUMER_COMPRESSION,
-                        changes.keySet().stream().map(ConfigResource::name).sorted().toList());
+                LOG.info(
+                        "{} compression set on {}",
+                        CONSUMER_COMPRESSION,
+                        changes.keySet().stream()
+                                .map(ConfigResource::name)
+                                .sorted()
+                                .toList());
             }
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("cannot set {} compression on {} ({}); consumers without lz4 support cannot read them",
-                    CONSUMER_COMPRESSION, topics, (e.getCause() == null ? e : e.getCause()).getMessage());
+            LOG.warn(
+                    "cannot set {} compression on {} ({}); consumers without lz4 support cannot read them",
+                    CONSUMER_COMPRESSION,
+                    topics,
+                    (e.getCause() == null ? e : e.getCause()).getMessage());
         }
     }
 
@@ -117,8 +147,10 @@ public final class TopicSetup {
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics(partitions, replication).stream()
-                    .filter(t -> !existing.contains(t.name())).toList();
-            upgradeCompression(admin, CONSUMER_TOPICS.stream().filter(existing::contains).toList());
+                    .filter(t -> !existing.contains(t.name()))
+                    .toList();
+            upgradeCompression(
+                    admin, CONSUMER_TOPICS.stream().filter(existing::contains).toList());
             if (missing.isEmpty()) {
                 return;
             }
@@ -128,7 +160,10 @@ public final class TopicSetup {
                     LOG.info("created topic {}", entry.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
+                        throw new IllegalStateException(
+                                "cannot create topic " + entry.getKey() + ": "
+                                        + e.getCause().getMessage(),
+                                e);
                     }
                 }
             }
@@ -136,8 +171,10 @@ public final class TopicSetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + clientProps.get("bootstrap.servers")
-                    + " to create topics: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + clientProps.get("bootstrap.servers") + " to create topics: "
+                            + (e.getCause() == null ? e : e.getCause()).getMessage(),
+                    e);
         }
     }
 }

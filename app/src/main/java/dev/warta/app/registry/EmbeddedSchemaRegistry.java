@@ -1,6 +1,7 @@
 package dev.warta.app.registry;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.warta.ingest.http.ServerLimits;
 import dev.warta.schemas.registry.SchemaRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.warta.ingest.http.ServerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Confluent's default port. */
     public static final int DEFAULT_PORT = 8081;
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();

@@ -83,12 +83,18 @@ public final class KafkaRegistryStore implements RegistryStore {
             if (topics.contains(Topics.SCHEMAS)) {
                 return;
             }
-            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            int brokers = admin.describeCluster()
+                    .nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
             NewTopic topic = new NewTopic(Topics.SCHEMAS, 1, (short) Math.max(1, Math.min(3, brokers)))
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
                 admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info("created {} (compacted, 1 partition, replication {})", Topics.SCHEMAS, topic.replicationFactor());
+                LOG.info(
+                        "created {} (compacted, 1 partition, replication {})",
+                        Topics.SCHEMAS,
+                        topic.replicationFactor());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -132,7 +138,8 @@ public final class KafkaRegistryStore implements RegistryStore {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "warta-registry-reader");
-        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         c.assign(List.of(PARTITION));
         return c;
     }
@@ -145,7 +152,8 @@ public final class KafkaRegistryStore implements RegistryStore {
             long end = consumer.endOffsets(List.of(PARTITION), timeout).get(PARTITION);
             while (consumer.position(PARTITION, timeout) < end) {
                 if (System.nanoTime() > deadline) {
-                    throw storeError("reading " + Topics.SCHEMAS + " did not reach offset " + end + " within " + timeout, null);
+                    throw storeError(
+                            "reading " + Topics.SCHEMAS + " did not reach offset " + end + " within " + timeout, null);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     SchemasTopicCodec.decode(r.key(), r.value()).ifPresent(sink);
@@ -165,8 +173,8 @@ public final class KafkaRegistryStore implements RegistryStore {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (RegistryCatalog.Entry e : entries) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.SCHEMAS, 0,
-                        SchemasTopicCodec.key(e), SchemasTopicCodec.value(e))));
+                sent.add(producer.send(
+                        new ProducerRecord<>(Topics.SCHEMAS, 0, SchemasTopicCodec.key(e), SchemasTopicCodec.value(e))));
             }
             for (Future<RecordMetadata> f : sent) {
                 f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -44,13 +44,15 @@ final class RegistryHttpHandler implements HttpHandler {
     /** @param writeToken the secret that changes need (registrations of new schemas, config, deletes); null: none allowed */
     RegistryHttpHandler(RegistryService service, String writeToken) {
         this.service = service;
-        this.writeToken = writeToken == null || writeToken.isEmpty() ? null : writeToken.getBytes(StandardCharsets.UTF_8);
+        this.writeToken =
+                writeToken == null || writeToken.isEmpty() ? null : writeToken.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An HTTP answer: status and body (JSON text, or a raw schema). */
     private record Answer(int status, String body) {
         static Answer ok(Object json) {
-            return new Answer(200, json instanceof String s ? s : JSON.valueToTree(json).toString());
+            return new Answer(
+                    200, json instanceof String s ? s : JSON.valueToTree(json).toString());
         }
     }
 
@@ -107,7 +109,10 @@ final class RegistryHttpHandler implements HttpHandler {
     }
 
     private Answer route(HttpExchange exchange) throws IOException {
-        Request r = new Request(exchange, exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()),
+        Request r = new Request(
+                exchange,
+                exchange.getRequestMethod(),
+                segments(exchange.getRequestURI().getRawPath()),
                 query(exchange.getRequestURI().getRawQuery()));
         if (r.n() == 0) {
             return on(r.method(), "GET", () -> Answer.ok(JSON.createObjectNode()));
@@ -138,23 +143,35 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         int id = schemaId(p.get(2));
         if (n == 3) {
-            return on(r.method(), "GET", () -> Answer.ok(Map.of("schema", service.getById(id).toString())));
+            return on(
+                    r.method(),
+                    "GET",
+                    () -> Answer.ok(Map.of("schema", service.getById(id).toString())));
         }
         if (n == 4 && p.get(3).equals("schema")) {
             return on(r.method(), "GET", () -> Answer.ok(service.getById(id).toString()));
         }
         if (n == 4 && p.get(3).equals("versions")) {
-            return on(r.method(), "GET", () -> Answer.ok(service.subjectVersions(id, r.deleted()).stream()
-                    .map(sv -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("subject", sv.subject());
-                        m.put("version", sv.version());
-                        return m;
-                    }).toList()));
+            return on(
+                    r.method(),
+                    "GET",
+                    () -> Answer.ok(service.subjectVersions(id, r.deleted()).stream()
+                            .map(sv -> {
+                                Map<String, Object> m = new LinkedHashMap<>();
+                                m.put("subject", sv.subject());
+                                m.put("version", sv.version());
+                                return m;
+                            })
+                            .toList()));
         }
         if (n == 4 && p.get(3).equals("subjects")) {
-            return on(r.method(), "GET", () -> Answer.ok(service.subjectVersions(id, r.deleted()).stream()
-                    .map(RegistryCatalog.SubjectVersion::subject).distinct().toList()));
+            return on(
+                    r.method(),
+                    "GET",
+                    () -> Answer.ok(service.subjectVersions(id, r.deleted()).stream()
+                            .map(RegistryCatalog.SubjectVersion::subject)
+                            .distinct()
+                            .toList()));
         }
         return null;
     }
@@ -191,7 +208,8 @@ final class RegistryHttpHandler implements HttpHandler {
                 if (!alreadyRegistered(subject, schema)) { // registering it again changes nothing: no token needed
                     requireWriteToken(r);
                 }
-                return Answer.ok(Map.of("id", service.registerVersion(subject, schema).id()));
+                return Answer.ok(
+                        Map.of("id", service.registerVersion(subject, schema).id()));
             }
             return on(method, "GET", () -> Answer.ok(service.versions(subject, r.deleted())));
         }
@@ -200,7 +218,12 @@ final class RegistryHttpHandler implements HttpHandler {
             return on(method, "GET", () -> Answer.ok(full(service.getVersion(subject, version, r.deleted()))));
         }
         if (n == 5 && p.get(4).equals("schema")) {
-            return on(method, "GET", () -> Answer.ok(service.getVersion(subject, version, r.deleted()).schema().toString()));
+            return on(
+                    method,
+                    "GET",
+                    () -> Answer.ok(service.getVersion(subject, version, r.deleted())
+                            .schema()
+                            .toString()));
         }
         if (n == 5 && p.get(4).equals("referencedby")) {
             return on(method, "GET", () -> {
@@ -233,7 +256,8 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         Schema schema = schemaFromBody(r.exchange());
         int version = n == 4 ? -1 : version(p.get(4));
-        List<String> problems = version == -1 ? service.incompatibilities(subject, schema)
+        List<String> problems = version == -1
+                ? service.incompatibilities(subject, schema)
                 : service.incompatibilitiesWith(subject, version, schema);
         ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
         if (Boolean.parseBoolean(r.q().get("verbose"))) {
@@ -252,8 +276,11 @@ final class RegistryHttpHandler implements HttpHandler {
         switch (r.method()) {
             case "GET" -> {
                 if (subject != null && !Boolean.parseBoolean(r.q().get("defaultToGlobal"))) {
-                    String level = service.subjectCompatibility(subject).orElseThrow(() -> new HttpError(404, 40408,
-                            "Subject '" + subject + "' does not have subject-level compatibility configured"));
+                    String level = service.subjectCompatibility(subject)
+                            .orElseThrow(() -> new HttpError(
+                                    404,
+                                    40408,
+                                    "Subject '" + subject + "' does not have subject-level compatibility configured"));
                     return Answer.ok(Map.of("compatibilityLevel", level));
                 }
                 return Answer.ok(Map.of("compatibilityLevel", service.compatibility(subject)));
@@ -273,8 +300,11 @@ final class RegistryHttpHandler implements HttpHandler {
                     throw notAllowed(r.method());
                 }
                 requireWriteToken(r);
-                String old = service.clearCompatibility(subject).orElseThrow(() -> new HttpError(404, 40408,
-                        "Subject '" + subject + "' does not have subject-level compatibility configured"));
+                String old = service.clearCompatibility(subject)
+                        .orElseThrow(() -> new HttpError(
+                                404,
+                                40408,
+                                "Subject '" + subject + "' does not have subject-level compatibility configured"));
                 return Answer.ok(Map.of("compatibilityLevel", old));
             }
             default -> throw notAllowed(r.method());
@@ -287,11 +317,15 @@ final class RegistryHttpHandler implements HttpHandler {
      */
     private void requireWriteToken(Request r) {
         String given = presentedToken(r.exchange().getRequestHeaders().getFirst("Authorization"));
-        if (writeToken == null || given == null
+        if (writeToken == null
+                || given == null
                 || !MessageDigest.isEqual(writeToken, given.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpError(403, 40301, "This registry refuses changes (" + r.method() + " " + String.join("/", r.p())
-                    + ") without its write token: set registry-write-token (WARTA_REGISTRY_WRITE_TOKEN) and send it as "
-                    + "the basic-auth password or a bearer token");
+            throw new HttpError(
+                    403,
+                    40301,
+                    "This registry refuses changes (" + r.method() + " " + String.join("/", r.p())
+                            + ") without its write token: set registry-write-token (WARTA_REGISTRY_WRITE_TOKEN) and send it as "
+                            + "the basic-auth password or a bearer token");
         }
     }
 
@@ -306,7 +340,8 @@ final class RegistryHttpHandler implements HttpHandler {
         }
         if (a.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(a.substring(6).strip()), StandardCharsets.UTF_8);
+                String decoded =
+                        new String(Base64.getDecoder().decode(a.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? null : decoded.substring(colon + 1);
             } catch (IllegalArgumentException e) {
@@ -344,12 +379,16 @@ final class RegistryHttpHandler implements HttpHandler {
         JsonNode body = body(exchange);
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new HttpError(422, RegistryException.INVALID_SCHEMA,
+            throw new HttpError(
+                    422,
+                    RegistryException.INVALID_SCHEMA,
                     "Invalid schema: schemaType " + type + " is not supported, this registry serves AVRO only");
         }
         JsonNode refs = body.path("references");
         if (refs.isArray() && !refs.isEmpty()) {
-            throw new HttpError(422, RegistryException.INVALID_SCHEMA,
+            throw new HttpError(
+                    422,
+                    RegistryException.INVALID_SCHEMA,
                     "Invalid schema: schema references are not supported by this registry");
         }
         JsonNode schema = body.get("schema");
@@ -406,8 +445,11 @@ final class RegistryHttpHandler implements HttpHandler {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new HttpError(422, RegistryException.INVALID_VERSION, "The specified version '" + s
-                + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        throw new HttpError(
+                422,
+                RegistryException.INVALID_VERSION,
+                "The specified version '" + s
+                        + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     private static List<String> segments(String rawPath) {

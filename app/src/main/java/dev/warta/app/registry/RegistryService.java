@@ -58,7 +58,11 @@ public final class RegistryService implements SchemaRegistry {
         if (r.entry().isPresent()) {
             store.append(List.of(r.entry().get()));
             catalog.apply(r.entry().get());
-            LOG.info("registered {} version {} as id {}", subject, r.registered().version(), r.registered().id());
+            LOG.info(
+                    "registered {} version {} as id {}",
+                    subject,
+                    r.registered().version(),
+                    r.registered().id());
         }
         return r.registered();
     }
@@ -74,10 +78,11 @@ public final class RegistryService implements SchemaRegistry {
             catchUp();
         }
         if (!catalog.hasSubject(subject, includeDeleted)) {
-            throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
+            throw new RegistryException(
+                    RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
         }
-        return catalog.find(subject, schema, includeDeleted).orElseThrow(
-                () -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema not found"));
+        return catalog.find(subject, schema, includeDeleted)
+                .orElseThrow(() -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema not found"));
     }
 
     @Override
@@ -85,8 +90,9 @@ public final class RegistryService implements SchemaRegistry {
         if (catalog.schema(id).isEmpty()) {
             catchUp();
         }
-        return catalog.schema(id).orElseThrow(() -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404,
-                "Schema " + id + " not found"));
+        return catalog.schema(id)
+                .orElseThrow(() ->
+                        new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema " + id + " not found"));
     }
 
     /** Where schema {@code id} is registered; 40403 when the id is unknown. */
@@ -125,7 +131,8 @@ public final class RegistryService implements SchemaRegistry {
         catchUp();
         List<RegistryCatalog.SchemaEntry> entries = catalog.planSubjectDeletion(subject);
         if (entries.isEmpty()) {
-            throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
+            throw new RegistryException(
+                    RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
         }
         store.append(entries);
         entries.forEach(catalog::apply);

@@ -17,8 +17,7 @@ public interface RegistryStore extends AutoCloseable {
      * Feeds the entries stored since the last {@link #replay} or {@code catchUp} (by another registry on the same
      * store, say) to {@code sink}; entries this store appended may come again. The default has nothing to feed.
      */
-    default void catchUp(Consumer<RegistryCatalog.Entry> sink) {
-    }
+    default void catchUp(Consumer<RegistryCatalog.Entry> sink) {}
 
     /**
      * Stores {@code entries} in order and returns once they are durable.
@@ -28,6 +27,5 @@ public interface RegistryStore extends AutoCloseable {
     void append(List<? extends RegistryCatalog.Entry> entries);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

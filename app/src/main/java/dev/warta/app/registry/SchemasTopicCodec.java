@@ -20,13 +20,15 @@ import java.util.Optional;
 final class SchemasTopicCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SchemasTopicCodec() {
-    }
+    private SchemasTopicCodec() {}
 
     static byte[] key(Entry entry) {
         ObjectNode key = JSON.createObjectNode();
         if (entry instanceof SchemaEntry s) {
-            key.put("keytype", "SCHEMA").put("subject", s.subject()).put("version", s.version()).put("magic", 1);
+            key.put("keytype", "SCHEMA")
+                    .put("subject", s.subject())
+                    .put("version", s.version())
+                    .put("magic", 1);
         } else if (entry instanceof ConfigEntry c) {
             key.put("keytype", "CONFIG").put("subject", c.subject()).put("magic", 0);
         }
@@ -35,12 +37,22 @@ final class SchemasTopicCodec {
 
     static byte[] value(Entry entry) {
         if (entry instanceof SchemaEntry s) {
-            return JSON.createObjectNode().put("subject", s.subject()).put("version", s.version()).put("id", s.id())
-                    .put("schema", s.schema()).put("deleted", s.deleted()).toString().getBytes(StandardCharsets.UTF_8);
+            return JSON.createObjectNode()
+                    .put("subject", s.subject())
+                    .put("version", s.version())
+                    .put("id", s.id())
+                    .put("schema", s.schema())
+                    .put("deleted", s.deleted())
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8);
         }
         ConfigEntry c = (ConfigEntry) entry;
-        return c.level() == null ? null
-                : JSON.createObjectNode().put("compatibilityLevel", c.level()).toString().getBytes(StandardCharsets.UTF_8);
+        return c.level() == null
+                ? null
+                : JSON.createObjectNode()
+                        .put("compatibilityLevel", c.level())
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The entry a record stands for; empty for key types warta does not use, tombstones of schemas, garbage. */
@@ -57,11 +69,17 @@ final class SchemasTopicCodec {
                         return Optional.empty();
                     }
                     JsonNode v = JSON.readTree(value);
-                    return Optional.of(new SchemaEntry(v.path("subject").asText(subject), v.path("version").asInt(),
-                            v.path("id").asInt(), v.path("schema").asText(), v.path("deleted").asBoolean(false)));
+                    return Optional.of(new SchemaEntry(
+                            v.path("subject").asText(subject),
+                            v.path("version").asInt(),
+                            v.path("id").asInt(),
+                            v.path("schema").asText(),
+                            v.path("deleted").asBoolean(false)));
                 }
                 case "CONFIG" -> {
-                    String level = value == null ? null : JSON.readTree(value).path("compatibilityLevel").asText(null);
+                    String level = value == null
+                            ? null
+                            : JSON.readTree(value).path("compatibilityLevel").asText(null);
                     return Optional.of(new ConfigEntry(subject, level));
                 }
                 default -> {

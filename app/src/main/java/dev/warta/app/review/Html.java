@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Escaping for the review pages: every string from an article, a dead letter or a request is hostile input. */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** {@code s} as HTML text or a quoted attribute value, e.g. {@code esc("<b>")} is {@code &lt;b&gt;}; null is "". */
     static String esc(String s) {

@@ -83,7 +83,8 @@ public final class ReviewFeed implements AutoCloseable {
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
     }
 
     private void follow() {
@@ -116,12 +117,14 @@ public final class ReviewFeed implements AutoCloseable {
                     if (r.value() == null) {
                         model.removeClean(r.key());
                     } else {
-                        model.putClean(ReviewModel.Summary.of(articles.deserialize(r.topic(), r.value()), at, r.timestamp()));
+                        model.putClean(
+                                ReviewModel.Summary.of(articles.deserialize(r.topic(), r.value()), at, r.timestamp()));
                     }
                 }
                 case Topics.FILTERED -> {
                     if (r.value() != null) {
-                        model.putFiltered(ReviewModel.Summary.of(articles.deserialize(r.topic(), r.value()), at, r.timestamp()));
+                        model.putFiltered(
+                                ReviewModel.Summary.of(articles.deserialize(r.topic(), r.value()), at, r.timestamp()));
                     }
                 }
                 default -> {
@@ -148,7 +151,10 @@ public final class ReviewFeed implements AutoCloseable {
             });
             var end = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
             var begin = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
-            return end.entrySet().stream().mapToLong(e -> e.getValue().offset() - begin.get(e.getKey()).offset()).sum();
+            return end.entrySet().stream()
+                    .mapToLong(
+                            e -> e.getValue().offset() - begin.get(e.getKey()).offset())
+                    .sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WakeupException();
@@ -168,7 +174,8 @@ public final class ReviewFeed implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
                 if (r.offset() >= location.offset()) {
                     return r.offset() == location.offset() && r.value() != null
-                            ? articles.deserialize(r.topic(), r.value()) : null;
+                            ? articles.deserialize(r.topic(), r.value())
+                            : null;
                 }
             }
         }

@@ -24,20 +24,31 @@ import java.util.TreeSet;
 public final class ReviewModel {
     /** Dead letters kept with their details; older ones are only counted. */
     static final int DEAD_LETTERS_KEPT = 5_000;
+
     private static final int TOP_ENTITIES = 3;
 
     /** Where a record lives. */
-    public record Location(String topic, int partition, long offset) {
-    }
+    public record Location(String topic, int partition, long offset) {}
 
     /** An entity of an article with how often it is mentioned. */
-    public record EntityCount(String canonical, String type, int mentions) {
-    }
+    public record EntityCount(String canonical, String type, int mentions) {}
 
     /** One article as the list shows it. */
-    public record Summary(String id, String title, String url, String language, boolean spam, double spamScore,
-                          int cutSegments, String duplicateOf, Double similarity, List<EntityCount> topEntities,
-                          Set<String> canonicalNames, String filterReason, long timestamp, Location location) {
+    public record Summary(
+            String id,
+            String title,
+            String url,
+            String language,
+            boolean spam,
+            double spamScore,
+            int cutSegments,
+            String duplicateOf,
+            Double similarity,
+            List<EntityCount> topEntities,
+            Set<String> canonicalNames,
+            String filterReason,
+            long timestamp,
+            Location location) {
 
         /** The summary of {@code a}, read from {@code location} with record timestamp {@code timestamp}. */
         public static Summary of(EnrichedArticle a, Location location, long timestamp) {
@@ -52,10 +63,21 @@ public final class ReviewModel {
             counts.forEach((name, n) -> all.add(new EntityCount(name, types.get(name), n[0])));
             // most mentioned first; ties keep the order of first mention (the sort is stable)
             all.sort(Comparator.comparingInt(EntityCount::mentions).reversed());
-            return new Summary(a.getId(), a.getTitle(), a.getUrl(), a.getLanguage().getCode(),
-                    a.getSpam().getFlagged(), a.getSpam().getScore(), a.getSpam().getSegments().size(),
-                    a.getDuplicateOf(), a.getSimilarity(), List.copyOf(all.subList(0, Math.min(TOP_ENTITIES, all.size()))),
-                    Set.copyOf(counts.keySet()), a.getFilterReason(), timestamp, location);
+            return new Summary(
+                    a.getId(),
+                    a.getTitle(),
+                    a.getUrl(),
+                    a.getLanguage().getCode(),
+                    a.getSpam().getFlagged(),
+                    a.getSpam().getScore(),
+                    a.getSpam().getSegments().size(),
+                    a.getDuplicateOf(),
+                    a.getSimilarity(),
+                    List.copyOf(all.subList(0, Math.min(TOP_ENTITIES, all.size()))),
+                    Set.copyOf(counts.keySet()),
+                    a.getFilterReason(),
+                    timestamp,
+                    location);
         }
 
         public boolean duplicate() {
@@ -87,7 +109,8 @@ public final class ReviewModel {
             }
             if (present(search)) {
                 String needle = search.strip().toLowerCase(Locale.ROOT);
-                return s.canonicalNames().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle));
+                return s.canonicalNames().stream()
+                        .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle));
             }
             return true;
         }
@@ -98,27 +121,36 @@ public final class ReviewModel {
     }
 
     /** A dead letter and where it was read. */
-    public record DeadLetterEntry(long seq, DeadLetter letter, Location location) {
-    }
+    public record DeadLetterEntry(long seq, DeadLetter letter, Location location) {}
 
     /**
      * The accounting at a glance: records in {@code news.raw}, articles in {@code news.clean}, in {@code news.filtered}
      * by reason, dead letters by stage and reason, and records no decoder could read (by topic).
      */
-    public record Accounting(long raw, long clean, Map<String, Long> filteredByReason,
-                             Map<String, Map<String, Long>> deadByStageAndReason, Map<String, Long> undecodable) {
+    public record Accounting(
+            long raw,
+            long clean,
+            Map<String, Long> filteredByReason,
+            Map<String, Map<String, Long>> deadByStageAndReason,
+            Map<String, Long> undecodable) {
         public long filtered() {
             return filteredByReason.values().stream().mapToLong(Long::longValue).sum();
         }
 
         public long dead() {
-            return deadByStageAndReason.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+            return deadByStageAndReason.values().stream()
+                    .flatMap(m -> m.values().stream())
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
 
         /** Dead letters of the stream stages: the raw records that ended there (ingest's never reached news.raw). */
         public long deadAfterRaw() {
-            return deadByStageAndReason.entrySet().stream().filter(e -> !"ingest".equals(e.getKey()))
-                    .flatMap(e -> e.getValue().values().stream()).mapToLong(Long::longValue).sum();
+            return deadByStageAndReason.entrySet().stream()
+                    .filter(e -> !"ingest".equals(e.getKey()))
+                    .flatMap(e -> e.getValue().values().stream())
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
@@ -179,7 +211,8 @@ public final class ReviewModel {
 
     /** Clean articles matching {@code q}, newest first (by the time they reached news.clean). */
     public synchronized List<Summary> articles(Query q) {
-        return clean.values().stream().filter(q::test)
+        return clean.values().stream()
+                .filter(q::test)
                 .sorted(Comparator.comparingLong(Summary::timestamp).reversed().thenComparing(Summary::id))
                 .toList();
     }
@@ -207,14 +240,19 @@ public final class ReviewModel {
     /** Kept dead letters of {@code stage} and {@code reason} (null: any), newest first. */
     public synchronized List<DeadLetterEntry> deadLetters(String stage, String reason) {
         return deadLetters.stream()
-                .filter(d -> stage == null || stage.isBlank() || stage.equals(d.letter().getStage()))
-                .filter(d -> reason == null || reason.isBlank() || reason.equals(d.letter().getReason()))
+                .filter(d -> stage == null
+                        || stage.isBlank()
+                        || stage.equals(d.letter().getStage()))
+                .filter(d -> reason == null
+                        || reason.isBlank()
+                        || reason.equals(d.letter().getReason()))
                 .toList();
     }
 
     public synchronized Accounting accounting() {
         Map<String, Long> byReason = new TreeMap<>();
-        filtered.values().forEach(s -> byReason.merge(s.filterReason() == null ? "unknown" : s.filterReason(), 1L, Long::sum));
+        filtered.values()
+                .forEach(s -> byReason.merge(s.filterReason() == null ? "unknown" : s.filterReason(), 1L, Long::sum));
         Map<String, Map<String, Long>> dead = new TreeMap<>();
         deadCounts.forEach((stage, reasons) -> dead.put(stage, new TreeMap<>(reasons)));
         return new Accounting(raw, clean.size(), byReason, dead, new TreeMap<>(undecodable));

@@ -22,8 +22,7 @@ import org.apache.avro.generic.IndexedRecord;
  * Pure functions of the {@link ReviewModel} (and the article read back from Kafka); every text is escaped.
  */
 final class ReviewPages {
-    private ReviewPages() {
-    }
+    private ReviewPages() {}
 
     private static String page(String title, String body) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -44,38 +43,61 @@ final class ReviewPages {
         b.append("<form class=\"filters\" method=\"get\" action=\"/\">");
         b.append("<label>Language <select name=\"lang\"><option value=\"\">any</option>");
         for (String lang : model.languages()) {
-            b.append("<option value=\"").append(esc(lang)).append('"')
-                    .append(lang.equalsIgnoreCase(nz(q.language())) ? " selected" : "").append('>')
-                    .append(esc(lang)).append("</option>");
+            b.append("<option value=\"")
+                    .append(esc(lang))
+                    .append('"')
+                    .append(lang.equalsIgnoreCase(nz(q.language())) ? " selected" : "")
+                    .append('>')
+                    .append(esc(lang))
+                    .append("</option>");
         }
         b.append("</select></label>");
         b.append(choice("spam", "Spam", q.spam(), "flagged", "not flagged"));
         b.append(choice("dup", "Duplicate", q.duplicate(), "near-duplicate", "original"));
-        b.append("<label>Entity <input name=\"entity\" value=\"").append(esc(q.entity()))
+        b.append("<label>Entity <input name=\"entity\" value=\"")
+                .append(esc(q.entity()))
                 .append("\" placeholder=\"exact canonical name\"></label>");
-        b.append("<label>Search <input type=\"search\" name=\"q\" value=\"").append(esc(q.search()))
+        b.append("<label>Search <input type=\"search\" name=\"q\" value=\"")
+                .append(esc(q.search()))
                 .append("\" placeholder=\"part of a canonical name\"></label>");
         b.append("<button type=\"submit\">Filter</button> <a href=\"/\">clear</a></form>");
 
         b.append("<div id=\"live\" data-version=\"").append(version).append("\">");
-        b.append("<p class=\"glance\"><span id=\"shown\">").append(shown.size()).append("</span> of ")
-                .append(acc.clean()).append(" clean articles · raw ").append(acc.raw())
-                .append(" · filtered ").append(acc.filtered()).append(" · dead letters ").append(acc.dead())
+        b.append("<p class=\"glance\"><span id=\"shown\">")
+                .append(shown.size())
+                .append("</span> of ")
+                .append(acc.clean())
+                .append(" clean articles · raw ")
+                .append(acc.raw())
+                .append(" · filtered ")
+                .append(acc.filtered())
+                .append(" · dead letters ")
+                .append(acc.dead())
                 .append(" · <a href=\"/accounting\">accounting</a></p>");
         b.append("<table class=\"articles\"><thead><tr><th>Title</th><th>Lang</th><th>Spam</th><th>Duplicate</th>"
                 + "<th>Top entities</th></tr></thead><tbody>");
         for (ReviewModel.Summary s : shown) {
             b.append("<tr class=\"article\" data-id=\"").append(esc(s.id())).append("\">");
-            b.append("<td class=\"title\"><a href=\"/article?id=").append(url(s.id())).append("\">")
-                    .append(esc(title(s.title(), s.id()))).append("</a></td>");
+            b.append("<td class=\"title\"><a href=\"/article?id=")
+                    .append(url(s.id()))
+                    .append("\">")
+                    .append(esc(title(s.title(), s.id())))
+                    .append("</a></td>");
             b.append("<td class=\"lang\">").append(esc(s.language())).append("</td>");
-            b.append("<td class=\"spam\">").append(s.spam()
-                    ? "<span class=\"flag\" title=\"" + s.cutSegments() + " segment(s) cut\">spam " + score(s.spamScore()) + "</span>"
-                    : "").append("</td>");
+            b.append("<td class=\"spam\">")
+                    .append(
+                            s.spam()
+                                    ? "<span class=\"flag\" title=\"" + s.cutSegments() + " segment(s) cut\">spam "
+                                            + score(s.spamScore()) + "</span>"
+                                    : "")
+                    .append("</td>");
             b.append("<td class=\"dup\">");
             if (s.duplicate()) {
-                b.append("<a class=\"dupmark\" href=\"/article?id=").append(url(s.duplicateOf())).append("\">dup")
-                        .append(s.similarity() == null ? "" : " " + score(s.similarity())).append("</a>");
+                b.append("<a class=\"dupmark\" href=\"/article?id=")
+                        .append(url(s.duplicateOf()))
+                        .append("\">dup")
+                        .append(s.similarity() == null ? "" : " " + score(s.similarity()))
+                        .append("</a>");
             }
             b.append("</td><td class=\"entities\">");
             for (ReviewModel.EntityCount e : s.topEntities()) {
@@ -109,24 +131,50 @@ final class ReviewPages {
         b.append("<article class=\"view\" data-id=\"").append(esc(a.getId())).append("\">");
         b.append("<h1>").append(esc(title(a.getTitle(), a.getId()))).append("</h1>");
         b.append("<dl class=\"meta\">");
-        meta(b, "URL", a.getUrl() == null ? "" : Html.linkable(a.getUrl())
-                ? "<a rel=\"noreferrer noopener\" href=\"" + esc(a.getUrl()) + "\">" + esc(a.getUrl()) + "</a>" : esc(a.getUrl()));
+        meta(
+                b,
+                "URL",
+                a.getUrl() == null
+                        ? ""
+                        : Html.linkable(a.getUrl())
+                                ? "<a rel=\"noreferrer noopener\" href=\"" + esc(a.getUrl()) + "\">" + esc(a.getUrl())
+                                        + "</a>"
+                                : esc(a.getUrl()));
         meta(b, "Source", esc(a.getSource()) + " <span class=\"muted\">" + esc(a.getProvenance()) + "</span>");
         meta(b, "Published", esc(a.getPublishedAt() == null ? "unknown" : a.getPublishedAt()));
-        meta(b, "Language", esc(a.getLanguage().getCode()) + " <span class=\"muted\">" + score(a.getLanguage().getConfidence()) + "</span>");
-        meta(b, "Spam", a.getSpam().getFlagged()
-                ? "<span class=\"flag\">flagged, score " + score(a.getSpam().getScore()) + "</span>"
-                        + (a.getSpam().getWholePage() ? " (whole page)" : "")
-                : "not flagged <span class=\"muted\">" + score(a.getSpam().getScore()) + "</span>");
-        meta(b, "Duplicate", a.getDuplicateOf() == null ? "no"
-                : "near-duplicate of <a class=\"dupmark\" href=\"/article?id=" + url(a.getDuplicateOf()) + "\">"
-                        + esc(a.getDuplicateOf()) + "</a>"
-                        + (a.getSimilarity() == null ? "" : " <span class=\"muted\">similarity " + score(a.getSimilarity()) + "</span>"));
+        meta(
+                b,
+                "Language",
+                esc(a.getLanguage().getCode()) + " <span class=\"muted\">"
+                        + score(a.getLanguage().getConfidence()) + "</span>");
+        meta(
+                b,
+                "Spam",
+                a.getSpam().getFlagged()
+                        ? "<span class=\"flag\">flagged, score "
+                                + score(a.getSpam().getScore()) + "</span>"
+                                + (a.getSpam().getWholePage() ? " (whole page)" : "")
+                        : "not flagged <span class=\"muted\">"
+                                + score(a.getSpam().getScore()) + "</span>");
+        meta(
+                b,
+                "Duplicate",
+                a.getDuplicateOf() == null
+                        ? "no"
+                        : "near-duplicate of <a class=\"dupmark\" href=\"/article?id=" + url(a.getDuplicateOf()) + "\">"
+                                + esc(a.getDuplicateOf()) + "</a>"
+                                + (a.getSimilarity() == null
+                                        ? ""
+                                        : " <span class=\"muted\">similarity " + score(a.getSimilarity()) + "</span>"));
         if (a.getFilterReason() != null) {
             meta(b, "Filtered", "<span class=\"flag\">" + esc(a.getFilterReason()) + "</span>");
         }
-        meta(b, "Record", esc(s.location().topic()) + " partition " + s.location().partition() + " offset "
-                + s.location().offset() + " <span class=\"muted\">enrichment " + esc(a.getEnrichmentVersion()) + "</span>");
+        meta(
+                b,
+                "Record",
+                esc(s.location().topic()) + " partition " + s.location().partition() + " offset "
+                        + s.location().offset() + " <span class=\"muted\">enrichment " + esc(a.getEnrichmentVersion())
+                        + "</span>");
         b.append("</dl>");
 
         b.append("<div class=\"columns\"><section class=\"text\"><h2>Extracted text</h2>");
@@ -135,10 +183,17 @@ final class ReviewPages {
         List<SpamSegment> cut = a.getSpam().getSegments();
         b.append("<h2>Cut as spam (").append(cut.size()).append(")</h2>");
         for (SpamSegment seg : cut) {
-            b.append("<div class=\"cut spam\"><div class=\"tag\">").append(esc(seg.getCategory())).append(" · score ")
-                    .append(score(seg.getScore())).append("</div><del>").append(esc(seg.getText())).append("</del>");
+            b.append("<div class=\"cut spam\"><div class=\"tag\">")
+                    .append(esc(seg.getCategory()))
+                    .append(" · score ")
+                    .append(score(seg.getScore()))
+                    .append("</div><del>")
+                    .append(esc(seg.getText()))
+                    .append("</del>");
             if (!seg.getReasons().isEmpty()) {
-                b.append("<div class=\"reasons muted\">").append(esc(String.join(", ", seg.getReasons()))).append("</div>");
+                b.append("<div class=\"reasons muted\">")
+                        .append(esc(String.join(", ", seg.getReasons())))
+                        .append("</div>");
             }
             b.append("</div>");
         }
@@ -146,17 +201,31 @@ final class ReviewPages {
         if (boilerplate != null) {
             b.append("<h2>Removed boilerplate (").append(boilerplate.size()).append(")</h2>");
             for (String[] removed : boilerplate) {
-                b.append("<div class=\"cut boilerplate\"><div class=\"tag\">").append(esc(removed[1]))
-                        .append("</div><del>").append(esc(removed[0])).append("</del></div>");
+                b.append("<div class=\"cut boilerplate\"><div class=\"tag\">")
+                        .append(esc(removed[1]))
+                        .append("</div><del>")
+                        .append(esc(removed[0]))
+                        .append("</del></div>");
             }
         }
-        b.append("<h2>Entities (").append(a.getEntities().size()).append(")</h2><table class=\"entity-list\">"
-                + "<tr><th>Text</th><th>Type</th><th>Canonical</th></tr>");
+        b.append("<h2>Entities (")
+                .append(a.getEntities().size())
+                .append(")</h2><table class=\"entity-list\">"
+                        + "<tr><th>Text</th><th>Type</th><th>Canonical</th></tr>");
         for (Entity e : a.getEntities()) {
-            b.append("<tr><td>").append(esc(e.getText())).append("</td><td>").append(esc(e.getType()))
-                    .append("</td><td><a href=\"/?entity=").append(url(e.getCanonical())).append("\">")
-                    .append(esc(e.getCanonical())).append("</a>")
-                    .append(e.getWikidataId() == null ? "" : " <span class=\"muted\">" + esc(e.getWikidataId()) + "</span>")
+            b.append("<tr><td>")
+                    .append(esc(e.getText()))
+                    .append("</td><td>")
+                    .append(esc(e.getType()))
+                    .append("</td><td><a href=\"/?entity=")
+                    .append(url(e.getCanonical()))
+                    .append("\">")
+                    .append(esc(e.getCanonical()))
+                    .append("</a>")
+                    .append(
+                            e.getWikidataId() == null
+                                    ? ""
+                                    : " <span class=\"muted\">" + esc(e.getWikidataId()) + "</span>")
                     .append("</td></tr>");
         }
         b.append("</table></aside></div></article>");
@@ -179,7 +248,8 @@ final class ReviewPages {
         for (Segment seg : a.getSegments()) {
             if (seg.getStart() >= last && seg.getEnd() > seg.getStart() && seg.getEnd() <= text.length()) {
                 paragraphs.add(new int[] {seg.getStart(), seg.getEnd()});
-                languages.add(seg.getLanguage().getCode() + " " + score(seg.getLanguage().getConfidence()));
+                languages.add(seg.getLanguage().getCode() + " "
+                        + score(seg.getLanguage().getConfidence()));
                 last = seg.getEnd();
             }
         }
@@ -200,9 +270,13 @@ final class ReviewPages {
             int start = paragraphs.get(i)[0];
             int end = paragraphs.get(i)[1];
             String lang = languages.get(i);
-            b.append("<p class=\"para\"").append(lang == null ? "" : " data-lang=\"" + esc(lang.split(" ")[0]) + "\"").append('>');
+            b.append("<p class=\"para\"")
+                    .append(lang == null ? "" : " data-lang=\"" + esc(lang.split(" ")[0]) + "\"")
+                    .append('>');
             if (lang != null) {
-                b.append("<span class=\"plang\" title=\"language of this paragraph\">").append(esc(lang)).append("</span>");
+                b.append("<span class=\"plang\" title=\"language of this paragraph\">")
+                        .append(esc(lang))
+                        .append("</span>");
             }
             int pos = start;
             for (Entity e : entities) {
@@ -210,13 +284,22 @@ final class ReviewPages {
                     continue;
                 }
                 b.append(esc(text.substring(pos, e.getStart())));
-                b.append("<mark class=\"ent ent-").append(esc(e.getType())).append("\" data-type=\"").append(esc(e.getType()))
-                        .append("\" data-canonical=\"").append(esc(e.getCanonical())).append("\" title=\"")
-                        .append(esc(e.getType() + " · " + e.getCanonical())).append("\">")
+                b.append("<mark class=\"ent ent-")
+                        .append(esc(e.getType()))
+                        .append("\" data-type=\"")
+                        .append(esc(e.getType()))
+                        .append("\" data-canonical=\"")
+                        .append(esc(e.getCanonical()))
+                        .append("\" title=\"")
+                        .append(esc(e.getType() + " · " + e.getCanonical()))
+                        .append("\">")
                         .append(esc(text.substring(e.getStart(), e.getEnd())))
-                        .append("<small class=\"etype\">").append(esc(abbreviation(e.getType())))
-                        .append(e.getCanonical() != null && !e.getCanonical().equals(e.getText())
-                                ? " → " + esc(e.getCanonical()) : "")
+                        .append("<small class=\"etype\">")
+                        .append(esc(abbreviation(e.getType())))
+                        .append(
+                                e.getCanonical() != null && !e.getCanonical().equals(e.getText())
+                                        ? " → " + esc(e.getCanonical())
+                                        : "")
                         .append("</small></mark>");
                 pos = e.getEnd();
             }
@@ -247,8 +330,10 @@ final class ReviewPages {
         for (Object item : items) {
             if (item instanceof IndexedRecord r && r.getSchema().getField("text") != null) {
                 Schema.Field reason = r.getSchema().getField("reason");
-                out.add(new String[] {String.valueOf(r.get(r.getSchema().getField("text").pos())),
-                    reason == null ? "" : String.valueOf(r.get(reason.pos()))});
+                out.add(new String[] {
+                    String.valueOf(r.get(r.getSchema().getField("text").pos())),
+                    reason == null ? "" : String.valueOf(r.get(reason.pos()))
+                });
             }
         }
         return out;
@@ -261,32 +346,65 @@ final class ReviewPages {
         StringBuilder b = new StringBuilder("<div id=\"live\" data-version=\"" + version + "\"><h1>Accounting</h1>");
         long outcomes = acc.clean() + acc.filtered() + acc.deadAfterRaw();
         b.append("<table class=\"accounting\">");
-        b.append("<tr><th>raw</th><td id=\"raw\">").append(acc.raw()).append("</td><td class=\"muted\">records in news.raw</td></tr>");
-        b.append("<tr><th>clean</th><td id=\"clean\">").append(acc.clean()).append("</td><td class=\"muted\">articles in news.clean</td></tr>");
-        b.append("<tr><th>filtered</th><td id=\"filtered\">").append(acc.filtered()).append("</td><td class=\"muted\">articles in news.filtered</td></tr>");
-        b.append("<tr><th>dead letters</th><td id=\"dead\">").append(acc.deadAfterRaw())
+        b.append("<tr><th>raw</th><td id=\"raw\">")
+                .append(acc.raw())
+                .append("</td><td class=\"muted\">records in news.raw</td></tr>");
+        b.append("<tr><th>clean</th><td id=\"clean\">")
+                .append(acc.clean())
+                .append("</td><td class=\"muted\">articles in news.clean</td></tr>");
+        b.append("<tr><th>filtered</th><td id=\"filtered\">")
+                .append(acc.filtered())
+                .append("</td><td class=\"muted\">articles in news.filtered</td></tr>");
+        b.append("<tr><th>dead letters</th><td id=\"dead\">")
+                .append(acc.deadAfterRaw())
                 .append("</td><td class=\"muted\">of enrich and sink (ingest's never reached news.raw: ")
-                .append(acc.dead() - acc.deadAfterRaw()).append(")</td></tr>");
-        b.append("<tr><th>balance</th><td id=\"balance\">").append(acc.raw() - outcomes).append("</td><td class=\"muted\">")
-                .append("raw − (clean + filtered + dead letters): in flight, or re-published under a newer enrichment version</td></tr>");
+                .append(acc.dead() - acc.deadAfterRaw())
+                .append(")</td></tr>");
+        b.append("<tr><th>balance</th><td id=\"balance\">")
+                .append(acc.raw() - outcomes)
+                .append("</td><td class=\"muted\">")
+                .append(
+                        "raw − (clean + filtered + dead letters): in flight, or re-published under a newer enrichment version</td></tr>");
         b.append("</table>");
         if (!acc.undecodable().isEmpty()) {
-            b.append("<p class=\"flag\">Undecodable records: ").append(esc(acc.undecodable().toString())).append("</p>");
+            b.append("<p class=\"flag\">Undecodable records: ")
+                    .append(esc(acc.undecodable().toString()))
+                    .append("</p>");
         }
         b.append("<h2>Filtered by reason</h2><table class=\"reasons\">");
-        acc.filteredByReason().forEach((reason, n) ->
-                b.append("<tr><th>").append(esc(reason)).append("</th><td>").append(n).append("</td></tr>"));
+        acc.filteredByReason()
+                .forEach((reason, n) -> b.append("<tr><th>")
+                        .append(esc(reason))
+                        .append("</th><td>")
+                        .append(n)
+                        .append("</td></tr>"));
         b.append("</table>");
         b.append("<h2>Dead letters by stage and reason</h2><table class=\"reasons\">");
-        acc.deadByStageAndReason().forEach((stage, reasons) -> reasons.forEach((reason, n) ->
-                b.append("<tr><th>").append(esc(stage)).append("</th><td>").append("<a href=\"/dead-letters?stage=")
-                        .append(url(stage)).append("&amp;reason=").append(url(reason)).append("\">").append(esc(reason))
-                        .append("</a></td><td>").append(n).append("</td></tr>")));
+        acc.deadByStageAndReason()
+                .forEach((stage, reasons) -> reasons.forEach((reason, n) -> b.append("<tr><th>")
+                        .append(esc(stage))
+                        .append("</th><td>")
+                        .append("<a href=\"/dead-letters?stage=")
+                        .append(url(stage))
+                        .append("&amp;reason=")
+                        .append(url(reason))
+                        .append("\">")
+                        .append(esc(reason))
+                        .append("</a></td><td>")
+                        .append(n)
+                        .append("</td></tr>")));
         b.append("</table>");
-        b.append("<h2>Filtered articles</h2><table class=\"articles\"><tr><th>Title</th><th>Reason</th><th>Lang</th></tr>");
+        b.append(
+                "<h2>Filtered articles</h2><table class=\"articles\"><tr><th>Title</th><th>Reason</th><th>Lang</th></tr>");
         for (ReviewModel.Summary s : model.filteredArticles()) {
-            b.append("<tr><td><a href=\"/article?id=").append(url(s.id())).append("\">").append(esc(title(s.title(), s.id())))
-                    .append("</a></td><td>").append(esc(s.filterReason())).append("</td><td>").append(esc(s.language()))
+            b.append("<tr><td><a href=\"/article?id=")
+                    .append(url(s.id()))
+                    .append("\">")
+                    .append(esc(title(s.title(), s.id())))
+                    .append("</a></td><td>")
+                    .append(esc(s.filterReason()))
+                    .append("</td><td>")
+                    .append(esc(s.language()))
                     .append("</td></tr>");
         }
         b.append("</table></div>");
@@ -304,25 +422,45 @@ final class ReviewPages {
         if (reason != null && !reason.isBlank()) {
             b.append(" · ").append(esc(reason));
         }
-        b.append("</h1><p class=\"muted\">").append(letters.size()).append(" shown (the latest ")
-                .append(ReviewModel.DEAD_LETTERS_KEPT).append(" are kept), newest first. <a href=\"/dead-letters\">all</a></p>");
+        b.append("</h1><p class=\"muted\">")
+                .append(letters.size())
+                .append(" shown (the latest ")
+                .append(ReviewModel.DEAD_LETTERS_KEPT)
+                .append(" are kept), newest first. <a href=\"/dead-letters\">all</a></p>");
         for (ReviewModel.DeadLetterEntry entry : letters) {
             DeadLetter d = entry.letter();
-            b.append("<details class=\"dead\"><summary><span class=\"stage\">").append(esc(d.getStage()))
-                    .append("</span> <span class=\"reason\">").append(esc(d.getReason())).append("</span> ")
-                    .append(esc(d.getKey() == null ? "" : d.getKey())).append(" <span class=\"muted\">")
-                    .append(esc(String.valueOf(d.getFailedAt()))).append("</span></summary><dl class=\"meta\">");
+            b.append("<details class=\"dead\"><summary><span class=\"stage\">")
+                    .append(esc(d.getStage()))
+                    .append("</span> <span class=\"reason\">")
+                    .append(esc(d.getReason()))
+                    .append("</span> ")
+                    .append(esc(d.getKey() == null ? "" : d.getKey()))
+                    .append(" <span class=\"muted\">")
+                    .append(esc(String.valueOf(d.getFailedAt())))
+                    .append("</span></summary><dl class=\"meta\">");
             meta(b, "Message", esc(d.getMessage()));
             meta(b, "Error", esc(d.getErrorType()));
             meta(b, "Source", esc(d.getSource()) + " <span class=\"muted\">" + esc(d.getProvenance()) + "</span>");
             if (d.getTopic() != null) {
-                meta(b, "Failed record", esc(d.getTopic()) + " partition " + d.getPartition() + " offset " + d.getOffset());
+                meta(
+                        b,
+                        "Failed record",
+                        esc(d.getTopic()) + " partition " + d.getPartition() + " offset " + d.getOffset());
             }
             meta(b, "Enrichment", esc(d.getEnrichmentVersion()));
-            meta(b, "Dead letter", esc(entry.location().topic()) + " partition " + entry.location().partition()
-                    + " offset " + entry.location().offset());
-            meta(b, "Payload", d.getPayloadSize() + " bytes, first " + d.getPayloadHead().remaining() + ":");
-            b.append("</dl><pre class=\"payload\">").append(esc(payload(d.getPayloadHead()))).append("</pre></details>");
+            meta(
+                    b,
+                    "Dead letter",
+                    esc(entry.location().topic()) + " partition "
+                            + entry.location().partition() + " offset "
+                            + entry.location().offset());
+            meta(
+                    b,
+                    "Payload",
+                    d.getPayloadSize() + " bytes, first " + d.getPayloadHead().remaining() + ":");
+            b.append("</dl><pre class=\"payload\">")
+                    .append(esc(payload(d.getPayloadHead())))
+                    .append("</pre></details>");
         }
         b.append("</div>");
         return page("Dead letters", b.toString());

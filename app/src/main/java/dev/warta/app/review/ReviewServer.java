@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ReviewServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewServer.class);
     private static final String HTML = "text/html; charset=utf-8";
-    private static final Map<String, String> STATIC = Map.of("review.css", "text/css; charset=utf-8",
-            "review.js", "text/javascript; charset=utf-8");
+    private static final Map<String, String> STATIC =
+            Map.of("review.css", "text/css; charset=utf-8", "review.js", "text/javascript; charset=utf-8");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -52,7 +52,8 @@ public final class ReviewServer implements AutoCloseable {
                 server = HttpServer.create(new InetSocketAddress(bind, port), 64);
             } catch (BindException taken) {
                 if (!fallback || port == 0) {
-                    throw new UncheckedIOException("cannot serve the review page on " + bind + ":" + port + ": port taken", taken);
+                    throw new UncheckedIOException(
+                            "cannot serve the review page on " + bind + ":" + port + ": port taken", taken);
                 }
                 LOG.info("port {} is taken, the review page takes a free port", port);
                 server = HttpServer.create(new InetSocketAddress(bind, 0), 64);
@@ -87,7 +88,12 @@ public final class ReviewServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(ex, new Response(405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8)));
+                send(
+                        ex,
+                        new Response(
+                                405,
+                                "text/plain; charset=utf-8",
+                                "method not allowed\n".getBytes(StandardCharsets.UTF_8)));
                 return;
             }
             Response r;
@@ -106,13 +112,22 @@ public final class ReviewServer implements AutoCloseable {
         Map<String, String> q = query(ex.getRequestURI().getRawQuery());
         switch (path) {
             case "/" -> {
-                return Response.html(200, ReviewPages.list(model, new ReviewModel.Query(q.get("lang"), q.get("entity"),
-                        q.get("q"), yesNo(q.get("spam")), yesNo(q.get("dup")))));
+                return Response.html(
+                        200,
+                        ReviewPages.list(
+                                model,
+                                new ReviewModel.Query(
+                                        q.get("lang"),
+                                        q.get("entity"),
+                                        q.get("q"),
+                                        yesNo(q.get("spam")),
+                                        yesNo(q.get("dup")))));
             }
             case "/article" -> {
                 ReviewModel.Summary s = q.get("id") == null ? null : model.find(q.get("id"));
                 EnrichedArticle a = s == null ? null : feed.read(s.location());
-                return a == null ? Response.html(404, ReviewPages.notFound("no article " + q.get("id")))
+                return a == null
+                        ? Response.html(404, ReviewPages.notFound("no article " + q.get("id")))
                         : Response.html(200, ReviewPages.article(s, a));
             }
             case "/accounting" -> {
@@ -122,7 +137,9 @@ public final class ReviewServer implements AutoCloseable {
                 return Response.html(200, ReviewPages.deadLetters(model, q.get("stage"), q.get("reason")));
             }
             case "/api/version" -> {
-                return new Response(200, "text/plain; charset=utf-8",
+                return new Response(
+                        200,
+                        "text/plain; charset=utf-8",
                         String.valueOf(model.version()).getBytes(StandardCharsets.UTF_8));
             }
             default -> {
@@ -171,8 +188,10 @@ public final class ReviewServer implements AutoCloseable {
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Referrer-Policy", "no-referrer");
         // article text is hostile: even if escaping failed somewhere, no inline or foreign script may run
-        h.set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        h.set(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(r.status(), head ? -1 : r.body().length);
         if (!head) {

@@ -58,10 +58,10 @@ class BenchPartsTest {
         all.put("commit.interval.ms", "50");
         all.put("enrich:linger.ms", "1");
 
-        assertThat(PipelineBench.stageSettings(all, "sink")).containsExactlyInAnyOrderEntriesOf(
-                Map.of("commit.interval.ms", "30"));
-        assertThat(PipelineBench.stageSettings(all, "enrich")).containsExactlyInAnyOrderEntriesOf(
-                Map.of("commit.interval.ms", "50", "linger.ms", "1"));
+        assertThat(PipelineBench.stageSettings(all, "sink"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("commit.interval.ms", "30"));
+        assertThat(PipelineBench.stageSettings(all, "enrich"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("commit.interval.ms", "50", "linger.ms", "1"));
     }
 
     @Test
@@ -70,7 +70,8 @@ class BenchPartsTest {
 
         assertThat(pages.files()).isEqualTo(3);
         assertThat(dir.resolve("h").resolve("a0000000.html")).exists();
-        assertThat(pages.bytes()).isGreaterThan(Corpus.generate(dir.resolve("t"), 3, 1000, 9, 0).bytes());
+        assertThat(pages.bytes())
+                .isGreaterThan(Corpus.generate(dir.resolve("t"), 3, 1000, 9, 0).bytes());
     }
 
     @Test
@@ -103,7 +104,10 @@ class BenchPartsTest {
     @Test
     void shouldReadThePeakResidentSetFromProcStatus() throws Exception {
         Path status = dir.resolve("status");
-        Files.writeString(status, "Name:\tjava\nVmPeak:\t 9000 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 1000 kB\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                status,
+                "Name:\tjava\nVmPeak:\t 9000 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 1000 kB\n",
+                StandardCharsets.UTF_8);
 
         assertThat(PeakMemory.vmHwm(status)).isEqualTo(123456L * 1024);
         assertThat(PeakMemory.vmHwm(dir.resolve("missing"))).isEqualTo(-1);
@@ -123,9 +127,49 @@ class BenchPartsTest {
     void shouldPrintEveryFigureAsOneParsableJsonLine() throws Exception {
         Map<String, BenchReport.StepCost> steps = new LinkedHashMap<>();
         steps.put("language", new BenchReport.StepCost(123.44, 98.76, 10));
-        BenchReport r = new BenchReport(1000, 4_000_000, 3, 1, 2.0, 500, 1.9, 20000, 6000.5, 800, 3.1, 400, 1.5, 2.5, 2.0,
-                990, 980, 10, 10, 200, 30, 6000, 120, 480, 900, steps, 300L << 20, -1, "enrich+sink", "html", 0.456, 3.214, 2.5, 0.4, 4.0, 2.6, 0.7,
-                5000, 700, 350, new LinkedHashMap<>(Map.of("broker", 1.234)), 2.857);
+        BenchReport r = new BenchReport(
+                1000,
+                4_000_000,
+                3,
+                1,
+                2.0,
+                500,
+                1.9,
+                20000,
+                6000.5,
+                800,
+                3.1,
+                400,
+                1.5,
+                2.5,
+                2.0,
+                990,
+                980,
+                10,
+                10,
+                200,
+                30,
+                6000,
+                120,
+                480,
+                900,
+                steps,
+                300L << 20,
+                -1,
+                "enrich+sink",
+                "html",
+                0.456,
+                3.214,
+                2.5,
+                0.4,
+                4.0,
+                2.6,
+                0.7,
+                5000,
+                700,
+                350,
+                new LinkedHashMap<>(Map.of("broker", 1.234)),
+                2.857);
 
         String json = r.json();
         JsonNode node = new ObjectMapper().readTree(json);
@@ -137,7 +181,8 @@ class BenchPartsTest {
         assertThat(node.get("stepMeanMicros").get("language").asDouble()).isEqualTo(123.4);
         assertThat(node.get("stepCpuMicros").get("language").asDouble()).isEqualTo(98.8);
         assertThat(node.get("warmupArticles").asLong()).isEqualTo(5000);
-        assertThat(node.get("pipelineCpuMsPerArticleByThreads").get("broker").asDouble()).isEqualTo(1.23);
+        assertThat(node.get("pipelineCpuMsPerArticleByThreads").get("broker").asDouble())
+                .isEqualTo(1.23);
         assertThat(node.get("coldPipelineArticlesPerSec").asDouble()).isEqualTo(350.0);
         assertThat(node.get("heapUsedMaxMb").asDouble()).isEqualTo(300.0);
         assertThat(node.get("vmHwmMb").isNull()).isTrue();

@@ -19,8 +19,14 @@ class TrainCommandTest {
     @Test
     void missingTrainingDataFailsWithoutWritingAModel() {
         Path resources = dir.resolve("resources");
-        assertThat(Warta.execute("train", "lang", "--data", dir.resolve("nothing-here").toString(),
-                "--resources", resources.toString())).isEqualTo(1);
+        assertThat(Warta.execute(
+                        "train",
+                        "lang",
+                        "--data",
+                        dir.resolve("nothing-here").toString(),
+                        "--resources",
+                        resources.toString()))
+                .isEqualTo(1);
         assertThat(resources).doesNotExist();
     }
 }

@@ -32,7 +32,8 @@ class BrokerRestartIT {
             TopicSetup.ensure(KafkaTestSupport.client(bootstrap), 3, (short) 1);
             try (InProcessStages stages = InProcessStages.start(bootstrap, registry, dir.resolve("state"))) {
                 FaultArticles.produce(bootstrap, registry, 0, ARTICLES / 2);
-                Outcomes early = Outcomes.await(bootstrap, registry, o -> o.accounted() >= ARTICLES / 8, Duration.ofSeconds(90));
+                Outcomes early =
+                        Outcomes.await(bootstrap, registry, o -> o.accounted() >= ARTICLES / 8, Duration.ofSeconds(90));
                 assertThat(early.accounted()).as("progress before the restart").isGreaterThanOrEqualTo(ARTICLES / 8);
 
                 kafka.close();
@@ -40,14 +41,17 @@ class BrokerRestartIT {
                 assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
                 FaultArticles.produce(bootstrap, registry, ARTICLES / 2, ARTICLES);
 
-                Outcomes done = Outcomes.await(bootstrap, registry, o -> o.accounted() >= ARTICLES, Duration.ofSeconds(150));
+                Outcomes done =
+                        Outcomes.await(bootstrap, registry, o -> o.accounted() >= ARTICLES, Duration.ofSeconds(150));
 
                 assertThat(done.duplicates()).as(done.toString()).isEmpty();
                 assertThat(done.accounted()).as(done.toString()).isEqualTo(ARTICLES);
                 assertThat(done.deadLetters).isEmpty();
                 for (int i = 0; i < ARTICLES; i++) {
                     String id = FaultArticles.id(i);
-                    assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0)).as(id).isEqualTo(1);
+                    assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0))
+                            .as(id)
+                            .isEqualTo(1);
                 }
                 assertThat(stages.awaitRunning(Duration.ofSeconds(30))).isTrue();
             }

@@ -8,24 +8,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Distinct generated articles for the fault tests, produced to news.raw with an idempotent producer. */
 final class FaultArticles {
     private static final ArticleGenerator GENERATOR = new ArticleGenerator(2026, 1500);
 
-    private FaultArticles() {
-    }
+    private FaultArticles() {}
 
     static String id(int i) {
         return "fault-" + i;
@@ -33,10 +32,19 @@ final class FaultArticles {
 
     static RawArticle article(int i) {
         ArticleGenerator.Article a = GENERATOR.article(i);
-        return RawArticle.newBuilder().setId(id(i)).setUrl("https://fault.example/" + i).setSourceType("text")
-                .setSource("fault-it").setProvenance("fault-it#" + i).setFetchedAt(Instant.now())
-                .setContentType("text/plain").setBody(a.body()).setTitle(a.title()).setContentHash(id(i))
-                .setMetadata(Map.of()).build();
+        return RawArticle.newBuilder()
+                .setId(id(i))
+                .setUrl("https://fault.example/" + i)
+                .setSourceType("text")
+                .setSource("fault-it")
+                .setProvenance("fault-it#" + i)
+                .setFetchedAt(Instant.now())
+                .setContentType("text/plain")
+                .setBody(a.body())
+                .setTitle(a.title())
+                .setContentHash(id(i))
+                .setMetadata(Map.of())
+                .build();
     }
 
     /** Produces articles {@code from} (inclusive) to {@code to} (exclusive) and waits for the acks. */
@@ -46,7 +54,9 @@ final class FaultArticles {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(p, new StringSerializer(),
+        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(
+                p,
+                new StringSerializer(),
                 AvroSerde.of(RawArticle.class, registryUrl).serializer())) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (int i = from; i < to; i++) {
@@ -57,8 +67,8 @@ final class FaultArticles {
                 try {
                     ack.get(60, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("producing to " + Topics.RAW + " failed; the broker says: "
-                            + rawPartitions(bootstrap), e);
+                    throw new IllegalStateException(
+                            "producing to " + Topics.RAW + " failed; the broker says: " + rawPartitions(bootstrap), e);
                 }
             }
         }
@@ -70,7 +80,10 @@ final class FaultArticles {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(p)) {
-            return admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get(15, TimeUnit.SECONDS).toString();
+            return admin.describeTopics(List.of(Topics.RAW))
+                    .allTopicNames()
+                    .get(15, TimeUnit.SECONDS)
+                    .toString();
         } catch (Exception e) {
             return "no answer: " + e;
         }

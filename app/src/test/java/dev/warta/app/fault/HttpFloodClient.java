@@ -26,31 +26,39 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code java -cp <test classpath> dev.warta.app.fault.HttpFloodClient http://127.0.0.1:PORT/articles 10000}</pre>
  */
 public final class HttpFloodClient {
-    private HttpFloodClient() {
-    }
+    private HttpFloodClient() {}
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
         int n = Integer.parseInt(args[1]);
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(60)).executor(pool).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(60))
+                .executor(pool)
+                .build();
         List<CompletableFuture<String>> calls = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String json = "{\"url\":\"https://banjir.example/berita/" + i + "\",\"title\":\"Banjir rob di pesisir, laporan "
-                    + i + "\",\"text\":\"Warga di pesisir utara mengungsi setelah air laut naik ke permukiman. Laporan nomor "
-                    + i + " dari posko.\"}";
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(180))
+            String json =
+                    "{\"url\":\"https://banjir.example/berita/" + i + "\",\"title\":\"Banjir rob di pesisir, laporan "
+                            + i
+                            + "\",\"text\":\"Warga di pesisir utara mengungsi setelah air laut naik ke permukiman. Laporan nomor "
+                            + i + " dari posko.\"}";
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(180))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
             int index = i;
-            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
-                if (e == null) {
-                    return index + "\t" + r.statusCode() + "\t" + r.body().replace('\n', ' ');
-                }
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                return index + "\t-1\t" + cause.getClass().getName() + ": " + cause.getMessage();
-            }));
+            calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .handle((r, e) -> {
+                        if (e == null) {
+                            return index + "\t" + r.statusCode() + "\t"
+                                    + r.body().replace('\n', ' ');
+                        }
+                        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        return index + "\t-1\t" + cause.getClass().getName() + ": " + cause.getMessage();
+                    }));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {

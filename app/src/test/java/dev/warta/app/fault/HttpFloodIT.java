@@ -3,6 +3,7 @@ package dev.warta.app.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.warta.app.BrokerIngest;
 import dev.warta.app.KafkaTestSupport;
 import dev.warta.ingest.IngestLimits;
@@ -10,7 +11,6 @@ import dev.warta.ingest.http.HttpIngestServer;
 import dev.warta.schemas.RawArticle;
 import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
-import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,6 +52,7 @@ class HttpFloodIT {
 
     @TempDir
     static Path dir;
+
     static BrokerIngest broker;
     static final String REGISTRY = "mem://http-flood-it-" + UUID.randomUUID();
 
@@ -69,10 +70,14 @@ class HttpFloodIT {
     private static long recordsOn(String topic) {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            return c.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            return c.endOffsets(parts).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
@@ -93,9 +98,10 @@ class HttpFloodIT {
         int requests = floodSize();
         assumeTrue(requests >= 1_000, "file descriptor limit too low for a flood test: " + requests);
         IngestLimits limits = IngestLimits.defaults();
-        HttpIngestServer.Options options = new HttpIngestServer.Options(4, REQUESTS, MAX_IN_FLIGHT,
-                64L * 1024 * 1024, limits.maxPageBytes());
-        try (HttpIngestServer server = HttpIngestServer.start(broker.runner(), new InetSocketAddress("127.0.0.1", 0), options)) {
+        HttpIngestServer.Options options =
+                new HttpIngestServer.Options(4, REQUESTS, MAX_IN_FLIGHT, 64L * 1024 * 1024, limits.maxPageBytes());
+        try (HttpIngestServer server =
+                HttpIngestServer.start(broker.runner(), new InetSocketAddress("127.0.0.1", 0), options)) {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/articles");
             List<String> answers = flood(uri, requests);
 
@@ -118,29 +124,41 @@ class HttpFloodIT {
                     assertThat(body).as(line).startsWith("java.io.IOException");
                 }
             }
-            System.out.printf("HttpFloodIT: %d requests at once -> answers by status (-1 = connection refused or closed) %s,"
-                    + " peak in flight %d%n", requests, byStatus, server.peakInFlight());
+            System.out.printf(
+                    "HttpFloodIT: %d requests at once -> answers by status (-1 = connection refused or closed) %s,"
+                            + " peak in flight %d%n",
+                    requests, byStatus, server.peakInFlight());
             assertThat(answers).hasSize(requests);
             assertThat(acceptedIds).as("answers %s", byStatus).isNotEmpty().doesNotHaveDuplicates();
             assertThat(server.peakInFlight()).isLessThanOrEqualTo(MAX_IN_FLIGHT);
             assertThat(server.inFlight()).isZero();
 
             // the server survived: a request after the flood is accepted
-            HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://banjir.example/berita/sesudah\","
-                            + "\"title\":\"Air surut\",\"text\":\"Air mulai surut dan warga kembali ke rumah.\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> after = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"url\":\"https://banjir.example/berita/sesudah\","
+                                                            + "\"title\":\"Air surut\",\"text\":\"Air mulai surut dan warga kembali ke rumah.\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(after.statusCode()).isEqualTo(202);
 
             // every accepted article is on news.raw exactly once, and nothing else came from this server
             int expected = acceptedIds.size() + 1;
-            List<ConsumerRecord<String, RawArticle>> raw = KafkaTestSupport.readUntil(broker.bootstrapServers(), Topics.RAW,
-                    AvroSerde.of(RawArticle.class, REGISTRY).deserializer(), r -> r.size() >= expected,
+            List<ConsumerRecord<String, RawArticle>> raw = KafkaTestSupport.readUntil(
+                    broker.bootstrapServers(),
+                    Topics.RAW,
+                    AvroSerde.of(RawArticle.class, REGISTRY).deserializer(),
+                    r -> r.size() >= expected,
                     Duration.ofSeconds(120));
             List<String> onTopic = raw.stream().map(r -> r.value().getId()).toList();
             assertThat(onTopic).hasSize(expected).doesNotHaveDuplicates().containsAll(acceptedIds);
-            assertThat(recordsOn(Topics.RAW)).as("records on news.raw, nothing beyond the accepted").isEqualTo(expected);
+            assertThat(recordsOn(Topics.RAW))
+                    .as("records on news.raw, nothing beyond the accepted")
+                    .isEqualTo(expected);
         }
     }
 
@@ -148,14 +166,22 @@ class HttpFloodIT {
     private static List<String> flood(URI uri, int requests) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = dir.resolve("flood-answers.txt");
-        Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", cp, HttpFloodClient.class.getName(), uri.toString(), String.valueOf(requests))
+        Process client = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        cp,
+                        HttpFloodClient.class.getName(),
+                        uri.toString(),
+                        String.valueOf(requests))
                 .redirectErrorStream(false)
                 .redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
-            assertThat(client.waitFor(6, TimeUnit.MINUTES)).as("flood client finished").isTrue();
+            assertThat(client.waitFor(6, TimeUnit.MINUTES))
+                    .as("flood client finished")
+                    .isTrue();
         } finally {
             client.destroyForcibly();
         }

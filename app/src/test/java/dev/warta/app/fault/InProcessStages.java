@@ -37,7 +37,7 @@ final class InProcessStages implements AutoCloseable {
         Properties sinkProps = props("sink", "warta-sink", bootstrap, registryUrl, stateDir.resolve("sink"));
         SinkConfig sinkConfig = SinkConfig.defaults(AvroSerde.of(EnrichedArticle.class, registryUrl));
         StepTimer timer = StepTimer.NONE;
-        Runnable enriched = () -> { };
+        Runnable enriched = () -> {};
         if (metrics != null) {
             enrichProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
             sinkProps.put(DeadLetterHandler.LISTENER, metrics.deadLetterListener());
@@ -45,8 +45,8 @@ final class InProcessStages implements AutoCloseable {
             timer = metrics.stepTimer();
             enriched = metrics::enriched;
         }
-        StreamsApp enrich = StreamsApp.start("enrich",
-                EnrichTopology.build(Analysis.standard(VERSION, timer), enrichProps, enriched), enrichProps);
+        StreamsApp enrich = StreamsApp.start(
+                "enrich", EnrichTopology.build(Analysis.standard(VERSION, timer), enrichProps, enriched), enrichProps);
         StreamsApp sink = StreamsApp.start("sink", SinkTopology.build(sinkConfig), sinkProps);
         if (metrics != null) {
             metrics.bindStreams("enrich", enrich.streams());

@@ -42,13 +42,17 @@ class KillPipelineProcessIT {
                 long started = System.nanoTime();
                 pipeline.start();
                 assertThat(pipeline.awaitMarker(PipelineMain.READY, c + 1, Duration.ofSeconds(180)))
-                        .as("cycle %d: pipeline running; log:%n%s", c, pipeline.logTail()).isTrue();
+                        .as("cycle %d: pipeline running; log:%n%s", c, pipeline.logTail())
+                        .isTrue();
                 int produced = c * PER_CYCLE;
                 if (c > 0) {
                     // progress after the restart: everything acknowledged before the kill reaches an outcome
-                    Outcomes o = Outcomes.await(bootstrap, url, x -> x.accounted() >= produced, Duration.ofSeconds(120));
+                    Outcomes o =
+                            Outcomes.await(bootstrap, url, x -> x.accounted() >= produced, Duration.ofSeconds(120));
                     recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                    assertThat(o.accounted()).as("cycle %d: %s; log:%n%s", c, o, pipeline.logTail()).isEqualTo(produced);
+                    assertThat(o.accounted())
+                            .as("cycle %d: %s; log:%n%s", c, o, pipeline.logTail())
+                            .isEqualTo(produced);
                     assertThat(o.duplicates()).as("cycle %d", c).isEmpty();
                 }
                 if (c == cycles) {
@@ -67,13 +71,16 @@ class KillPipelineProcessIT {
             assertThat(done.accounted()).as(done.toString()).isEqualTo(total);
             for (int i = 0; i < total; i++) {
                 String id = FaultArticles.id(i);
-                assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0)).as(id).isEqualTo(1);
+                assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0))
+                        .as(id)
+                        .isEqualTo(1);
             }
             List<Long> sorted = new ArrayList<>(recoveryMillis);
             sorted.sort(null);
-            System.out.printf("KillPipelineProcessIT: %d kill -9 cycles, %d articles; restart to all acknowledged articles "
-                    + "accounted: min %d ms, median %d ms, max %d ms%n", cycles, total, sorted.get(0),
-                    sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+            System.out.printf(
+                    "KillPipelineProcessIT: %d kill -9 cycles, %d articles; restart to all acknowledged articles "
+                            + "accounted: min %d ms, median %d ms, max %d ms%n",
+                    cycles, total, sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
         }
     }
 }

@@ -23,13 +23,16 @@ class KillStageProcessIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafka kafka;
     static EmbeddedSchemaRegistry registry;
 
     @BeforeAll
     static void start() {
         kafka = KafkaTestSupport.brokerWithTopics(dir.resolve("broker"));
-        registry = new EmbeddedSchemaRegistry(KafkaTestSupport.client(kafka.bootstrapServers()), 0).writeToken("fault").start();
+        registry = new EmbeddedSchemaRegistry(KafkaTestSupport.client(kafka.bootstrapServers()), 0)
+                .writeToken("fault")
+                .start();
     }
 
     @AfterAll
@@ -48,16 +51,24 @@ class KillStageProcessIT {
         StageProcess enrichB = StageProcess.enrich("enrich-b", bootstrap, url, dir.resolve("enrich-b"));
         StageProcess sinkA = StageProcess.sink("sink-a", bootstrap, url, dir.resolve("sink-a"));
         StageProcess sinkB = StageProcess.sink("sink-b", bootstrap, url, dir.resolve("sink-b"));
-        try (enrichA; enrichB; sinkA; sinkB) {
+        try (enrichA;
+                enrichB;
+                sinkA;
+                sinkB) {
             for (StageProcess p : List.of(enrichA, enrichB, sinkA, sinkB)) {
                 p.start();
             }
             for (StageProcess p : List.of(enrichA, enrichB, sinkA, sinkB)) {
-                assertThat(p.awaitRunning(Duration.ofSeconds(120))).as(p.name() + " running; " + p.logTail()).isTrue();
+                assertThat(p.awaitRunning(Duration.ofSeconds(120)))
+                        .as(p.name() + " running; " + p.logTail())
+                        .isTrue();
             }
             FaultArticles.produce(bootstrap, url, 0, ARTICLES / 2);
-            Outcomes early = Outcomes.await(bootstrap, url, o -> o.accounted() >= ARTICLES / 8, Duration.ofSeconds(120));
-            assertThat(early.accounted()).as("progress before the kill; " + enrichA.logTail()).isGreaterThanOrEqualTo(ARTICLES / 8);
+            Outcomes early =
+                    Outcomes.await(bootstrap, url, o -> o.accounted() >= ARTICLES / 8, Duration.ofSeconds(120));
+            assertThat(early.accounted())
+                    .as("progress before the kill; " + enrichA.logTail())
+                    .isGreaterThanOrEqualTo(ARTICLES / 8);
 
             enrichA.kill();
             sinkA.kill();
@@ -73,7 +84,9 @@ class KillStageProcessIT {
             assertThat(done.deadLetters).isEmpty();
             for (int i = 0; i < ARTICLES; i++) {
                 String id = FaultArticles.id(i);
-                assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0)).as(id).isEqualTo(1);
+                assertThat(done.clean.getOrDefault(id, 0) + done.filtered.getOrDefault(id, 0))
+                        .as(id)
+                        .isEqualTo(1);
             }
         }
     }

@@ -49,7 +49,11 @@ final class Outcomes {
     List<String> duplicates() {
         Map<String, Integer> all = new HashMap<>(clean);
         filtered.forEach((k, v) -> all.merge(k, v, Integer::sum));
-        return all.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+        return all.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     static Outcomes await(String bootstrap, String registryUrl, Predicate<Outcomes> done, Duration timeout) {
@@ -61,10 +65,12 @@ final class Outcomes {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
             for (String topic : List.of(Topics.CLEAN, Topics.FILTERED, Topics.DLQ)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
             }
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
@@ -98,6 +104,7 @@ final class Outcomes {
     @Override
     public String toString() {
         return "clean " + cleanCount() + ", filtered " + filteredCount() + ", dlq enrich " + deadLetters("enrich")
-                + ", dlq sink " + deadLetters("sink") + ", duplicates " + duplicates().size();
+                + ", dlq sink " + deadLetters("sink") + ", duplicates "
+                + duplicates().size();
     }
 }

@@ -20,20 +20,26 @@ import java.util.Properties;
 public final class PipelineMain {
     static final String READY = "PIPELINE RUNNING";
 
-    private PipelineMain() {
-    }
+    private PipelineMain() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, Integer.parseInt(args[1]));
         Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
         TopicSetup.ensure(client, 3, (short) 1);
-        EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client, Integer.parseInt(args[2])).writeToken(args[3]).start();
+        EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client, Integer.parseInt(args[2]))
+                .writeToken(args[3])
+                .start();
         String url = registry.url().replace("http://", "http://warta:" + args[3] + "@");
         InProcessStages stages = InProcessStages.start(kafka.bootstrapServers(), url, dataDir.resolve("state"));
-        ProgressWatch watch = new ProgressWatch(client, List.of("news.raw", "news.enriched", "news.clean"),
-                Map.of("warta-enrich", "news.raw", "warta-sink", "news.enriched"), Duration.ofSeconds(30),
-                Duration.ofSeconds(20), line -> System.out.println("progress-watch: " + line)).start(Duration.ofSeconds(5));
+        ProgressWatch watch = new ProgressWatch(
+                        client,
+                        List.of("news.raw", "news.enriched", "news.clean"),
+                        Map.of("warta-enrich", "news.raw", "warta-sink", "news.enriched"),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(20),
+                        line -> System.out.println("progress-watch: " + line))
+                .start(Duration.ofSeconds(5));
         if (!stages.awaitRunning(Duration.ofSeconds(120))) {
             System.out.println("stages did not reach RUNNING");
             System.exit(1);

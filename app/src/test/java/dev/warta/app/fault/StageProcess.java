@@ -26,12 +26,14 @@ final class StageProcess implements AutoCloseable {
 
     /** {@code warta enrich} through the real CLI. */
     static StageProcess enrich(String name, String bootstrap, String registryUrl, Path dataDir) {
-        return new StageProcess(name, java(cli("enrich", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
+        return new StageProcess(
+                name, java(cli("enrich", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
     }
 
     /** {@code warta sink} through the real CLI. */
     static StageProcess sink(String name, String bootstrap, String registryUrl, Path dataDir) {
-        return new StageProcess(name, java(cli("sink", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
+        return new StageProcess(
+                name, java(cli("sink", bootstrap, registryUrl, dataDir)), dataDir.resolve(name + ".log"));
     }
 
     /**
@@ -39,15 +41,26 @@ final class StageProcess implements AutoCloseable {
      * {@code registryPort}, enrich and sink, the progress watch), on {@code dataDir}: see {@link PipelineMain}.
      */
     static StageProcess pipeline(String name, Path dataDir, int brokerPort, int registryPort, String token) {
-        List<String> cmd = new ArrayList<>(java(List.of(PipelineMain.class.getName(), dataDir.toString(),
-                Integer.toString(brokerPort), Integer.toString(registryPort), token)));
+        List<String> cmd = new ArrayList<>(java(List.of(
+                PipelineMain.class.getName(),
+                dataDir.toString(),
+                Integer.toString(brokerPort),
+                Integer.toString(registryPort),
+                token)));
         cmd.replaceAll(a -> a.equals("-Xmx256m") ? "-Xmx512m" : a); // a broker and both stages in this one
         return new StageProcess(name, cmd, dataDir.resolve(name + ".log"));
     }
 
     private static List<String> cli(String stage, String bootstrap, String registryUrl, Path dataDir) {
-        List<String> args = new ArrayList<>(List.of("dev.warta.app.Warta", stage, "--bootstrap-servers", bootstrap,
-                "--registry-url", registryUrl, "--data-dir", dataDir.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "dev.warta.app.Warta",
+                stage,
+                "--bootstrap-servers",
+                bootstrap,
+                "--registry-url",
+                registryUrl,
+                "--data-dir",
+                dataDir.toString()));
         for (String kv : FAST_FAILOVER) {
             args.add("-k");
             args.add(kv);
@@ -57,18 +70,24 @@ final class StageProcess implements AutoCloseable {
 
     private static List<String> java(List<String> mainAndArgs) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.warta,java.lang,java.util,java.math,org.apache.avro",
-                "-cp", cp));
+                "-cp",
+                cp));
         cmd.addAll(mainAndArgs);
         return cmd;
     }
 
     StageProcess start() throws IOException {
         Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return this;
     }
 

@@ -22,19 +22,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The metrics facade served over real loopback HTTP. */
 class MetricsServerTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
 
     private HttpResponse<String> get(MetricsServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void shouldServeAnalyzerTimersAndCountersInPrometheusFormat() throws Exception {
-        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             metrics.stepTimer().record(Analysis.Step.LANGUAGE, 2_000_000);
             metrics.stepTimer().record(Analysis.Step.LANGUAGE, 4_000_000);
             metrics.ingested(3);
@@ -44,7 +49,8 @@ class MetricsServerTest {
             HttpResponse<String> r = get(server, "/metrics");
 
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
             assertThat(r.body()).contains("warta_analyzer_seconds_count{step=\"language\"} 2");
             assertThat(r.body()).contains("warta_analyzer_seconds_sum{step=\"language\"} 0.006");
             assertThat(r.body()).contains("warta_analyzer_seconds_count{step=\"extract\"} 0");
@@ -57,7 +63,8 @@ class MetricsServerTest {
 
     @Test
     void shouldCountSinkOutcomesIngestCountersAndEnrichedArticles() throws Exception {
-        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             metrics.sinkStats().clean(false);
             metrics.sinkStats().clean(true);
             metrics.sinkStats().filtered("duplicate");
@@ -83,7 +90,8 @@ class MetricsServerTest {
 
     @Test
     void shouldCountDeadLettersByStageAndReasonThroughTheListener() throws Exception {
-        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             var listener = metrics.deadLetterListener();
             listener.accept("enrich", "bad-magic-byte");
             listener.accept("enrich", "bad-magic-byte");
@@ -102,7 +110,8 @@ class MetricsServerTest {
     @Test
     void shouldReportUpOnlyWhileEveryStageIsUp() throws Exception {
         AtomicBoolean sinkUp = new AtomicBoolean(true);
-        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             metrics.addHealth(() -> new StageHealth.Status("enrich", "RUNNING", true));
             metrics.addHealth(() -> new StageHealth.Status("sink", sinkUp.get() ? "RUNNING" : "ERROR", sinkUp.get()));
 
@@ -111,7 +120,8 @@ class MetricsServerTest {
             HttpResponse<String> down = get(server, "/health");
 
             assertThat(up.statusCode()).isEqualTo(200);
-            assertThat(up.body()).isEqualTo("{\"status\":\"UP\",\"stages\":{\"enrich\":\"RUNNING\",\"sink\":\"RUNNING\"}}");
+            assertThat(up.body())
+                    .isEqualTo("{\"status\":\"UP\",\"stages\":{\"enrich\":\"RUNNING\",\"sink\":\"RUNNING\"}}");
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).startsWith("{\"status\":\"DOWN\"").contains("\"sink\":\"ERROR\"");
         }
@@ -120,7 +130,8 @@ class MetricsServerTest {
     @Test
     void shouldReportIngestDownWhileItCannotPublishWithTheReason() throws Exception {
         IngestStats stats = new IngestStats();
-        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             metrics.bindIngest(stats);
             assertThat(get(server, "/health").statusCode()).isEqualTo(200);
             stats.lastPublishFailure.set("incompatible-schema: news.raw-value is not compatible");
@@ -140,31 +151,36 @@ class MetricsServerTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-        p.put(DeadLetterHandler.LISTENER, (java.util.function.BiConsumer<String, String>) (a, b) -> { });
+        p.put(DeadLetterHandler.LISTENER, (java.util.function.BiConsumer<String, String>) (a, b) -> {});
         try (KafkaStreams streams = new KafkaStreams(builder.build(), p);
-             Metrics metrics = Metrics.create();
-             MetricsServer server = MetricsServer.start(metrics, 0)) {
+                Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             metrics.bindStreams("enrich", streams);
 
             HttpResponse<String> health = get(server, "/health");
 
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"enrich\":\"CREATED\"");
-            assertThat(metrics.registry().getMeters()).anySatisfy(m ->
-                    assertThat(m.getId().getName()).startsWith("kafka."));
+            assertThat(metrics.registry().getMeters())
+                    .anySatisfy(m -> assertThat(m.getId().getName()).startsWith("kafka."));
         }
     }
 
     @Test
     void shouldAnswerUnknownPathsWith404AndWritesWith405() throws Exception {
-        try (Metrics metrics = Metrics.create(); MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (Metrics metrics = Metrics.create();
+                MetricsServer server = MetricsServer.start(metrics, 0)) {
             HttpResponse<String> missing = get(server, "/nope");
-            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
-                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
+                            .POST(HttpRequest.BodyPublishers.ofString("x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(post.statusCode()).isEqualTo(405);
-            assertThat(Map.of("port", server.port())).allSatisfy((k, v) -> assertThat(v).isPositive());
+            assertThat(Map.of("port", server.port()))
+                    .allSatisfy((k, v) -> assertThat(v).isPositive());
         }
     }
 }

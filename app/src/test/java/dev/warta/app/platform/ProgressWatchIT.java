@@ -27,16 +27,25 @@ class ProgressWatchIT {
         try (EmbeddedKafka kafka = KafkaTestSupport.brokerWithTopics(dir)) {
             Properties client = KafkaTestSupport.client(kafka.bootstrapServers());
             List<String> log = new ArrayList<>();
-            try (ProgressWatch watch = new ProgressWatch(client, List.of("news.clean"), Map.of(), Duration.ofMillis(500),
-                    Duration.ofMinutes(5), log::add);
-                 KafkaProducer<String, String> producer = transactional(client)) {
+            try (ProgressWatch watch = new ProgressWatch(
+                            client,
+                            List.of("news.clean"),
+                            Map.of(),
+                            Duration.ofMillis(500),
+                            Duration.ofMinutes(5),
+                            log::add);
+                    KafkaProducer<String, String> producer = transactional(client)) {
                 producer.initTransactions();
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>("news.clean", 0, "k", "v")).get();
-                assertThat(watch.check().up()).as("a fresh open transaction is normal").isTrue();
+                assertThat(watch.check().up())
+                        .as("a fresh open transaction is normal")
+                        .isTrue();
                 StageHealth.Status down = until(watch, false);
                 assertThat(down.state()).contains("news.clean-0: last stable offset 0 < end 1", "open transaction");
-                assertThat(log).as("the coordinator is still on it: nothing aborted").isEmpty();
+                assertThat(log)
+                        .as("the coordinator is still on it: nothing aborted")
+                        .isEmpty();
                 producer.commitTransaction();
                 assertThat(until(watch, true).state()).isEqualTo("records flowing");
             }

@@ -15,7 +15,8 @@ class ProgressWatchTest {
     private static final Duration HANG = Duration.ofSeconds(60);
     private static final long NOW = 1_000_000_000L;
 
-    private static TransactionDescription txn(TransactionState state, long startedMsAgo, Set<TopicPartition> partitions) {
+    private static TransactionDescription txn(
+            TransactionState state, long startedMsAgo, Set<TopicPartition> partitions) {
         return new TransactionDescription(1, state, 42L, 3, 10_000, OptionalLong.of(NOW - startedMsAgo), partitions);
     }
 
@@ -24,16 +25,22 @@ class ProgressWatchTest {
         assertThat(ProgressWatch.hangingReason(RAW0, null, NOW, HANG)).contains("knows no transaction");
         assertThat(ProgressWatch.hangingReason(RAW0, txn(TransactionState.COMPLETE_COMMIT, 5_000, Set.of()), NOW, HANG))
                 .contains("CompleteCommit");
-        assertThat(ProgressWatch.hangingReason(RAW0, txn(TransactionState.ONGOING, 5_000,
-                Set.of(new TopicPartition("news.raw", 1))), NOW, HANG)).contains("does not include news.raw-0");
+        assertThat(ProgressWatch.hangingReason(
+                        RAW0,
+                        txn(TransactionState.ONGOING, 5_000, Set.of(new TopicPartition("news.raw", 1))),
+                        NOW,
+                        HANG))
+                .contains("does not include news.raw-0");
         assertThat(ProgressWatch.hangingReason(RAW0, txn(TransactionState.ONGOING, 71_000, Set.of(RAW0)), NOW, HANG))
                 .contains("past its 10 s timeout");
     }
 
     @Test
     void shouldLeaveATransactionItsCoordinatorIsStillWorkingOnAlone() {
-        assertThat(ProgressWatch.hangingReason(RAW0, txn(TransactionState.ONGOING, 5_000, Set.of(RAW0)), NOW, HANG)).isNull();
-        assertThat(ProgressWatch.hangingReason(RAW0, txn(TransactionState.PREPARE_COMMIT, 65_000, Set.of(RAW0)), NOW, HANG))
+        assertThat(ProgressWatch.hangingReason(RAW0, txn(TransactionState.ONGOING, 5_000, Set.of(RAW0)), NOW, HANG))
+                .isNull();
+        assertThat(ProgressWatch.hangingReason(
+                        RAW0, txn(TransactionState.PREPARE_COMMIT, 65_000, Set.of(RAW0)), NOW, HANG))
                 .isNull();
     }
 }

@@ -25,10 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded registry on a real in-process broker: schemas live in {@code _schemas} and survive restarts. */
 class EmbeddedSchemaRegistryIT {
-    private static final Schema NOTE_V1 = SchemaBuilder.record("Note").namespace("it").fields()
-            .requiredString("text").endRecord();
-    private static final Schema NOTE_V2 = SchemaBuilder.record("Note").namespace("it").fields()
-            .requiredString("text").name("lang").type().stringType().stringDefault("und").endRecord();
+    private static final Schema NOTE_V1 = SchemaBuilder.record("Note")
+            .namespace("it")
+            .fields()
+            .requiredString("text")
+            .endRecord();
+    private static final Schema NOTE_V2 = SchemaBuilder.record("Note")
+            .namespace("it")
+            .fields()
+            .requiredString("text")
+            .name("lang")
+            .type()
+            .stringType()
+            .stringDefault("und")
+            .endRecord();
 
     @TempDir
     Path dataDir;
@@ -40,7 +50,8 @@ class EmbeddedSchemaRegistryIT {
     }
 
     private static SchemaRegistry rest(EmbeddedSchemaRegistry registry) {
-        return new RestSchemaRegistryClient(registry.url().replace("http://", "http://warta:t0ken@"), Duration.ofSeconds(10), 2);
+        return new RestSchemaRegistryClient(
+                registry.url().replace("http://", "http://warta:t0ken@"), Duration.ofSeconds(10), 2);
     }
 
     @Test
@@ -50,7 +61,9 @@ class EmbeddedSchemaRegistryIT {
         int note1;
         int note2;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
-            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
+            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0)
+                    .writeToken("t0ken")
+                    .start()) {
                 SchemaRegistry api = rest(registry);
                 raw = api.register(Topics.valueSubject(Topics.RAW), RawArticle.getClassSchema());
                 enriched = api.register(Topics.valueSubject(Topics.ENRICHED), EnrichedArticle.getClassSchema());
@@ -60,32 +73,53 @@ class EmbeddedSchemaRegistryIT {
             }
             assertCompactedSinglePartitionTopic(kafka);
 
-            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
+            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0)
+                    .writeToken("t0ken")
+                    .start()) {
                 SchemaRegistry api = rest(registry);
                 assertSameState(api, raw, enriched, note1, note2);
-                assertThat(api.register("other-value", NOTE_V1)).as("known schema keeps its id").isEqualTo(note1);
+                assertThat(api.register("other-value", NOTE_V1))
+                        .as("known schema keeps its id")
+                        .isEqualTo(note1);
             }
         }
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
-                EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
+                EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(client(kafka), 0)
+                        .writeToken("t0ken")
+                        .start()) {
             SchemaRegistry api = rest(registry);
             assertSameState(api, raw, enriched, note1, note2);
             assertThat(api.versions("other-value")).containsExactly(1);
-            Schema fresh = SchemaBuilder.record("Fresh").namespace("it").fields().requiredInt("n").endRecord();
-            assertThat(api.register("fresh-value", fresh)).as("new ids continue after the stored ones")
-                    .isEqualTo(List.of(raw, enriched, note1, note2).stream().mapToInt(Integer::intValue).max().orElseThrow() + 1);
+            Schema fresh = SchemaBuilder.record("Fresh")
+                    .namespace("it")
+                    .fields()
+                    .requiredInt("n")
+                    .endRecord();
+            assertThat(api.register("fresh-value", fresh))
+                    .as("new ids continue after the stored ones")
+                    .isEqualTo(List.of(raw, enriched, note1, note2).stream()
+                                    .mapToInt(Integer::intValue)
+                                    .max()
+                                    .orElseThrow()
+                            + 1);
         }
     }
 
     @Test
     void secondRegistryOnTheSameClusterSeesTheFirstOnesSchemas() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0);
-                EmbeddedSchemaRegistry first = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start();
-                EmbeddedSchemaRegistry second = new EmbeddedSchemaRegistry(client(kafka), 0).writeToken("t0ken").start()) {
+                EmbeddedSchemaRegistry first = new EmbeddedSchemaRegistry(client(kafka), 0)
+                        .writeToken("t0ken")
+                        .start();
+                EmbeddedSchemaRegistry second = new EmbeddedSchemaRegistry(client(kafka), 0)
+                        .writeToken("t0ken")
+                        .start()) {
             int note1 = rest(first).register("notes-value", NOTE_V1);
 
-            assertThat(rest(second).getById(note1)).as("an id the other registry gave").isEqualTo(NOTE_V1);
+            assertThat(rest(second).getById(note1))
+                    .as("an id the other registry gave")
+                    .isEqualTo(NOTE_V1);
             int note2 = rest(second).register("notes-value", NOTE_V2);
             assertThat(note2).isNotEqualTo(note1);
             assertThat(rest(second).versions("notes-value")).containsExactly(1, 2);
@@ -94,11 +128,14 @@ class EmbeddedSchemaRegistryIT {
     }
 
     private static void assertSameState(SchemaRegistry api, int raw, int enriched, int note1, int note2) {
-        assertThat(api.lookup(Topics.valueSubject(Topics.RAW), RawArticle.getClassSchema())).isEqualTo(raw);
-        assertThat(api.register(Topics.valueSubject(Topics.ENRICHED), EnrichedArticle.getClassSchema())).isEqualTo(enriched);
+        assertThat(api.lookup(Topics.valueSubject(Topics.RAW), RawArticle.getClassSchema()))
+                .isEqualTo(raw);
+        assertThat(api.register(Topics.valueSubject(Topics.ENRICHED), EnrichedArticle.getClassSchema()))
+                .isEqualTo(enriched);
         assertThat(api.getById(note2)).isEqualTo(NOTE_V2);
         assertThat(api.versions("notes-value")).containsExactly(1, 2);
-        assertThat(api.getVersion("notes-value", -1)).isEqualTo(new SchemaRegistry.RegisteredSchema("notes-value", 2, note2, NOTE_V2));
+        assertThat(api.getVersion("notes-value", -1))
+                .isEqualTo(new SchemaRegistry.RegisteredSchema("notes-value", 2, note2, NOTE_V2));
         assertThat(api.getVersion("notes-value", 1).id()).isEqualTo(note1);
         assertThat(api.compatibility("notes-value")).isEqualTo("FULL");
         assertThat(api.compatibility(null)).isEqualTo("BACKWARD_TRANSITIVE");
@@ -106,11 +143,15 @@ class EmbeddedSchemaRegistryIT {
 
     private static void assertCompactedSinglePartitionTopic(EmbeddedKafka kafka) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicDescription topic = admin.describeTopics(List.of(Topics.SCHEMAS)).allTopicNames().get().get(Topics.SCHEMAS);
+            TopicDescription topic = admin.describeTopics(List.of(Topics.SCHEMAS))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.SCHEMAS);
             assertThat(topic.partitions()).hasSize(1);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SCHEMAS);
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
     }
 }

@@ -30,8 +30,7 @@ import org.apache.avro.SchemaBuilder;
  * </pre>
  */
 public final class RegistryLatencyBench {
-    private RegistryLatencyBench() {
-    }
+    private RegistryLatencyBench() {}
 
     public static void main(String[] args) throws Exception {
         boolean kafka = args.length == 0 || args[0].equals("kafka");
@@ -47,7 +46,8 @@ public final class RegistryLatencyBench {
             } else {
                 store = new InMemoryRegistryStore();
             }
-            try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(store, 0).writeToken("bench").start()) {
+            try (EmbeddedSchemaRegistry registry =
+                    new EmbeddedSchemaRegistry(store, 0).writeToken("bench").start()) {
                 run(registry.url().replace("http://", "http://warta:bench@"), n, kafka ? "kafka" : "memory");
             }
         } finally {
@@ -61,13 +61,19 @@ public final class RegistryLatencyBench {
     private static void run(String url, int n, String store) throws Exception {
         Schema[] schemas = new Schema[n];
         for (int i = 0; i < n; i++) {
-            schemas[i] = SchemaBuilder.record("Bench" + i).namespace("bench").fields()
-                    .requiredString("text").optionalLong("n" + i).endRecord();
+            schemas[i] = SchemaBuilder.record("Bench" + i)
+                    .namespace("bench")
+                    .fields()
+                    .requiredString("text")
+                    .optionalLong("n" + i)
+                    .endRecord();
         }
         // warm-up on separate subjects (each client keeps its connection; registrations are not cached across subjects)
         SchemaRegistry warm = new RestSchemaRegistryClient(url, Duration.ofSeconds(10), 0);
         for (int i = 0; i < 50; i++) {
-            warm.register("warm-" + i, SchemaBuilder.record("Warm" + i).fields().requiredInt("x").endRecord());
+            warm.register(
+                    "warm-" + i,
+                    SchemaBuilder.record("Warm" + i).fields().requiredInt("x").endRecord());
         }
         long[] register = new long[n];
         int[] ids = new int[n];
@@ -80,7 +86,8 @@ public final class RegistryLatencyBench {
         HttpClient http = HttpClient.newHttpClient();
         long[] byId = new long[n * 5];
         for (int i = 0; i < byId.length; i++) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create(url + "/schemas/ids/" + ids[i % n])).build();
+            HttpRequest get = HttpRequest.newBuilder(URI.create(url + "/schemas/ids/" + ids[i % n]))
+                    .build();
             long t = System.nanoTime();
             HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
             byId[i] = System.nanoTime() - t;
@@ -110,15 +117,23 @@ public final class RegistryLatencyBench {
         try {
             down.getById(1);
         } catch (RegistryException e) {
-            System.out.printf("registry down (default client, %d retries): RegistryException(%d) after %.0f ms%n",
-                    dev.warta.schemas.registry.SchemaRegistries.DEFAULT_RETRIES, e.errorCode(), (System.nanoTime() - t) / 1e6);
+            System.out.printf(
+                    "registry down (default client, %d retries): RegistryException(%d) after %.0f ms%n",
+                    dev.warta.schemas.registry.SchemaRegistries.DEFAULT_RETRIES,
+                    e.errorCode(),
+                    (System.nanoTime() - t) / 1e6);
         }
     }
 
     private static void print(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-34s n=%-5d p50=%6.2f ms  p99=%6.2f ms  max=%6.2f ms%n", what, sorted.length,
-                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                "%-34s n=%-5d p50=%6.2f ms  p99=%6.2f ms  max=%6.2f ms%n",
+                what,
+                sorted.length,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6,
+                sorted[sorted.length - 1] / 1e6);
     }
 }

@@ -20,12 +20,32 @@ import org.junit.jupiter.api.Test;
 
 /** warta's REST client and serde against the embedded registry over loopback HTTP. */
 class RestClientAgainstEmbeddedRegistryTest {
-    private static final Schema V1 = SchemaBuilder.record("Note").namespace("test").fields()
-            .requiredString("text").endRecord();
-    private static final Schema V2 = SchemaBuilder.record("Note").namespace("test").fields()
-            .requiredString("text").name("tags").type().array().items().stringType().noDefault().endRecord();
-    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Note").namespace("test").fields()
-            .requiredString("text").name("tags").type().array().items().stringType().arrayDefault(java.util.List.of())
+    private static final Schema V1 = SchemaBuilder.record("Note")
+            .namespace("test")
+            .fields()
+            .requiredString("text")
+            .endRecord();
+    private static final Schema V2 = SchemaBuilder.record("Note")
+            .namespace("test")
+            .fields()
+            .requiredString("text")
+            .name("tags")
+            .type()
+            .array()
+            .items()
+            .stringType()
+            .noDefault()
+            .endRecord();
+    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Note")
+            .namespace("test")
+            .fields()
+            .requiredString("text")
+            .name("tags")
+            .type()
+            .array()
+            .items()
+            .stringType()
+            .arrayDefault(java.util.List.of())
             .endRecord();
 
     private EmbeddedSchemaRegistry server;
@@ -33,8 +53,11 @@ class RestClientAgainstEmbeddedRegistryTest {
 
     @BeforeEach
     void start() {
-        server = new EmbeddedSchemaRegistry(new InMemoryRegistryStore(), 0).writeToken("t0ken").start();
-        client = new RestSchemaRegistryClient(server.url().replace("http://", "http://warta:t0ken@"), Duration.ofSeconds(5), 2);
+        server = new EmbeddedSchemaRegistry(new InMemoryRegistryStore(), 0)
+                .writeToken("t0ken")
+                .start();
+        client = new RestSchemaRegistryClient(
+                server.url().replace("http://", "http://warta:t0ken@"), Duration.ofSeconds(5), 2);
     }
 
     @AfterEach
@@ -75,7 +98,9 @@ class RestClientAgainstEmbeddedRegistryTest {
     @Test
     void compatibilityLevelsAreReadAndSet() {
         assertThat(client.compatibility(null)).isEqualTo("BACKWARD_TRANSITIVE");
-        assertThat(client.compatibility("notes-value")).as("falls back to global").isEqualTo("BACKWARD_TRANSITIVE");
+        assertThat(client.compatibility("notes-value"))
+                .as("falls back to global")
+                .isEqualTo("BACKWARD_TRANSITIVE");
 
         client.setCompatibility("notes-value", "NONE");
         client.setCompatibility(null, "FULL_TRANSITIVE");
@@ -84,7 +109,8 @@ class RestClientAgainstEmbeddedRegistryTest {
         assertThat(client.compatibility("other-value")).isEqualTo("FULL_TRANSITIVE");
         assertThat(client.compatibility(null)).isEqualTo("FULL_TRANSITIVE");
         assertThatThrownBy(() -> client.setCompatibility(null, "MOSTLY"))
-                .isInstanceOfSatisfying(RegistryException.class,
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(RegistryException.INVALID_COMPATIBILITY));
     }
 
@@ -92,24 +118,40 @@ class RestClientAgainstEmbeddedRegistryTest {
     void missingThingsAreTypedErrors() {
         client.register("notes-value", V1);
 
-        assertThatThrownBy(() -> client.versions("nobody-value")).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(RegistryException.SUBJECT_NOT_FOUND));
-        assertThatThrownBy(() -> client.getVersion("notes-value", 9)).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(RegistryException.VERSION_NOT_FOUND));
-        assertThatThrownBy(() -> client.getById(999)).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(RegistryException.SCHEMA_NOT_FOUND));
-        assertThatThrownBy(() -> client.lookup("notes-value", V2_WITH_DEFAULT)).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.errorCode()).isEqualTo(RegistryException.SCHEMA_NOT_FOUND));
+        assertThatThrownBy(() -> client.versions("nobody-value"))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(RegistryException.SUBJECT_NOT_FOUND));
+        assertThatThrownBy(() -> client.getVersion("notes-value", 9))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(RegistryException.VERSION_NOT_FOUND));
+        assertThatThrownBy(() -> client.getById(999))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(RegistryException.SCHEMA_NOT_FOUND));
+        assertThatThrownBy(() -> client.lookup("notes-value", V2_WITH_DEFAULT))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(RegistryException.SCHEMA_NOT_FOUND));
     }
 
     @Test
     void serdeRoundTripsThroughTheRegistryAndAFreshReaderResolvesTheId() {
-        RawArticle article = RawArticle.newBuilder().setId("id-1").setSourceType("text").setSource("/in/a.txt")
-                .setProvenance("/in/a.txt").setFetchedAt(Instant.parse("2024-01-02T03:04:05Z"))
-                .setContentType("text/plain").setBody("Gempa mengguncang Cianjur\n\nWarga berhamburan keluar rumah.")
-                .setContentHash("00").setMetadata(Map.of()).build();
+        RawArticle article = RawArticle.newBuilder()
+                .setId("id-1")
+                .setSourceType("text")
+                .setSource("/in/a.txt")
+                .setProvenance("/in/a.txt")
+                .setFetchedAt(Instant.parse("2024-01-02T03:04:05Z"))
+                .setContentType("text/plain")
+                .setBody("Gempa mengguncang Cianjur\n\nWarga berhamburan keluar rumah.")
+                .setContentHash("00")
+                .setMetadata(Map.of())
+                .build();
         // the writer registers (it knows the write token); the reader only reads
-        AvroSerde<RawArticle> writer = AvroSerde.of(RawArticle.class, server.url().replace("http://", "http://warta:t0ken@"));
+        AvroSerde<RawArticle> writer =
+                AvroSerde.of(RawArticle.class, server.url().replace("http://", "http://warta:t0ken@"));
         AvroSerde<RawArticle> reader = AvroSerde.of(RawArticle.class, server.url());
 
         byte[] bytes = writer.serialize(Topics.RAW, article);
@@ -125,8 +167,10 @@ class RestClientAgainstEmbeddedRegistryTest {
         SchemaRegistry down = new RestSchemaRegistryClient(url, Duration.ofSeconds(1), 2);
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> down.getById(1)).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.httpStatus()).isEqualTo(RegistryException.UNREACHABLE));
+        assertThatThrownBy(() -> down.getById(1))
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(RegistryException.UNREACHABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 }

@@ -18,7 +18,8 @@ class SchemasTopicCodecTest {
 
         assertThat(new String(SchemasTopicCodec.key(entry), StandardCharsets.UTF_8))
                 .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"news.raw-value\",\"version\":2,\"magic\":1}");
-        assertThat(SchemasTopicCodec.decode(SchemasTopicCodec.key(entry), SchemasTopicCodec.value(entry))).contains(entry);
+        assertThat(SchemasTopicCodec.decode(SchemasTopicCodec.key(entry), SchemasTopicCodec.value(entry)))
+                .contains(entry);
     }
 
     @Test
@@ -28,8 +29,10 @@ class SchemasTopicCodecTest {
                 + "\"schema\":\"\\\"long\\\"\",\"deleted\":true}");
 
         assertThat(SchemasTopicCodec.decode(key, value)).contains(new SchemaEntry("t-value", 1, 21, "\"long\"", true));
-        assertThat(SchemasTopicCodec.decode(utf8("{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}"),
-                utf8("{\"compatibilityLevel\":\"FULL\"}"))).contains(new ConfigEntry(null, "FULL"));
+        assertThat(SchemasTopicCodec.decode(
+                        utf8("{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}"),
+                        utf8("{\"compatibilityLevel\":\"FULL\"}")))
+                .contains(new ConfigEntry(null, "FULL"));
     }
 
     @Test
@@ -41,9 +44,12 @@ class SchemasTopicCodecTest {
 
     @Test
     void otherKeyTypesAndGarbageAreSkipped() {
-        assertThat(SchemasTopicCodec.decode(utf8("{\"keytype\":\"NOOP\",\"magic\":0}"), null)).isEmpty();
-        assertThat(SchemasTopicCodec.decode(utf8("{\"keytype\":\"SCHEMA\",\"subject\":\"x\",\"version\":1}"), null)).isEmpty();
-        assertThat(SchemasTopicCodec.decode(new byte[] {(byte) 0xff, 0, 1}, utf8("{}"))).isEmpty();
+        assertThat(SchemasTopicCodec.decode(utf8("{\"keytype\":\"NOOP\",\"magic\":0}"), null))
+                .isEmpty();
+        assertThat(SchemasTopicCodec.decode(utf8("{\"keytype\":\"SCHEMA\",\"subject\":\"x\",\"version\":1}"), null))
+                .isEmpty();
+        assertThat(SchemasTopicCodec.decode(new byte[] {(byte) 0xff, 0, 1}, utf8("{}")))
+                .isEmpty();
         assertThat(SchemasTopicCodec.decode(null, null)).isEmpty();
     }
 }

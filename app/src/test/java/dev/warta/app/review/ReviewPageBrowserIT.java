@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.warta.app.KafkaTestSupport;
-import dev.warta.app.platform.IngestStage;
 import dev.warta.app.metrics.Metrics;
 import dev.warta.app.platform.EnrichStageConfig;
-import dev.warta.app.platform.SinkStageConfig;
-import dev.warta.ingest.IngestService;
+import dev.warta.app.platform.IngestStage;
 import dev.warta.app.platform.Platform;
+import dev.warta.app.platform.SinkStageConfig;
 import dev.warta.app.platform.Stages;
 import dev.warta.app.platform.StreamsApp;
+import dev.warta.ingest.IngestService;
 import dev.warta.schemas.EnrichedArticle;
 import dev.warta.schemas.Topics;
 import dev.warta.schemas.serde.AvroSerde;
@@ -61,19 +61,22 @@ class ReviewPageBrowserIT {
         assumeTrue(chromium != null && driverBinary != null, "no chromium + chromedriver on this machine");
 
         try (Platform platform = Platform.open(KafkaTestSupport.embeddedConfig(dir.resolve("data")), true);
-             Metrics metrics = Metrics.create();
-             StreamsApp enrich = Stages.startEnrich(platform,
-                new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "it", platform.stateDir()), metrics);
-             StreamsApp sink = Stages.startSink(platform,
-                new SinkStageConfig(Stages.SINK_APP_ID, 1, "it", Set.of(), DuplicatePolicy.MARK, platform.stateDir()), metrics);
-             Review review = Review.start(platform, "127.0.0.1", 0, false)) {
+                Metrics metrics = Metrics.create();
+                StreamsApp enrich = Stages.startEnrich(
+                        platform, new EnrichStageConfig(Stages.ENRICH_APP_ID, 1, "it", platform.stateDir()), metrics);
+                StreamsApp sink = Stages.startSink(
+                        platform,
+                        new SinkStageConfig(
+                                Stages.SINK_APP_ID, 1, "it", Set.of(), DuplicatePolicy.MARK, platform.stateDir()),
+                        metrics);
+                Review review = Review.start(platform, "127.0.0.1", 0, false)) {
             WebDriver browser = browser(chromium, driverBinary);
             try {
                 browser.get(review.url());
                 assertThat(rows(browser)).as("nothing ingested yet").isEmpty();
 
-                try (IngestStage ingest = IngestStage.start(platform,
-                        IngestService.Options.defaults().withPaths(List.of(SAMPLES)))) {
+                try (IngestStage ingest = IngestStage.start(
+                        platform, IngestService.Options.defaults().withPaths(List.of(SAMPLES)))) {
                     assertThat(ingest.service().bulkSummary().published()).isEqualTo(5);
                 }
                 Map<String, EnrichedArticle> clean = cleanArticles(platform, 5);
@@ -86,13 +89,20 @@ class ReviewPageBrowserIT {
                 Files.write(shot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
 
                 EnrichedArticle spammed = clean.values().stream()
-                        .filter(a -> !a.getSpam().getSegments().isEmpty() && !a.getEntities().isEmpty()).findFirst()
-                        .orElseThrow(() -> new AssertionError("the samples hold an article with cut spam and entities"));
-                browser.findElement(By.cssSelector("tr.article[data-id='" + spammed.getId() + "'] td.title a")).click();
+                        .filter(a -> !a.getSpam().getSegments().isEmpty()
+                                && !a.getEntities().isEmpty())
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new AssertionError("the samples hold an article with cut spam and entities"));
+                browser.findElement(By.cssSelector("tr.article[data-id='" + spammed.getId() + "'] td.title a"))
+                        .click();
                 WebElement cut = new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .until(b -> b.findElements(By.cssSelector(".cut.spam")).stream().findFirst().orElse(null));
+                        .until(b -> b.findElements(By.cssSelector(".cut.spam")).stream()
+                                .findFirst()
+                                .orElse(null));
                 assertThat(cut.findElement(By.tagName("del")).getText())
-                        .isEqualTo(spammed.getSpam().getSegments().get(0).getText().strip());
+                        .isEqualTo(
+                                spammed.getSpam().getSegments().get(0).getText().strip());
                 assertThat(cut.findElement(By.className("tag")).getText())
                         .startsWith(spammed.getSpam().getSegments().get(0).getCategory() + " · score ");
                 WebElement entity = browser.findElement(By.cssSelector("mark.ent"));
@@ -104,13 +114,20 @@ class ReviewPageBrowserIT {
 
                 browser.get(review.url());
                 String language = "en";
-                long expected = clean.values().stream().filter(a -> a.getLanguage().getCode().equals(language)).count();
+                long expected = clean.values().stream()
+                        .filter(a -> a.getLanguage().getCode().equals(language))
+                        .count();
                 assertThat(expected).as("the samples mix languages").isBetween(1L, clean.size() - 1L);
                 new Select(browser.findElement(By.name("lang"))).selectByValue(language);
-                browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("lang=" + language));
-                assertThat(rows(browser)).hasSize((int) expected)
-                        .allSatisfy(r -> assertThat(r.findElement(By.cssSelector("td.lang")).getText()).isEqualTo(language));
+                browser.findElement(By.cssSelector("form.filters button[type=submit]"))
+                        .click();
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(b -> b.getCurrentUrl().contains("lang=" + language));
+                assertThat(rows(browser))
+                        .hasSize((int) expected)
+                        .allSatisfy(r -> assertThat(
+                                        r.findElement(By.cssSelector("td.lang")).getText())
+                                .isEqualTo(language));
             } finally {
                 browser.quit();
             }
@@ -127,12 +144,21 @@ class ReviewPageBrowserIT {
         long deadline = System.nanoTime() + PIPELINE.toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, EnrichedArticle> clean = new LinkedHashMap<>();
-            for (ConsumerRecord<String, EnrichedArticle> r : KafkaTestSupport.readUntil(platform.bootstrapServers(),
-                    Topics.CLEAN, serde.deserializer(), rs -> false, Duration.ofSeconds(2))) {
+            for (ConsumerRecord<String, EnrichedArticle> r : KafkaTestSupport.readUntil(
+                    platform.bootstrapServers(),
+                    Topics.CLEAN,
+                    serde.deserializer(),
+                    rs -> false,
+                    Duration.ofSeconds(2))) {
                 clean.put(r.key(), r.value());
             }
-            int filtered = KafkaTestSupport.readUntil(platform.bootstrapServers(), Topics.FILTERED, serde.deserializer(),
-                    rs -> false, Duration.ofSeconds(1)).size();
+            int filtered = KafkaTestSupport.readUntil(
+                            platform.bootstrapServers(),
+                            Topics.FILTERED,
+                            serde.deserializer(),
+                            rs -> false,
+                            Duration.ofSeconds(1))
+                    .size();
             if (clean.size() + filtered >= raw) {
                 return clean;
             }
@@ -146,10 +172,17 @@ class ReviewPageBrowserIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,860", "--lang=en");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary)
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,860",
+                "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverBinary)
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 

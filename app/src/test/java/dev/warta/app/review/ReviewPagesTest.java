@@ -13,24 +13,53 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReviewPagesTest {
-    static final String TEXT = "Gubernur Budi Santoso meresmikan jembatan di Samarinda.\n\nThe bridge opened on Monday.";
+    static final String TEXT =
+            "Gubernur Budi Santoso meresmikan jembatan di Samarinda.\n\nThe bridge opened on Monday.";
 
     static EnrichedArticle article(String id, String title, String lang, boolean spam, String duplicateOf) {
-        return EnrichedArticle.newBuilder().setId(id).setTitle(title).setSourceType("text").setSource("test")
-                .setProvenance("test#1").setFetchedAt(Instant.parse("2026-01-01T00:00:00Z"))
-                .setEnrichedAt(Instant.parse("2026-01-01T00:00:01Z")).setEnrichmentVersion("v-test").setText(TEXT)
+        return EnrichedArticle.newBuilder()
+                .setId(id)
+                .setTitle(title)
+                .setSourceType("text")
+                .setSource("test")
+                .setProvenance("test#1")
+                .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .setEnrichedAt(Instant.parse("2026-01-01T00:00:01Z"))
+                .setEnrichmentVersion("v-test")
+                .setText(TEXT)
                 .setLanguage(new Language(lang, 0.97))
-                .setSegments(List.of(new Segment(0, 55, new Language("id", 0.99)), new Segment(57, 85, new Language("en", 0.95))))
-                .setSpam(new Spam(spam, spam ? 0.93 : 0.02, false, spam
-                        ? List.of(new SpamSegment("gambling", 0.98, "Situs slot gacor <b>maxwin</b> hari ini", List.of("slot", "gacor")))
-                        : List.of()))
+                .setSegments(List.of(
+                        new Segment(0, 55, new Language("id", 0.99)), new Segment(57, 85, new Language("en", 0.95))))
+                .setSpam(new Spam(
+                        spam,
+                        spam ? 0.93 : 0.02,
+                        false,
+                        spam
+                                ? List.of(new SpamSegment(
+                                        "gambling",
+                                        0.98,
+                                        "Situs slot gacor <b>maxwin</b> hari ini",
+                                        List.of("slot", "gacor")))
+                                : List.of()))
                 .setEntities(List.of(
-                        Entity.newBuilder().setText("Budi Santoso").setType("PERSON").setStart(9).setEnd(21)
-                                .setCanonical("Budi Santoso").build(),
-                        Entity.newBuilder().setText("Samarinda").setType("LOCATION").setStart(45).setEnd(54)
-                                .setCanonical("Kota Samarinda").build()))
-                .setDuplicateOf(duplicateOf).setSimilarity(duplicateOf == null ? null : 0.91)
-                .setTextHash("h-" + id).build();
+                        Entity.newBuilder()
+                                .setText("Budi Santoso")
+                                .setType("PERSON")
+                                .setStart(9)
+                                .setEnd(21)
+                                .setCanonical("Budi Santoso")
+                                .build(),
+                        Entity.newBuilder()
+                                .setText("Samarinda")
+                                .setType("LOCATION")
+                                .setStart(45)
+                                .setEnd(54)
+                                .setCanonical("Kota Samarinda")
+                                .build()))
+                .setDuplicateOf(duplicateOf)
+                .setSimilarity(duplicateOf == null ? null : 0.91)
+                .setTextHash("h-" + id)
+                .build();
     }
 
     static ReviewModel.Summary summary(EnrichedArticle a, long timestamp) {
@@ -39,9 +68,13 @@ class ReviewPagesTest {
 
     @Test
     void shouldEscapeAHostileTitleAndTextInTheListAndTheArticleView() {
-        EnrichedArticle hostile = EnrichedArticle.newBuilder(article("x\"><script>1</script>", "<script>alert('t')</script>",
-                "en", false, null)).setText("<img src=x onerror=alert(1)> teks").setSegments(List.of()).setEntities(List.of())
-                .setUrl("javascript:alert(2)").build();
+        EnrichedArticle hostile = EnrichedArticle.newBuilder(
+                        article("x\"><script>1</script>", "<script>alert('t')</script>", "en", false, null))
+                .setText("<img src=x onerror=alert(1)> teks")
+                .setSegments(List.of())
+                .setEntities(List.of())
+                .setUrl("javascript:alert(2)")
+                .build();
         ReviewModel model = new ReviewModel();
         model.putClean(summary(hostile, 1));
 
@@ -60,10 +93,13 @@ class ReviewPagesTest {
         EnrichedArticle a = article("a1", "Jembatan", "id", true, null);
         String view = ReviewPages.article(summary(a, 1), a);
 
-        assertThat(view).contains("<mark class=\"ent ent-PERSON\" data-type=\"PERSON\" data-canonical=\"Budi Santoso\"");
+        assertThat(view)
+                .contains("<mark class=\"ent ent-PERSON\" data-type=\"PERSON\" data-canonical=\"Budi Santoso\"");
         assertThat(view).contains(">Samarinda<small class=\"etype\">LOC → Kota Samarinda</small></mark>");
         assertThat(view).contains("<p class=\"para\" data-lang=\"id\">", "<p class=\"para\" data-lang=\"en\">");
-        assertThat(view).contains("<div class=\"tag\">gambling · score 0.98</div><del>Situs slot gacor &lt;b&gt;maxwin&lt;/b&gt; hari ini</del>");
+        assertThat(view)
+                .contains(
+                        "<div class=\"tag\">gambling · score 0.98</div><del>Situs slot gacor &lt;b&gt;maxwin&lt;/b&gt; hari ini</del>");
         assertThat(view).contains("slot, gacor");
     }
 
@@ -71,9 +107,21 @@ class ReviewPagesTest {
     void shouldIgnoreEntityAndSegmentOffsetsThatDoNotFitTheText() {
         EnrichedArticle broken = EnrichedArticle.newBuilder(article("b1", "Rusak", "id", false, null))
                 .setSegments(List.of(new Segment(0, 999, new Language("id", 0.9))))
-                .setEntities(List.of(Entity.newBuilder().setText("X").setType("PERSON").setStart(80).setEnd(500)
-                        .setCanonical("X").build(), Entity.newBuilder().setText("Y").setType("PERSON").setStart(5).setEnd(2)
-                        .setCanonical("Y").build()))
+                .setEntities(List.of(
+                        Entity.newBuilder()
+                                .setText("X")
+                                .setType("PERSON")
+                                .setStart(80)
+                                .setEnd(500)
+                                .setCanonical("X")
+                                .build(),
+                        Entity.newBuilder()
+                                .setText("Y")
+                                .setType("PERSON")
+                                .setStart(5)
+                                .setEnd(2)
+                                .setCanonical("Y")
+                                .build()))
                 .build();
 
         String text = ReviewPages.text(broken);
@@ -97,28 +145,60 @@ class ReviewPagesTest {
         ReviewModel model = new ReviewModel();
         model.putClean(summary(article("old", "Old", "id", false, null), 1));
         model.putClean(summary(article("new", "New", "en", true, null), 2));
-        model.putClean(summary(EnrichedArticle.newBuilder(article("dup", "Dup", "id", false, "old")).setEntities(List.of()).build(), 3));
+        model.putClean(summary(
+                EnrichedArticle.newBuilder(article("dup", "Dup", "id", false, "old"))
+                        .setEntities(List.of())
+                        .build(),
+                3));
 
         assertThat(ids(model, ReviewModel.Query.ALL)).containsExactly("dup", "new", "old");
-        assertThat(ids(model, new ReviewModel.Query("en", null, null, null, null))).containsExactly("new");
-        assertThat(ids(model, new ReviewModel.Query(null, null, null, true, null))).containsExactly("new");
-        assertThat(ids(model, new ReviewModel.Query(null, null, null, null, true))).containsExactly("dup");
-        assertThat(ids(model, new ReviewModel.Query(null, "kota samarinda", null, null, null))).containsExactly("new", "old");
-        assertThat(ids(model, new ReviewModel.Query(null, "Samarinda", null, null, null))).isEmpty();
-        assertThat(ids(model, new ReviewModel.Query(null, null, "marind", false, null))).containsExactly("old");
-        assertThat(ReviewPages.list(model, ReviewModel.Query.ALL)).contains("<a class=\"dupmark\" href=\"/article?id=old\">dup 0.91</a>");
+        assertThat(ids(model, new ReviewModel.Query("en", null, null, null, null)))
+                .containsExactly("new");
+        assertThat(ids(model, new ReviewModel.Query(null, null, null, true, null)))
+                .containsExactly("new");
+        assertThat(ids(model, new ReviewModel.Query(null, null, null, null, true)))
+                .containsExactly("dup");
+        assertThat(ids(model, new ReviewModel.Query(null, "kota samarinda", null, null, null)))
+                .containsExactly("new", "old");
+        assertThat(ids(model, new ReviewModel.Query(null, "Samarinda", null, null, null)))
+                .isEmpty();
+        assertThat(ids(model, new ReviewModel.Query(null, null, "marind", false, null)))
+                .containsExactly("old");
+        assertThat(ReviewPages.list(model, ReviewModel.Query.ALL))
+                .contains("<a class=\"dupmark\" href=\"/article?id=old\">dup 0.91</a>");
     }
 
     @Test
     void shouldListTheMostMentionedEntitiesFirst() {
-        EnrichedArticle a = EnrichedArticle.newBuilder(article("e", "E", "id", false, null)).setEntities(List.of(
-                Entity.newBuilder().setText("A").setType("PERSON").setStart(0).setEnd(1).setCanonical("A").build(),
-                Entity.newBuilder().setText("B").setType("LOCATION").setStart(2).setEnd(3).setCanonical("B").build(),
-                Entity.newBuilder().setText("B").setType("LOCATION").setStart(4).setEnd(5).setCanonical("B").build()))
+        EnrichedArticle a = EnrichedArticle.newBuilder(article("e", "E", "id", false, null))
+                .setEntities(List.of(
+                        Entity.newBuilder()
+                                .setText("A")
+                                .setType("PERSON")
+                                .setStart(0)
+                                .setEnd(1)
+                                .setCanonical("A")
+                                .build(),
+                        Entity.newBuilder()
+                                .setText("B")
+                                .setType("LOCATION")
+                                .setStart(2)
+                                .setEnd(3)
+                                .setCanonical("B")
+                                .build(),
+                        Entity.newBuilder()
+                                .setText("B")
+                                .setType("LOCATION")
+                                .setStart(4)
+                                .setEnd(5)
+                                .setCanonical("B")
+                                .build()))
                 .build();
 
-        assertThat(ReviewModel.Summary.of(a, new ReviewModel.Location("t", 0, 0), 0).topEntities())
-                .containsExactly(new ReviewModel.EntityCount("B", "LOCATION", 2), new ReviewModel.EntityCount("A", "PERSON", 1));
+        assertThat(ReviewModel.Summary.of(a, new ReviewModel.Location("t", 0, 0), 0)
+                        .topEntities())
+                .containsExactly(
+                        new ReviewModel.EntityCount("B", "LOCATION", 2), new ReviewModel.EntityCount("A", "PERSON", 1));
     }
 
     private static List<String> ids(ReviewModel model, ReviewModel.Query q) {

@@ -32,20 +32,18 @@ public final class Fingerprinter {
     public static final int PERMUTATIONS = 1 << 8;
     /** Words per shingle. */
     public static final int SHINGLE = 5;
+
     private static final long SEED = 0x7761727461L; // "warta"
 
-    public Fingerprinter() {
-    }
+    public Fingerprinter() {}
 
     /** Both fingerprints of one text. */
-    public record Fingerprint(String textHash, int[] minhash) {
-    }
+    public record Fingerprint(String textHash, int[] minhash) {}
 
     /** {@link #textHash} and {@link #minhash} of {@code text}, normalizing it once. */
     public Fingerprint fingerprint(String text) {
         Chars normalized = normalizedChars(text);
-        return new Fingerprint(textHash(text, new String(normalized.chars, 0, normalized.length)),
-                minhash(normalized));
+        return new Fingerprint(textHash(text, new String(normalized.chars, 0, normalized.length)), minhash(normalized));
     }
 
     /** Hash of the normalized text: equal for exact repeats (and for texts differing only in case/punctuation). */
@@ -163,8 +161,7 @@ public final class Fingerprinter {
     }
 
     /** The first {@code length} chars of {@code chars}. */
-    private record Chars(char[] chars, int length) {
-    }
+    private record Chars(char[] chars, int length) {}
 
     /** The normalized text, without building a String. */
     private static Chars normalizedChars(String text) {
@@ -172,7 +169,8 @@ public final class Fingerprinter {
             return new Chars(new char[0], 0);
         }
         String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC)
-                ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
         int len = s.length();
         char[] out = new char[len + 2];
         int o = 0;

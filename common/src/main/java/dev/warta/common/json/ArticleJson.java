@@ -33,8 +33,7 @@ public final class ArticleJson {
     private static final int TOP_ENTITIES = 3;
     private static final int TITLE_MAX = 100;
 
-    private ArticleJson() {
-    }
+    private ArticleJson() {}
 
     /** The article as one line of JSON; {@code source} is the record's provenance (else its source). */
     public static String json(EnrichedArticle a) {
@@ -115,7 +114,10 @@ public final class ArticleJson {
         sb.append(a.getId()).append("  [");
         String code = a.getLanguage() == null ? "und" : a.getLanguage().getCode();
         double conf = a.getLanguage() == null ? 0.0 : a.getLanguage().getConfidence();
-        sb.append(code).append(' ').append(String.format(Locale.ROOT, "%.2f", conf)).append(']');
+        sb.append(code)
+                .append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", conf))
+                .append(']');
         if (a.getSpam() != null && a.getSpam().getFlagged()) {
             sb.append(a.getSpam().getWholePage() ? " [SPAM PAGE]" : " [SPAM CUT]");
         }
@@ -129,7 +131,9 @@ public final class ArticleJson {
         if (a.getFilterReason() != null) {
             sb.append(" [filtered: ").append(a.getFilterReason()).append(']');
         }
-        String title = a.getTitle() == null || a.getTitle().isBlank() ? "(untitled)" : a.getTitle().strip();
+        String title = a.getTitle() == null || a.getTitle().isBlank()
+                ? "(untitled)"
+                : a.getTitle().strip();
         if (title.length() > TITLE_MAX) {
             title = title.substring(0, TITLE_MAX - 1) + "…";
         }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Configuration: {@value #STAGE} (enrich, sink), {@code schema.registry.url}, {@value #VERSION}, and optionally
  * {@value #LISTENER}: a {@code BiConsumer<String stage, String reason>} told of each dead letter (metrics).
  */
-public class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
-        ProductionExceptionHandler {
+public class DeadLetterHandler
+        implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     public static final String STAGE = "warta.stage";
     public static final String VERSION = "warta.enrichment.version";
     public static final String LISTENER = "warta.dead.letter.listener";
@@ -35,7 +35,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     private String stage = "stream";
     private String version;
     private AvroSerde<DeadLetter> serde;
-    private BiConsumer<String, String> listener = (s, r) -> { };
+    private BiConsumer<String, String> listener = (s, r) -> {};
 
     @Override
     @SuppressWarnings("unchecked")
@@ -55,37 +55,56 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     }
 
     @Override
-    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
-                                                                ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        return DeserializationExceptionHandler.Response.resume(
-                deadLetter(exception, record.topic(), record.partition(), record.offset(), record.key(), record.value()));
+    public DeserializationExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        return DeserializationExceptionHandler.Response.resume(deadLetter(
+                exception, record.topic(), record.partition(), record.offset(), record.key(), record.value()));
     }
 
     @Override
-    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
-                                                           Exception exception) {
-        return ProcessingExceptionHandler.Response.resume(deadLetter(exception, context.topic(), context.partition(),
-                context.offset(), context.sourceRawKey(), context.sourceRawValue()));
+    public ProcessingExceptionHandler.Response handleError(
+            ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        return ProcessingExceptionHandler.Response.resume(deadLetter(
+                exception,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.sourceRawKey(),
+                context.sourceRawValue()));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
-            ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
-        return ProductionExceptionHandler.Response.resume(deadLetter(exception, context.topic(), context.partition(),
-                context.offset(), context.sourceRawKey(), context.sourceRawValue()));
+    public ProductionExceptionHandler.Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
+        return ProductionExceptionHandler.Response.resume(deadLetter(
+                exception,
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.sourceRawKey(),
+                context.sourceRawValue()));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
-            ProducerRecord<byte[], byte[]> record, Exception exception) {
+    public ProductionExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         // A send that failed after retries (broker-side): fail so that EOS aborts and the task retries the batch.
         return ProductionExceptionHandler.Response.fail();
     }
 
-    private List<ProducerRecord<byte[], byte[]>> deadLetter(Exception error, String topic, int partition, long offset,
-                                                            byte[] key, byte[] value) {
+    private List<ProducerRecord<byte[], byte[]>> deadLetter(
+            Exception error, String topic, int partition, long offset, byte[] key, byte[] value) {
         DeadLetter letter = DeadLetters.forRecord(stage, error, topic, partition, offset, key, value, version);
-        LOG.warn("dead letter from {} at {}/{}@{}: {} ({})", stage, topic, partition, offset, letter.getReason(),
+        LOG.warn(
+                "dead letter from {} at {}/{}@{}: {} ({})",
+                stage,
+                topic,
+                partition,
+                offset,
+                letter.getReason(),
                 letter.getMessage());
         listener.accept(stage, letter.getReason());
         byte[] keyBytes = key == null ? null : key.clone();

@@ -11,8 +11,7 @@ public final class DeadLetters {
     /** How many payload bytes a dead letter keeps. */
     public static final int HEAD_BYTES = 1024;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /**
      * {@code value}, or a {@link WireFormatException} ({@code empty-payload}) for a null one: a tombstone carries no
@@ -20,8 +19,10 @@ public final class DeadLetters {
      */
     public static <T> T requireValue(T value, String topic) {
         if (value == null) {
-            throw new WireFormatException(WireFormatException.Reason.EMPTY,
-                    "null value (a tombstone) on " + topic + ": no article in it", null);
+            throw new WireFormatException(
+                    WireFormatException.Reason.EMPTY,
+                    "null value (a tombstone) on " + topic + ": no article in it",
+                    null);
         }
         return value;
     }
@@ -56,8 +57,15 @@ public final class DeadLetters {
     }
 
     /** A dead letter for a record of a stream stage. */
-    public static DeadLetter forRecord(String stage, Throwable error, String topic, int partition, long offset,
-                                       byte[] key, byte[] value, String version) {
+    public static DeadLetter forRecord(
+            String stage,
+            Throwable error,
+            String topic,
+            int partition,
+            long offset,
+            byte[] key,
+            byte[] value,
+            String version) {
         byte[] payload = value == null ? new byte[0] : value;
         return DeadLetter.newBuilder()
                 .setStage(stage)

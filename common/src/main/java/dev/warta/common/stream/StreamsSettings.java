@@ -10,8 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings every warta stream stage shares: exactly-once v2, dead letters, String keys. */
 public final class StreamsSettings {
-    private StreamsSettings() {
-    }
+    private StreamsSettings() {}
 
     /**
      * The commit interval of {@code stage}. Under exactly-once a record becomes visible downstream only when the
@@ -33,8 +32,8 @@ public final class StreamsSettings {
      * Streams properties for {@code stage} under {@code applicationId}; {@code clientOverrides} (bootstrap
      * servers, security, state dir, anything else) win over the defaults.
      */
-    public static Properties of(String stage, String applicationId, String registryUrl, String version,
-                                Properties clientOverrides) {
+    public static Properties of(
+            String stage, String applicationId, String registryUrl, String version, Properties clientOverrides) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class FingerprinterTest {
     private final Fingerprinter f = new Fingerprinter();
 
-    private static final String STORY = "Pemerintah kota Bandung membuka tiga taman baru di kawasan utara pada Sabtu pagi. "
-            + "Wali kota mengatakan taman itu dibangun untuk memberi ruang bermain bagi anak-anak dan lansia. "
-            + "Warga menyambut baik pembukaan taman yang dilengkapi jalur sepeda, kolam kecil dan perpustakaan mini. "
-            + "Dinas pertamanan menargetkan lima taman lagi selesai sebelum akhir tahun depan.";
+    private static final String STORY =
+            "Pemerintah kota Bandung membuka tiga taman baru di kawasan utara pada Sabtu pagi. "
+                    + "Wali kota mengatakan taman itu dibangun untuk memberi ruang bermain bagi anak-anak dan lansia. "
+                    + "Warga menyambut baik pembukaan taman yang dilengkapi jalur sepeda, kolam kecil dan perpustakaan mini. "
+                    + "Dinas pertamanan menargetkan lima taman lagi selesai sebelum akhir tahun depan.";
 
     @Test
     void shouldNormalizeCasePunctuationAndSpacing() {
@@ -42,7 +43,8 @@ class FingerprinterTest {
         String edited = STORY.replace("Sabtu pagi", "Sabtu siang") + " Pembukaan dihadiri ratusan warga.";
         double j = Fingerprinter.similarity(f.minhash(STORY), f.minhash(edited));
         assertThat(j).isBetween(0.6, 0.99);
-        assertThat(Fingerprinter.similarity(f.minhash(STORY), f.minhash(STORY.toUpperCase()))).isEqualTo(1.0);
+        assertThat(Fingerprinter.similarity(f.minhash(STORY), f.minhash(STORY.toUpperCase())))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -101,7 +103,8 @@ class FingerprinterTest {
     void shouldFingerprintShortTextAsOneShingle() {
         assertThat(f.minhash("dua kata")).hasSize(Fingerprinter.PERMUTATIONS);
         assertThat(f.minhash("dua kata")).isEqualTo(f.minhash("Dua, kata!"));
-        assertThat(Fingerprinter.similarity(f.minhash("dua kata"), f.minhash("tiga kata"))).isLessThan(0.2);
+        assertThat(Fingerprinter.similarity(f.minhash("dua kata"), f.minhash("tiga kata")))
+                .isLessThan(0.2);
     }
 
     @Test

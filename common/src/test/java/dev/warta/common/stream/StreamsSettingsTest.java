@@ -20,7 +20,9 @@ class StreamsSettingsTest {
 
         assertThat(sink).isLessThan(enrich);
         assertThat(enrich).isLessThan(other);
-        assertThat(3 * sink + enrich).as("commit intervals on the ingest-to-clean path").isLessThanOrEqualTo(200);
+        assertThat(3 * sink + enrich)
+                .as("commit intervals on the ingest-to-clean path")
+                .isLessThanOrEqualTo(200);
     }
 
     @Test
@@ -29,9 +31,11 @@ class StreamsSettingsTest {
         Properties overrides = new Properties();
         overrides.put(StreamsConfig.producerPrefix("batch.size"), "65536");
 
-        assertThat((int) defaults.get(StreamsConfig.producerPrefix("batch.size"))).isGreaterThanOrEqualTo(10 * 10_000);
+        assertThat((int) defaults.get(StreamsConfig.producerPrefix("batch.size")))
+                .isGreaterThanOrEqualTo(10 * 10_000);
         assertThat(StreamsSettings.of("sink", "app-sink", "mem://settings", "v1", overrides)
-                .get(StreamsConfig.producerPrefix("batch.size"))).isEqualTo("65536");
+                        .get(StreamsConfig.producerPrefix("batch.size")))
+                .isEqualTo("65536");
     }
 
     @Test

@@ -27,12 +27,15 @@ public final class TextCleaner {
     private static final int MAX_CHARS = 300_000;
     /** Line patterns are written in lower case and matched against the lower-cased line (much faster). */
     private static final int FLAGS = 0;
+
     private static final int GLUED_FLAGS = Pattern.CASE_INSENSITIVE;
 
     /** Markers that may be glued inside a paragraph; replaced by a line break. */
     private static final Pattern GLUED = Pattern.compile(
             "(?:(?:advertisement|iklan)\\s*[.·:|-]?\\s*)?scroll\\s+(?:down\\s+)?to\\s+(?:see|continue|read|view)"
-                    + "(?:\\s+with)?(?:\\s+the)?(?:\\s+(?:content|reading|article|story))?", GLUED_FLAGS);
+                    + "(?:\\s+with)?(?:\\s+the)?(?:\\s+(?:content|reading|article|story))?",
+            GLUED_FLAGS);
+
     private static final Pattern GLUED_AD = Pattern.compile(
             "(?<=[.!?\"”’)])[ \\t]*(?:ADVERTISEMENT|Advertisement|IKLAN|Iklan)[ \\t]*(?=\\p{Lu}|$)", Pattern.MULTILINE);
     private static final Pattern GLUED_RELATED = Pattern.compile(
@@ -40,20 +43,22 @@ public final class TextCleaner {
             GLUED_FLAGS);
 
     /** Whole lines that are never story text. */
-    private static final Pattern JUNK_LINE = Pattern.compile("^(?:"
-            + "advertisement|advertisment|iklan|ads?|sponsored|loading|memuat\\.*|comscore|aa text|aa|text|share|"
-            + "share this( article| story)?|bagikan|bagikan artikel ini|share on \\w+|tweet|email|print|cetak|"
-            + "copy link|salin link|komentar|comments?|\\d+ (komentar|comments?)|tulis komentar|lihat komentar|"
-            + "load more( comments)?|leave a (comment|reply)|berita lainnya|berita terkait|artikel terkait|"
-            + "related( articles| stories| news)?|more stories|recommended|trending|terpopuler|populer|"
-            + "most read|baca juga|read next|read more|lihat juga|selengkapnya|tag|tags|topik|topics|kanal|network|"
-            + "news update|live tv|follow|ikuti|follow us|ikuti kami|subscribe|berlangganan|newsletter|home|beranda|"
-            + "menu|search|cari|login|masuk|daftar|sign in|sign up|register|next|previous|sebelumnya|berikutnya|"
-            + "anda selesai\\.?|you('| a)re done\\.?|back to top|kembali ke atas|halaman \\d+|page \\d+( of \\d+)?|"
-            + "\\d+ / \\d+|video|foto|photo|gallery|galeri|scroll to continue with content|scroll to see content|"
-            + "reaksi|bagaimana reaksi anda\\??|bagaimana tanggapan anda mengenai artikel ini\\??|"
-            + "what do you think\\??|rate this article|beri rating"
-            + ")[\\s.:!|]*$", FLAGS);
+    private static final Pattern JUNK_LINE = Pattern.compile(
+            "^(?:"
+                    + "advertisement|advertisment|iklan|ads?|sponsored|loading|memuat\\.*|comscore|aa text|aa|text|share|"
+                    + "share this( article| story)?|bagikan|bagikan artikel ini|share on \\w+|tweet|email|print|cetak|"
+                    + "copy link|salin link|komentar|comments?|\\d+ (komentar|comments?)|tulis komentar|lihat komentar|"
+                    + "load more( comments)?|leave a (comment|reply)|berita lainnya|berita terkait|artikel terkait|"
+                    + "related( articles| stories| news)?|more stories|recommended|trending|terpopuler|populer|"
+                    + "most read|baca juga|read next|read more|lihat juga|selengkapnya|tag|tags|topik|topics|kanal|network|"
+                    + "news update|live tv|follow|ikuti|follow us|ikuti kami|subscribe|berlangganan|newsletter|home|beranda|"
+                    + "menu|search|cari|login|masuk|daftar|sign in|sign up|register|next|previous|sebelumnya|berikutnya|"
+                    + "anda selesai\\.?|you('| a)re done\\.?|back to top|kembali ke atas|halaman \\d+|page \\d+( of \\d+)?|"
+                    + "\\d+ / \\d+|video|foto|photo|gallery|galeri|scroll to continue with content|scroll to see content|"
+                    + "reaksi|bagaimana reaksi anda\\??|bagaimana tanggapan anda mengenai artikel ini\\??|"
+                    + "what do you think\\??|rate this article|beri rating"
+                    + ")[\\s.:!|]*$",
+            FLAGS);
     /** Prompts and footers anywhere in a line (share, subscribe, app download, notices, copyright). */
     private static final Pattern PROMO = Pattern.compile(
             "\\b(?:get|download|unduh|install|pasang)\\b.{0,40}\\b(?:app|apps|aplikasi)\\b"
@@ -71,54 +76,100 @@ public final class TextCleaner {
                     + "|\\bget the latest (?:news|updates|stories)\\b",
             FLAGS);
     /** Cheap substring checks before running {@link #PROMO} (a long alternation) on a line. */
-    private static final String[] PROMO_TRIGGERS = {"app", "aplikasi", "follow", "ikuti", "klik", "click", "powered",
-        "rights reserved", "hak cipta", "©", "copyright", "advertiser", "sponsor", "konten", "subscribe", "sign up",
-        "berlangganan", "saksikan", "simak video", "tonton", "watch", "membuka kesempatan", "download", "cookie",
-        "terms of", "privacy", "privasi", "pedoman", "terbaru", "latest"};
-    private static final String[] GLUED_RELATED_TRIGGERS = {"baca juga", "read also", "also read", "read next",
-        "read more", "lihat juga", "simak juga"};
+    private static final String[] PROMO_TRIGGERS = {
+        "app",
+        "aplikasi",
+        "follow",
+        "ikuti",
+        "klik",
+        "click",
+        "powered",
+        "rights reserved",
+        "hak cipta",
+        "©",
+        "copyright",
+        "advertiser",
+        "sponsor",
+        "konten",
+        "subscribe",
+        "sign up",
+        "berlangganan",
+        "saksikan",
+        "simak video",
+        "tonton",
+        "watch",
+        "membuka kesempatan",
+        "download",
+        "cookie",
+        "terms of",
+        "privacy",
+        "privasi",
+        "pedoman",
+        "terbaru",
+        "latest"
+    };
+
+    private static final String[] GLUED_RELATED_TRIGGERS = {
+        "baca juga", "read also", "also read", "read next", "read more", "lihat juga", "simak juga"
+    };
     /** Related-article links: "Baca Juga: headline", "Read Next : headline". */
     private static final Pattern RELATED = Pattern.compile(
             "^(?:baca juga|read also|also read|read next|read more|lihat juga|simak juga|baca selengkapnya|berita terkait"
-                    + "|artikel terkait|related|see also|baca|more)\\s*[:：-]\\s*(.*)$", FLAGS);
+                    + "|artikel terkait|related|see also|baca|more)\\s*[:：-]\\s*(.*)$",
+            FLAGS);
     /** Editor / reporter / photo / source credit lines. */
     private static final Pattern CREDIT = Pattern.compile(
             "^(?:\\(?(?:editor|editing|penyunting|penulis|reporter|pewarta|redaktur|fotografer|foto|photo|photos|"
                     + "image|gambar|video|videografer|kontributor|contributor|sumber|source|laporan|writer|"
                     + "reporting|writing|additional reporting|editor's note|catatan redaksi|copy ?editor|"
                     + "penerjemah|translator|ilustrasi|grafis|infografis|dok(?:umentasi)?)\\b(?:\\s+by)?\\s*[:：,]\\s*"
-                    + "\\S.{0,160})$", FLAGS);
+                    + "\\S.{0,160})$",
+            FLAGS);
+
     private static final Pattern CREDIT_BY = Pattern.compile(
             "^(?:\\(?(?:reporting|writing|editing|additional reporting|compiled|photos?|video) by\\b.{1,200})$", FLAGS);
     /** Editor initials at the end of Indonesian articles: (FJR), (rdn/rdn), (nwy/ega). */
-    private static final Pattern INITIALS = Pattern.compile("^\\(\\s*[A-Za-z]{2,5}(?:\\s*/\\s*[A-Za-z]{2,5}){0,3}\\s*\\)$");
+    private static final Pattern INITIALS =
+            Pattern.compile("^\\(\\s*[A-Za-z]{2,5}(?:\\s*/\\s*[A-Za-z]{2,5}){0,3}\\s*\\)$");
     /** An inline photo credit at the end of a caption: "(Foto: Reuters)", "./AFP", "Foto: X/Y". */
     private static final Pattern INLINE_PHOTO = Pattern.compile(
             "(?:\\((?:foto|photo|image|gambar|dok|ilustrasi)\\s*:\\s*([^()]{1,80})\\)\\s*$)"
-                    + "|(?:[.!?]\\s*/\\s*([\\p{L}][\\p{L} .&]{1,30})$)", FLAGS);
+                    + "|(?:[.!?]\\s*/\\s*([\\p{L}][\\p{L} .&]{1,30})$)",
+            FLAGS);
+
     private static final Pattern LIST_ITEM = Pattern.compile("^(?:\\(?\\d{1,3}[.)]|[-•*–])\\s*\\S.*");
-    private static final Pattern PHOTO_CREDIT_LINE = Pattern.compile("^(?:foto|photo|image|gambar|ilustrasi|dok)\\s*[:：].*");
+    private static final Pattern PHOTO_CREDIT_LINE =
+            Pattern.compile("^(?:foto|photo|image|gambar|ilustrasi|dok)\\s*[:：].*");
     private static final Pattern NOTIFICATION = Pattern.compile(
             "notifikasi|notification|push notif|izinkan notifikasi|allow notifications|setting browser|pengaturan/setting",
             FLAGS);
     private static final Pattern RELIGIOUS_HEADING = Pattern.compile(
             "^(?:yuk ngaji|ngaji hari ini|ayat hari ini|hadits? hari ini|hadis hari ini|doa hari ini|renungan hari ini"
-                    + "|kutipan ayat|ayat pilihan|verse of the day|quote of the day|kata mutiara)\\b.*", FLAGS);
-    private static final Pattern CITATION = Pattern.compile(
-            "^\\(?\\s*(?:qs|q\\.s|hr|h\\.r)\\.?\\s*[\\p{L}\\-' ]{1,40}.{0,40}\\)?$", FLAGS);
+                    + "|kutipan ayat|ayat pilihan|verse of the day|quote of the day|kata mutiara)\\b.*",
+            FLAGS);
+    private static final Pattern CITATION =
+            Pattern.compile("^\\(?\\s*(?:qs|q\\.s|hr|h\\.r)\\.?\\s*[\\p{L}\\-' ]{1,40}.{0,40}\\)?$", FLAGS);
     private static final Pattern PUBLISHED_LABEL = Pattern.compile(
             "(?:diterbitkan|dipublikasikan|dipublikasi|terbit|published|posted|first published|publish|tayang)"
-                    + "\\s*(?:on|pada|:)?\\s*:?", FLAGS);
-    private static final Pattern UPDATED_LABEL = Pattern.compile("(?:updated|diperbarui|update|last modified)\\s*:?", FLAGS);
-    private static final Pattern PERSON_NAME = Pattern.compile(
-            "^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
+                    + "\\s*(?:on|pada|:)?\\s*:?",
+            FLAGS);
+    private static final Pattern UPDATED_LABEL =
+            Pattern.compile("(?:updated|diperbarui|update|last modified)\\s*:?", FLAGS);
+    private static final Pattern PERSON_NAME =
+            Pattern.compile("^\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}$");
     private static final Pattern DASH_SPLIT = Pattern.compile("\\s+[-–—|]\\s+");
-    private static final Set<String> FUNCTION_WORDS = Set.of("dan", "di", "ke", "dari", "untuk", "yang", "dengan",
-            "ini", "itu", "soal", "usai", "jadi", "atau", "pada", "dalam", "oleh", "akan", "the", "of", "and", "to", "in",
-            "for", "on", "a", "an", "at", "by", "with", "vs", "hingga", "saat", "bagi", "tak", "tidak", "jelang");
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "dan", "di", "ke", "dari", "untuk", "yang", "dengan", "ini", "itu", "soal", "usai", "jadi", "atau", "pada",
+            "dalam", "oleh", "akan", "the", "of", "and", "to", "in", "for", "on", "a", "an", "at", "by", "with", "vs",
+            "hingga", "saat", "bagi", "tak", "tidak", "jelang");
 
     /** STORY: reads as prose; SHORT: heading-like line; LIST: numbered or bulleted item; DROP: cut. */
-    private enum Kind { STORY, SHORT, LIST, DROP }
+    private enum Kind {
+        STORY,
+        SHORT,
+        LIST,
+        DROP
+    }
 
     /**
      * Removes what is not the article from the text of a plain-text page ({@code title} may be null): every rule,
@@ -154,6 +205,7 @@ public final class TextCleaner {
         final Kind[] kind;
         /** Why a dropped line was dropped (null: kept, or dropped for no named reason). */
         final String[] why;
+
         final List<String> credits = new ArrayList<>();
         final String normTitle;
         int first = -1;
@@ -220,8 +272,8 @@ public final class TextCleaner {
             dropShortRunsInStory(page);
         }
         List<Cleaned.Line> all = new ArrayList<>();
-        return new Cleaned(join(page, plain, all), List.copyOf(dedupe(page.credits)), page.published, page.rule,
-                List.copyOf(all));
+        return new Cleaned(
+                join(page, plain, all), List.copyOf(dedupe(page.credits)), page.published, page.rule, List.copyOf(all));
     }
 
     /** Puts markers glued inside a paragraph (scroll prompts, ads, "Baca juga:") on lines of their own. */
@@ -257,7 +309,9 @@ public final class TextCleaner {
             if (RELIGIOUS_HEADING.matcher(page.lower[i]).matches()) {
                 religious = true;
             }
-            if (religious || (latin && mostlyArabic(l)) || CITATION.matcher(page.lower[i]).matches()) {
+            if (religious
+                    || (latin && mostlyArabic(l))
+                    || CITATION.matcher(page.lower[i]).matches()) {
                 page.drop(i, "religious-block");
                 continue;
             }
@@ -287,7 +341,11 @@ public final class TextCleaner {
             }
             for (int d = -1; d <= 1; d += 2) {
                 int j = i + d;
-                if (j >= 0 && j < n && !lines[j].isEmpty() && page.kind[j] != Kind.DROP && lines[j].length() < 220
+                if (j >= 0
+                        && j < n
+                        && !lines[j].isEmpty()
+                        && page.kind[j] != Kind.DROP
+                        && lines[j].length() < 220
                         && !isPhotoCredit(lines[j])) {
                     page.drop(j, "photo-caption");
                 }
@@ -304,7 +362,10 @@ public final class TextCleaner {
                 continue;
             }
             Matcher lab = PUBLISHED_LABEL.matcher(page.lower[i]);
-            if (lab.lookingAt() || (lab.find() && lab.start() < 40 && !UPDATED_LABEL.matcher(page.lower[i]).lookingAt())) {
+            if (lab.lookingAt()
+                    || (lab.find()
+                            && lab.start() < 40
+                            && !UPDATED_LABEL.matcher(page.lower[i]).lookingAt())) {
                 String d = DateParser.parseText(l.substring(lab.end()));
                 if (d != null) {
                     page.published = d;
@@ -438,7 +499,8 @@ public final class TextCleaner {
         if (l.length() < 250 && RELATED.matcher(low).matches()) {
             return drop(why, i, "related-link");
         }
-        if (l.length() < 220 && (CREDIT.matcher(low).matches() || CREDIT_BY.matcher(low).matches())) {
+        if (l.length() < 220
+                && (CREDIT.matcher(low).matches() || CREDIT_BY.matcher(low).matches())) {
             credits.add(l);
             return drop(why, i, "credit");
         }
@@ -452,7 +514,9 @@ public final class TextCleaner {
             credits.add("Foto: " + l.substring(photo.start(g), photo.end(g)).strip());
             return drop(why, i, "photo-credit");
         }
-        if (l.length() < (isSentence(l) ? 220 : 400) && containsAny(low, PROMO_TRIGGERS) && PROMO.matcher(low).find()) {
+        if (l.length() < (isSentence(l) ? 220 : 400)
+                && containsAny(low, PROMO_TRIGGERS)
+                && PROMO.matcher(low).find()) {
             return drop(why, i, "promo-prompt");
         }
         if (isSectionLabel(l)) {
@@ -523,8 +587,10 @@ public final class TextCleaner {
         int n = 0;
         for (int i = 0; i < l.length(); i++) {
             Character.UnicodeScript sc = Character.UnicodeScript.of(l.charAt(i));
-            if (sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
-                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI) {
+            if (sc == Character.UnicodeScript.HAN
+                    || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA
+                    || sc == Character.UnicodeScript.THAI) {
                 n++;
             }
         }
@@ -569,7 +635,9 @@ public final class TextCleaner {
     private static boolean nextNonEmptyIsStoryBlock(String[] lines, int blank) {
         for (int i = blank + 1; i < lines.length; i++) {
             if (!lines[i].isEmpty()) {
-                return isSentence(lines[i]) && !CITATION.matcher(lower(lines[i])).matches() && !mostlyArabic(lines[i]);
+                return isSentence(lines[i])
+                        && !CITATION.matcher(lower(lines[i])).matches()
+                        && !mostlyArabic(lines[i]);
             }
         }
         return false;
@@ -607,8 +675,11 @@ public final class TextCleaner {
             char c = l.charAt(i);
             if (Character.isLetter(c) || (c >= 0x0600 && c <= 0x06FF)) {
                 letters++;
-                if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF)
-                        || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
+                if ((c >= 0x0600 && c <= 0x06FF)
+                        || (c >= 0x0750 && c <= 0x077F)
+                        || (c >= 0x08A0 && c <= 0x08FF)
+                        || (c >= 0xFB50 && c <= 0xFDFF)
+                        || (c >= 0xFE70 && c <= 0xFEFF)) {
                     arabic++;
                 }
             }
@@ -622,8 +693,15 @@ public final class TextCleaner {
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ws = c == ' ' || c == '\t' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200B') || c == '\u202F'
-                    || c == '\u205F' || c == '\u3000' || c == '\uFEFF' || Character.isWhitespace(c);
+            boolean ws = c == ' '
+                    || c == '\t'
+                    || c == '\u00A0'
+                    || (c >= '\u2000' && c <= '\u200B')
+                    || c == '\u202F'
+                    || c == '\u205F'
+                    || c == '\u3000'
+                    || c == '\uFEFF'
+                    || Character.isWhitespace(c);
             if (ws) {
                 space = true;
                 continue;

@@ -23,23 +23,99 @@ final class ClassHints {
     /** Never article text whatever its size: consent dialogs, comment threads. */
     static final int STRONG_NEGATIVE = 16;
 
-    private static final String[] NEG = {"comment", "share", "sharing", "social", "related", "recommend",
-        "newsletter", "subscri", "promo", "sponsor", "advert", "banner", "popup", "modal", "cookie", "consent", "footer",
-        "sidebar", "widget", "breadcrumb", "author-bio", "authorbio", "caption", "credit", "menu", "signup", "paywall-promo",
-        "readmore", "read-more", "more-stories", "trending", "popular", "outbrain", "taboola", "teaser", "print", "toolbar", "hidden", "masthead", "rating", "pagination", "pager", "disclaimer",
-        "copyright", "skip", "lightbox", "gallery", "slideshow", "video", "player", "login", "alert", "most-read",
-        "mostread", "also-read", "baca-juga", "bacajuga", "terkait", "lainnya", "headlines", "podcast", "onetrust",
-        "gdpr", "privacy"};
+    private static final String[] NEG = {
+        "comment",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommend",
+        "newsletter",
+        "subscri",
+        "promo",
+        "sponsor",
+        "advert",
+        "banner",
+        "popup",
+        "modal",
+        "cookie",
+        "consent",
+        "footer",
+        "sidebar",
+        "widget",
+        "breadcrumb",
+        "author-bio",
+        "authorbio",
+        "caption",
+        "credit",
+        "menu",
+        "signup",
+        "paywall-promo",
+        "readmore",
+        "read-more",
+        "more-stories",
+        "trending",
+        "popular",
+        "outbrain",
+        "taboola",
+        "teaser",
+        "print",
+        "toolbar",
+        "hidden",
+        "masthead",
+        "rating",
+        "pagination",
+        "pager",
+        "disclaimer",
+        "copyright",
+        "skip",
+        "lightbox",
+        "gallery",
+        "slideshow",
+        "video",
+        "player",
+        "login",
+        "alert",
+        "most-read",
+        "mostread",
+        "also-read",
+        "baca-juga",
+        "bacajuga",
+        "terkait",
+        "lainnya",
+        "headlines",
+        "podcast",
+        "onetrust",
+        "gdpr",
+        "privacy"
+    };
     /** Whole tokens (class words split at space, '_' and '-') that mark boilerplate. */
-    private static final Set<String> NEG_TOKENS = Set.of("ad", "ads", "tag", "tags", "nav", "navbar", "navigation",
-        "share", "topics");
-    private static final String[] POS = {"article", "body", "content", "story", "text", "entry", "post", "main",
-        "detail", "paragraph", "prose", "isi", "berita", "rich"};
-    private static final String[] DATE_WORDS = {"date", "time", "publish", "posted", "dateline", "tanggal", "waktu",
-        "tgl", "meta", "byline"};
+    private static final Set<String> NEG_TOKENS =
+            Set.of("ad", "ads", "tag", "tags", "nav", "navbar", "navigation", "share", "topics");
+
+    private static final String[] POS = {
+        "article",
+        "body",
+        "content",
+        "story",
+        "text",
+        "entry",
+        "post",
+        "main",
+        "detail",
+        "paragraph",
+        "prose",
+        "isi",
+        "berita",
+        "rich"
+    };
+    private static final String[] DATE_WORDS = {
+        "date", "time", "publish", "posted", "dateline", "tanggal", "waktu", "tgl", "meta", "byline"
+    };
     private static final String[] BYLINE_WORDS = {"byline", "author", "penulis", "reporter", "writer", "contributor"};
-    private static final String[] STRONG = {"cookie", "consent", "onetrust", "gdpr", "disqus", "comments",
-        "comment-", "comment_"};
+    private static final String[] STRONG = {
+        "cookie", "consent", "onetrust", "gdpr", "disqus", "comments", "comment-", "comment_"
+    };
 
     private final Map<String, Integer> cache = new HashMap<>();
 
@@ -105,18 +181,20 @@ final class ClassHints {
     /** The text of {@code e} if it is at most {@code max} characters long, else null (stops early). */
     static String boundedText(Element e, int max) {
         StringBuilder sb = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    sb.append(t.text()).append(' ');
-                    if (sb.length() > max) {
-                        return FilterResult.STOP;
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            sb.append(t.text()).append(' ');
+                            if (sb.length() > max) {
+                                return FilterResult.STOP;
+                            }
+                        }
+                        return FilterResult.CONTINUE;
                     }
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, e);
+                },
+                e);
         return sb.length() > max ? null : MainText.norm(sb.toString());
     }
 }

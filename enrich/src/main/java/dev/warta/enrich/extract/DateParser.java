@@ -38,11 +38,19 @@ public final class DateParser {
 
     static {
         String[][] months = {
-            {"januari", "january", "jan"}, {"februari", "february", "feb", "pebruari"},
-            {"maret", "march", "mar"}, {"april", "apr"}, {"mei", "may"}, {"juni", "june", "jun"},
-            {"juli", "july", "jul"}, {"agustus", "august", "aug", "agu", "agt", "ags"},
-            {"september", "sep", "sept"}, {"oktober", "october", "oct", "okt"},
-            {"november", "nov", "nop", "nopember"}, {"desember", "december", "dec", "des"}};
+            {"januari", "january", "jan"},
+            {"februari", "february", "feb", "pebruari"},
+            {"maret", "march", "mar"},
+            {"april", "apr"},
+            {"mei", "may"},
+            {"juni", "june", "jun"},
+            {"juli", "july", "jul"},
+            {"agustus", "august", "aug", "agu", "agt", "ags"},
+            {"september", "sep", "sept"},
+            {"oktober", "october", "oct", "okt"},
+            {"november", "nov", "nop", "nopember"},
+            {"desember", "december", "dec", "des"}
+        };
         for (int i = 0; i < months.length; i++) {
             for (String m : months[i]) {
                 MONTHS.put(m, i + 1);
@@ -70,51 +78,56 @@ public final class DateParser {
         ZONES.put("aedt", ZoneOffset.ofHours(11));
     }
 
-    private static final String MONTH_RE = "(januari|january|februari|february|pebruari|maret|march|april|mei|may|juni|june|"
-            + "juli|july|agustus|august|september|oktober|october|nopember|november|desember|december|"
-            + "jan|feb|mar|apr|jun|jul|aug|agu|agt|ags|sept|sep|oct|okt|nov|nop|dec|des)\\.?";
-    private static final String DAY_RE = "(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
-            + "thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\\.?";
-    private static final String TIME_RE = "(?:[,\\s\\-|/•·]+(?:pukul|pkl\\.?|jam|at|um)?\\s*(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?"
-            + "(?:\\s*([ap])\\.?m\\.?)?)?";
-    private static final String ZONE_RE = "(?:\\s*\\(?\\s*(wib|wita|wit|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cest|cet|ist|sgt|myt|aest|aedt)"
-            + "\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\)?(?![\\p{L}]))?";
+    private static final String MONTH_RE =
+            "(januari|january|februari|february|pebruari|maret|march|april|mei|may|juni|june|"
+                    + "juli|july|agustus|august|september|oktober|october|nopember|november|desember|december|"
+                    + "jan|feb|mar|apr|jun|jul|aug|agu|agt|ags|sept|sep|oct|okt|nov|nop|dec|des)\\.?";
+    private static final String DAY_RE =
+            "(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+                    + "thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\\.?";
+    private static final String TIME_RE =
+            "(?:[,\\s\\-|/•·]+(?:pukul|pkl\\.?|jam|at|um)?\\s*(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?"
+                    + "(?:\\s*([ap])\\.?m\\.?)?)?";
+    private static final String ZONE_RE =
+            "(?:\\s*\\(?\\s*(wib|wita|wit|utc|gmt|est|edt|cst|cdt|pst|pdt|bst|cest|cet|ist|sgt|myt|aest|aedt)"
+                    + "\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\)?(?![\\p{L}]))?";
 
     /** 29 Juli 2022, Jumat, 29 Juli 2022 15:44 WIB, 3 Dec 2021 20:16 WIB. */
     private static final Pattern DMY_NAME = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:" + DAY_RE + "[,\\s]*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_RE + ",?\\s+(\\d{4})(?!\\d)"
-                    + TIME_RE + ZONE_RE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?<![\\p{L}\\d])(?:" + DAY_RE + "[,\\s]*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_RE
+                    + ",?\\s+(\\d{4})(?!\\d)" + TIME_RE + ZONE_RE,
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** July 28, 2022 3:44 PM EDT. */
     private static final Pattern MDY_NAME = Pattern.compile(
-            "(?<![\\p{L}\\d])(?:" + DAY_RE + "[,\\s]*)?" + MONTH_RE + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)"
-                    + TIME_RE + ZONE_RE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?<![\\p{L}\\d])(?:" + DAY_RE + "[,\\s]*)?" + MONTH_RE
+                    + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)" + TIME_RE + ZONE_RE,
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** 28/07/2022 15:44, (29/7/2022), 28-07-2022, 28.07.2022. */
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d/.\\-])(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})(?![\\d/])" + TIME_RE + ZONE_RE,
             Pattern.CASE_INSENSITIVE);
     /** 2022-07-28 15:44 in running text. */
-    private static final Pattern ISO_TEXT = Pattern.compile(
-            "(?<![\\d])(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?)?"
+    private static final Pattern ISO_TEXT =
+            Pattern.compile("(?<![\\d])(\\d{4})-(\\d{2})-(\\d{2})(?:[T\\s](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?)?"
                     + "\\s*(Z|[+-]\\d{2}:?\\d{2})?(?![\\d])");
     /** 2022-07-28T15:44:00.000+0700 and friends (machine dates). */
-    private static final Pattern ISO_MACHINE = Pattern.compile(
-            "\\s*(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?)?"
+    private static final Pattern ISO_MACHINE =
+            Pattern.compile("\\s*(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?)?"
                     + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?\\s*");
+
     private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
     /** A time of day followed by a numeric offset or Z: 10:15:00+07:00, 10:15Z. */
-    private static final Pattern STATED_OFFSET = Pattern.compile(
-            "(?<!\\d)\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?\\s?(Z|[+-]\\d{2}:?\\d{2})(?![\\d:])");
+    private static final Pattern STATED_OFFSET =
+            Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?\\s?(Z|[+-]\\d{2}:?\\d{2})(?![\\d:])");
     /** Indonesian zone names, which also tell the zone of other times on the same page. */
     private static final Pattern STATED_NAME = Pattern.compile("(?<![\\p{L}])(WIB|WITA|WIT)(?![\\p{L}])");
     /** Marks a date that is valid but lacks a time or a zone (internal; never returned). */
     private static final String UNRESOLVED = "";
 
-    private DateParser() {
-    }
+    private DateParser() {}
 
     /** A date found in text: ISO-8601 value and its character span. */
-    public record Found(String iso, int start, int end) {
-    }
+    public record Found(String iso, int start, int end) {}
 
     /**
      * Parses a machine-written date: ISO-8601 variants ({@code 2022-07-28T15:44:00Z}, {@code 2022-07-28 15:44:00+0700},
@@ -139,8 +152,17 @@ public final class DateParser {
         }
         Matcher m = ISO_MACHINE.matcher(v);
         if (m.matches()) {
-            String iso = build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null,
-                    m.group(7), isoZone(m.group(7)), pageZone);
+            String iso = build(
+                    m.group(1),
+                    m.group(2),
+                    m.group(3),
+                    m.group(4),
+                    m.group(5),
+                    m.group(6),
+                    null,
+                    m.group(7),
+                    isoZone(m.group(7)),
+                    pageZone);
             return iso == null || iso.isEmpty() ? null : iso;
         }
         if (EPOCH.matcher(v).matches()) {
@@ -262,8 +284,17 @@ public final class DateParser {
     private static Found findIso(CharSequence s, ZoneOffset pageZone) {
         Matcher m = ISO_TEXT.matcher(s);
         while (m.find()) {
-            String iso = build(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), null,
-                    m.group(7), isoZone(m.group(7)), pageZone);
+            String iso = build(
+                    m.group(1),
+                    m.group(2),
+                    m.group(3),
+                    m.group(4),
+                    m.group(5),
+                    m.group(6),
+                    null,
+                    m.group(7),
+                    isoZone(m.group(7)),
+                    pageZone);
             if (iso != null) {
                 return found(iso, m);
             }
@@ -294,8 +325,17 @@ public final class DateParser {
                 zone = ZoneOffset.ofTotalSeconds(zone.getTotalSeconds() + off.getTotalSeconds());
             }
         }
-        return build(year, Integer.toString(month), day, m.group(first), m.group(first + 1), m.group(first + 2),
-                m.group(first + 3), zoneName, zone, pageZone);
+        return build(
+                year,
+                Integer.toString(month),
+                day,
+                m.group(first),
+                m.group(first + 1),
+                m.group(first + 2),
+                m.group(first + 3),
+                zoneName,
+                zone,
+                pageZone);
     }
 
     private static ZoneOffset isoZone(String z) {
@@ -331,8 +371,17 @@ public final class DateParser {
      * The ISO value, null for an impossible date or a stated zone that does not parse, {@link #UNRESOLVED} for a valid
      * date without a time or without any zone ({@code zoneText} is the zone as written, null when none).
      */
-    private static String build(String year, String month, String day, String hour, String minute, String second,
-                                String ampm, String zoneText, ZoneOffset stated, ZoneOffset pageZone) {
+    private static String build(
+            String year,
+            String month,
+            String day,
+            String hour,
+            String minute,
+            String second,
+            String ampm,
+            String zoneText,
+            ZoneOffset stated,
+            ZoneOffset pageZone) {
         if (zoneText != null && stated == null) {
             return null;
         }

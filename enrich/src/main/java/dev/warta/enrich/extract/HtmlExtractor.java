@@ -28,13 +28,24 @@ import org.jsoup.parser.Parser;
 public final class HtmlExtractor {
     /** Pages longer than this are cut before parsing (bounded cost). */
     public static final int MAX_CHARS = 3_000_000;
+
     private static final int MAX_DEPTH = 256;
     private static final int MIN_TEXT = MainText.MIN_TEXT;
     private static final Set<String> RELAXED_KEEP = Set.of("aside");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|\\-–—:•·»]\\s+[^|\\-–—:•·»]{2,60}$");
-    private static final Set<String> DROP_ROLES = Set.of("navigation", "dialog", "alertdialog", "banner",
-            "complementary", "contentinfo", "search", "menu", "menubar", "toolbar");
-    private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por|written by)\\s*:?\\s+");
+    private static final Set<String> DROP_ROLES = Set.of(
+            "navigation",
+            "dialog",
+            "alertdialog",
+            "banner",
+            "complementary",
+            "contentinfo",
+            "search",
+            "menu",
+            "menubar",
+            "toolbar");
+    private static final Pattern BY_PREFIX =
+            Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por|written by)\\s*:?\\s+");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|\\bdan\\b|&|\\|)\\s*");
     private static final Pattern CLASS_SPLIT = Pattern.compile("\\s+");
     private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{L}[\\p{L}.'’-]*){0,4}$");
@@ -92,8 +103,8 @@ public final class HtmlExtractor {
      * first pass drops as page furniture ({@code noscript} content, {@code aside}, {@code header}, landmark roles),
      * for pages that put the story there; whichever is longest.
      */
-    private static List<String> fallback(List<String> paragraphs, String input, String baseUrl, Parser parser,
-                                         String title, String articleBody) {
+    private static List<String> fallback(
+            List<String> paragraphs, String input, String baseUrl, Parser parser, String title, String articleBody) {
         List<String> best = paragraphs;
         if (articleBody != null && articleBody.length() <= 200_000) {
             List<String> ld = new ArrayList<>();
@@ -143,7 +154,10 @@ public final class HtmlExtractor {
             }
             String tag = e.normalName();
             boolean dropTag = MainText.DROP_TAGS.contains(tag) && !(relaxed && RELAXED_KEEP.contains(tag));
-            if (dropTag || hiddenNotStreamed(e) || hiddenClass(e) || (!relaxed && DROP_ROLES.contains(e.attr("role")))
+            if (dropTag
+                    || hiddenNotStreamed(e)
+                    || hiddenClass(e)
+                    || (!relaxed && DROP_ROLES.contains(e.attr("role")))
                     || e.attr("aria-modal").equals("true")
                     || e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none")) {
                 doomed.add(e);
@@ -190,7 +204,8 @@ public final class HtmlExtractor {
         String h1Text = h1 == null ? "" : MainText.norm(h1.text());
         String meta = md.title == null ? null : MainText.norm(md.title);
         if (meta != null && !meta.isEmpty()) {
-            if (!h1Text.isEmpty() && h1Text.length() < meta.length()
+            if (!h1Text.isEmpty()
+                    && h1Text.length() < meta.length()
                     && meta.toLowerCase(Locale.ROOT).startsWith(h1Text.toLowerCase(Locale.ROOT))) {
                 return h1Text;
             }

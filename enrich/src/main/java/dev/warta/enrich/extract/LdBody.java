@@ -15,10 +15,10 @@ import java.util.List;
 final class LdBody {
     /** Minimum articleBody length (normalised characters) to be trusted at all. */
     static final int MIN_BODY = 400;
+
     private static final int MAX_BODY = 200_000;
 
-    private LdBody() {
-    }
+    private LdBody() {}
 
     static List<String> trim(List<String> paragraphs, String articleBody) {
         if (articleBody == null || articleBody.length() > MAX_BODY) {

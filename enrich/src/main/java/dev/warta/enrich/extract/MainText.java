@@ -25,17 +25,44 @@ import org.jsoup.select.NodeVisitor;
  * shared.
  */
 final class MainText {
-    static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe", "button",
-            "input", "select", "textarea", "nav", "aside", "footer", "figure", "figcaption", "picture", "video", "audio",
-            "canvas", "object", "embed", "dialog", "menu", "head", "link", "meta", "form-ignored");
-    private static final Set<String> INLINE = Set.of("a", "b", "strong", "i", "em", "span", "u", "small", "sup", "sub",
-            "font", "mark", "abbr", "cite", "q", "code", "time", "br", "s", "strike", "del", "ins", "bdi", "bdo", "big",
-            "kbd", "var", "wbr", "tt", "acronym", "dfn", "label", "data", "img", "nobr");
-    private static final Set<String> PARA_TAGS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote",
-            "dd", "dt", "td", "th");
+    static final Set<String> DROP_TAGS = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "svg",
+            "iframe",
+            "button",
+            "input",
+            "select",
+            "textarea",
+            "nav",
+            "aside",
+            "footer",
+            "figure",
+            "figcaption",
+            "picture",
+            "video",
+            "audio",
+            "canvas",
+            "object",
+            "embed",
+            "dialog",
+            "menu",
+            "head",
+            "link",
+            "meta",
+            "form-ignored");
+    private static final Set<String> INLINE = Set.of(
+            "a", "b", "strong", "i", "em", "span", "u", "small", "sup", "sub", "font", "mark", "abbr", "cite", "q",
+            "code", "time", "br", "s", "strike", "del", "ins", "bdi", "bdo", "big", "kbd", "var", "wbr", "tt",
+            "acronym", "dfn", "label", "data", "img", "nobr");
+    private static final Set<String> PARA_TAGS =
+            Set.of("p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "blockquote", "dd", "dt", "td", "th");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** List items and table cells: short texts that are article content when the list or table is. */
     private static final Set<String> STRUCTURED = Set.of("li", "dt", "dd", "td", "th");
+
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF]+");
     private static final Pattern PARA_BREAK = Pattern.compile("\\n[\\s\\u00A0]*\\n");
 
@@ -121,7 +148,9 @@ final class MainText {
         Set<Element> teasers = teaserItems(top);
         List<Block> inTop = new ArrayList<>();
         for (Block b : blocks) {
-            if (inAny(b.element(), List.of(top)) && !inLinkCluster(b.element(), top) && !inSet(b.element(), teasers, top)
+            if (inAny(b.element(), List.of(top))
+                    && !inLinkCluster(b.element(), top)
+                    && !inSet(b.element(), teasers, top)
                     && acceptable(b, normTitle)) {
                 inTop.add(b);
             }
@@ -236,7 +265,8 @@ final class MainText {
                 if (tag.equals("p") || HEADINGS.contains(tag) || tag.equals("br") || tag.equals("tr")) {
                     continue;
                 }
-                groups.computeIfAbsent(tag + "." + c.className(), k -> new ArrayList<>()).add(c);
+                groups.computeIfAbsent(tag + "." + c.className(), k -> new ArrayList<>())
+                        .add(c);
             }
             for (List<Element> group : groups.values()) {
                 if (group.size() < 2) {
@@ -321,7 +351,8 @@ final class MainText {
         if (ld > 0.5 || (ld > 0.25 && len < 80)) {
             return false;
         }
-        if (tag.equals("h1") || (!normTitle.isEmpty() && text.toLowerCase(Locale.ROOT).equals(normTitle))) {
+        if (tag.equals("h1")
+                || (!normTitle.isEmpty() && text.toLowerCase(Locale.ROOT).equals(normTitle))) {
             return false;
         }
         if (STRUCTURED.contains(tag)) {
@@ -491,50 +522,52 @@ final class MainText {
 
     /** Bottom-up text and link character counts and "has a block descendant" for every element. */
     private void measure(Element body) {
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    int n = visibleLength(t.getWholeText());
-                    if (n == 0) {
-                        return;
-                    }
-                    boolean inLink = false;
-                    Node p = node.parentNode();
-                    for (int i = 0; i < 4 && p instanceof Element pe; i++) {
-                        if (pe.normalName().equals("a")) {
-                            inLink = true;
-                            break;
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            int n = visibleLength(t.getWholeText());
+                            if (n == 0) {
+                                return;
+                            }
+                            boolean inLink = false;
+                            Node p = node.parentNode();
+                            for (int i = 0; i < 4 && p instanceof Element pe; i++) {
+                                if (pe.normalName().equals("a")) {
+                                    inLink = true;
+                                    break;
+                                }
+                                p = pe.parentNode();
+                            }
+                            if (node.parentNode() instanceof Element pe) {
+                                Stats s = stats(pe);
+                                s.text += n;
+                                if (inLink) {
+                                    s.link += n;
+                                }
+                            }
                         }
-                        p = pe.parentNode();
                     }
-                    if (node.parentNode() instanceof Element pe) {
-                        Stats s = stats(pe);
-                        s.text += n;
-                        if (inLink) {
-                            s.link += n;
-                        }
-                    }
-                }
-            }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && node != body) {
-                    Stats s = stats(e);
-                    if (!INLINE.contains(e.normalName())) {
-                        s.block = true;
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && node != body) {
+                            Stats s = stats(e);
+                            if (!INLINE.contains(e.normalName())) {
+                                s.block = true;
+                            }
+                            Element parent = e.parent();
+                            if (parent != null) {
+                                Stats ps = stats(parent);
+                                ps.text += s.text;
+                                ps.link += s.link;
+                                ps.block |= s.block;
+                            }
+                        }
                     }
-                    Element parent = e.parent();
-                    if (parent != null) {
-                        Stats ps = stats(parent);
-                        ps.text += s.text;
-                        ps.link += s.link;
-                        ps.block |= s.block;
-                    }
-                }
-            }
-        }, body);
+                },
+                body);
     }
 
     private static int visibleLength(String s) {
@@ -603,27 +636,28 @@ final class MainText {
 
     /** Splits the body into runs of inline content; each run is attributed to its nearest block element. */
     private void collectBlocks(Element body) {
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Element e && isContainer(e)) {
-                    StringBuilder sb = new StringBuilder();
-                    int[] counts = new int[2];
-                    for (Node child : e.childNodes()) {
-                        if (child instanceof Element ce && isContainer(ce)) {
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof Element e && isContainer(e)) {
+                            StringBuilder sb = new StringBuilder();
+                            int[] counts = new int[2];
+                            for (Node child : e.childNodes()) {
+                                if (child instanceof Element ce && isContainer(ce)) {
+                                    flush(e, sb, counts);
+                                } else {
+                                    appendInline(child, sb, counts, false, 0);
+                                }
+                            }
                             flush(e, sb, counts);
-                        } else {
-                            appendInline(child, sb, counts, false, 0);
                         }
                     }
-                    flush(e, sb, counts);
-                }
-            }
 
-            @Override
-            public void tail(Node node, int depth) {
-            }
-        }, body);
+                    @Override
+                    public void tail(Node node, int depth) {}
+                },
+                body);
     }
 
     /** An element whose text is not part of its parent's inline flow. */

@@ -23,19 +23,63 @@ final class PageMetadata {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        JSON.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
-    private static final Set<String> ARTICLE_TYPES = Set.of("newsarticle", "article", "reportagenewsarticle",
-            "blogposting", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "webpage",
-            "liveblogposting", "report", "scholarlyarticle", "techarticle", "socialmediaposting", "reviewnewsarticle");
-    private static final String[] DATE_META = {"article:published_time", "og:article:published_time",
-        "article:published", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "published_time",
-        "published-date", "dc.date.issued", "dcterms.created", "dc.date", "dcterms.date", "sailthru.date",
-        "parsely-pub-date", "cxenseparse:recs:publishtime", "date", "content_publishdate", "og:published_time",
-        "article.published", "ptime", "publication_date", "originalpublicationdate"};
-    private static final String[] AUTHOR_META = {"author", "article:author", "dc.creator", "sailthru.author",
-        "parsely-author", "byl", "og:article:author", "cxenseparse:author", "content_author"};
+    private static final Set<String> ARTICLE_TYPES = Set.of(
+            "newsarticle",
+            "article",
+            "reportagenewsarticle",
+            "blogposting",
+            "analysisnewsarticle",
+            "opinionnewsarticle",
+            "backgroundnewsarticle",
+            "webpage",
+            "liveblogposting",
+            "report",
+            "scholarlyarticle",
+            "techarticle",
+            "socialmediaposting",
+            "reviewnewsarticle");
+    private static final String[] DATE_META = {
+        "article:published_time",
+        "og:article:published_time",
+        "article:published",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "published_time",
+        "published-date",
+        "dc.date.issued",
+        "dcterms.created",
+        "dc.date",
+        "dcterms.date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "cxenseparse:recs:publishtime",
+        "date",
+        "content_publishdate",
+        "og:published_time",
+        "article.published",
+        "ptime",
+        "publication_date",
+        "originalpublicationdate"
+    };
+    private static final String[] AUTHOR_META = {
+        "author",
+        "article:author",
+        "dc.creator",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "og:article:author",
+        "cxenseparse:author",
+        "content_author"
+    };
     private static final Pattern URLISH = Pattern.compile("^(https?:)?//.*");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)(by|oleh|penulis|reporter|von|par|por)\\s*:?\\s+");
 
@@ -227,9 +271,13 @@ final class PageMetadata {
         }
         java.util.Map<String, String> metas = new java.util.HashMap<>();
         for (Element m : doc.getElementsByTag("meta")) {
-            String key = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
+            String key = m.hasAttr("property")
+                    ? m.attr("property")
+                    : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
             key = key.toLowerCase(Locale.ROOT).strip();
-            String content = m.hasAttr("content") ? m.attr("content").strip() : m.attr("datetime").strip();
+            String content = m.hasAttr("content")
+                    ? m.attr("content").strip()
+                    : m.attr("datetime").strip();
             if (key.isEmpty() || content.isEmpty()) {
                 continue;
             }
@@ -258,8 +306,7 @@ final class PageMetadata {
                         language = content;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         for (String key : DATE_META) {

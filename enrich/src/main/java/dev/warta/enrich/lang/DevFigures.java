@@ -18,10 +18,10 @@ public final class DevFigures {
 
     /** Upper bounds (exclusive, in chars) of the length buckets; the last bucket is open. */
     static final int[] BUCKETS = {50, 100, 200};
+
     static final String[] BUCKET_NAMES = {"<50", "50-100", "100-200", ">200"};
 
-    private DevFigures() {
-    }
+    private DevFigures() {}
 
     /** Bucket index of a text of {@code length} chars. */
     static int bucket(int length) {
@@ -39,14 +39,23 @@ public final class DevFigures {
         put(out, "ms more/ms-*", "ms", held(more(data, "ms-")));
         put(out, "id sentences/id", "id", held(lines(data.resolve("sentences/id.txt"))));
         Path nusax = data.resolve("nusax/test.csv");
-        put(out, "id nusax test", "id", Files.exists(nusax) ? LangData.nusax(nusax).getOrDefault("id", List.of()) : List.of());
+        put(
+                out,
+                "id nusax test",
+                "id",
+                Files.exists(nusax) ? LangData.nusax(nusax).getOrDefault("id", List.of()) : List.of());
         put(out, "id more/id-*", "id", held(more(data, "id-")));
         put(out, "en sentences/en", "en", held(lines(data.resolve("sentences/en.txt"))));
-        put(out, "en nusax test", "en", Files.exists(nusax) ? LangData.nusax(nusax).getOrDefault("en", List.of()) : List.of());
+        put(
+                out,
+                "en nusax test",
+                "en",
+                Files.exists(nusax) ? LangData.nusax(nusax).getOrDefault("en", List.of()) : List.of());
         return out;
     }
 
-    private static void put(Map<String, Map.Entry<String, List<String>>> out, String name, String code, List<String> lines) {
+    private static void put(
+            Map<String, Map.Entry<String, List<String>>> out, String name, String code, List<String> lines) {
         if (!lines.isEmpty()) {
             out.put(name, Map.entry(code, lines));
         }
@@ -63,7 +72,9 @@ public final class DevFigures {
             return out;
         }
         try (var files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .toList()) {
                 out.addAll(LangData.lines(f));
             }
         }
@@ -82,7 +93,9 @@ public final class DevFigures {
 
     /** Prints accuracy per set and length bucket as a table. */
     public static void print(LanguageDetector detector, Path data, PrintStream out) throws IOException {
-        out.printf("%-24s %7s %7s %7s %7s %7s %6s%n", "dev set (held out)", "<50", "50-100", "100-200", ">200", "all", "n");
+        out.printf(
+                "%-24s %7s %7s %7s %7s %7s %6s%n",
+                "dev set (held out)", "<50", "50-100", "100-200", ">200", "all", "n");
         for (var e : sets(data).entrySet()) {
             String expected = e.getValue().getKey();
             int[] ok = new int[BUCKET_NAMES.length];

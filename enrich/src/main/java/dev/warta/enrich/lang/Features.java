@@ -11,6 +11,7 @@ final class Features {
     static final int MAX_ORDER = 5;
     /** Longest word (in chars) that still yields a word feature. */
     private static final int MAX_WORD = 24;
+
     private static final int BOUNDARY = ' ';
     private static final int WORD_SEED = 0x5bd1e995;
 
@@ -19,8 +20,7 @@ final class Features {
         void accept(int bucket);
     }
 
-    private Features() {
-    }
+    private Features() {}
 
     /**
      * Emits the features of {@code text[from, to)} into {@code sink}.
@@ -32,7 +32,7 @@ final class Features {
         final int shift = 32 - bits;
         // ring of the last MAX_ORDER normalized chars; starts after a virtual boundary
         int c1 = BOUNDARY, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
-        int filled = 1;            // how many of c1..c5 are valid
+        int filled = 1; // how many of c1..c5 are valid
         int wordHash = WORD_SEED;
         int wordLen = 0;
         int letters = 0;
@@ -75,7 +75,11 @@ final class Features {
                 wordLen++;
                 wordHash = (wordHash ^ c) * 0x01000193;
             }
-            c5 = c4; c4 = c3; c3 = c2; c2 = c1; c1 = c;
+            c5 = c4;
+            c4 = c3;
+            c3 = c2;
+            c2 = c1;
+            c1 = c;
             if (filled < MAX_ORDER) {
                 filled++;
             }

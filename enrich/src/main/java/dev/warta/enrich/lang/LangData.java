@@ -2,7 +2,6 @@ package dev.warta.enrich.lang;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,16 +20,24 @@ public final class LangData {
 
     /** NusaX column name to language code (ISO 639-1 where one exists, else ISO 639-3). */
     public static final Map<String, String> NUSAX = Map.ofEntries(
-            Map.entry("indonesian", "id"), Map.entry("english", "en"), Map.entry("javanese", "jv"),
-            Map.entry("sundanese", "su"), Map.entry("acehnese", "ace"), Map.entry("banjarese", "bjn"),
-            Map.entry("madurese", "mad"), Map.entry("ngaju", "nij"), Map.entry("balinese", "ban"),
-            Map.entry("buginese", "bug"), Map.entry("minangkabau", "min"), Map.entry("toba_batak", "bbc"));
+            Map.entry("indonesian", "id"),
+            Map.entry("english", "en"),
+            Map.entry("javanese", "jv"),
+            Map.entry("sundanese", "su"),
+            Map.entry("acehnese", "ace"),
+            Map.entry("banjarese", "bjn"),
+            Map.entry("madurese", "mad"),
+            Map.entry("ngaju", "nij"),
+            Map.entry("balinese", "ban"),
+            Map.entry("buginese", "bug"),
+            Map.entry("minangkabau", "min"),
+            Map.entry("toba_batak", "bbc"));
 
     /** The Leipzig-derived sets (label = file name); {@code ms.txt} is excluded: it is mostly mislabelled Indonesian. */
-    public static final List<String> LEIPZIG = List.of("af", "de", "en", "es", "fr", "id", "it", "nl", "pt", "so", "sw", "tl", "vi");
+    public static final List<String> LEIPZIG =
+            List.of("af", "de", "en", "es", "fr", "id", "it", "nl", "pt", "so", "sw", "tl", "vi");
 
-    private LangData() {
-    }
+    private LangData() {}
 
     /** True for the deterministic fifth of the items that training leaves out. */
     public static boolean heldOut(String key) {
@@ -54,7 +61,9 @@ public final class LangData {
 
     /** NusaX rows as language code to sentences (column order). */
     public static Map<String, List<String>> nusax(Path csv) throws IOException {
-        List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream().map(r -> r.toArray(String[]::new)).toList();
+        List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream()
+                .map(r -> r.toArray(String[]::new))
+                .toList();
         String[] header = rows.get(0);
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
@@ -71,7 +80,9 @@ public final class LangData {
 
     /** Article bodies of the Detik CSV (column {@code isi_berita}). */
     public static List<String> detikBodies(Path csv) throws IOException {
-        List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream().map(r -> r.toArray(String[]::new)).toList();
+        List<String[]> rows = dev.warta.enrich.Csv.read(csv).stream()
+                .map(r -> r.toArray(String[]::new))
+                .toList();
         int col = List.of(rows.get(0)).indexOf("isi_berita");
         List<String> out = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
@@ -109,5 +120,4 @@ public final class LangData {
         }
         return out;
     }
-
 }

@@ -40,6 +40,7 @@ public final class LanguageDetector {
     static final int PARAGRAPH_WINDOW = 120;
     /** Chars {@link #detectDocument} spreads over the paragraphs; once spent, paragraphs get {@link #TAIL_WINDOW}. */
     static final int DOCUMENT_BUDGET = 1200;
+
     static final int TAIL_WINDOW = 60;
     /** Log-odds (nats) the document's language gets when judging one paragraph. */
     static final float DOCUMENT_PRIOR = 12f;
@@ -60,7 +61,9 @@ public final class LanguageDetector {
     static final float ID_MS_HINT_PRIOR = 3f;
     /** Log-prior (nats) of the regional languages of Indonesia against Indonesian: short ambiguous lines are Indonesian. */
     static final float REGIONAL_PRIOR = -2f;
-    private static final Set<String> REGIONAL = Set.of("ace", "ban", "bbc", "bjn", "bug", "mad", "min", "nij", "jv", "su");
+
+    private static final Set<String> REGIONAL =
+            Set.of("ace", "ban", "bbc", "bjn", "bug", "mad", "min", "nij", "jv", "su");
 
     private static volatile LanguageDetector shared;
 
@@ -92,8 +95,8 @@ public final class LanguageDetector {
             synchronized (LanguageDetector.class) {
                 d = shared;
                 if (d == null) {
-                    d = new LanguageDetector(read(MODEL_RESOURCE, NgramModel::read),
-                            read(MS_ID_RESOURCE, MalayIndonesian::read));
+                    d = new LanguageDetector(
+                            read(MODEL_RESOURCE, NgramModel::read), read(MS_ID_RESOURCE, MalayIndonesian::read));
                     shared = d;
                 }
             }
@@ -169,9 +172,11 @@ public final class LanguageDetector {
         final float[][] scores;
         /** Malay-minus-Indonesian log-odds per Latin-script paragraph. */
         final float[] malay;
+
         final Scripts.Tally[] tallies;
         /** Sum of the n-gram scores of all Latin-script paragraphs. */
         final float[] document;
+
         final Map<String, Integer> scriptLetters = new HashMap<>();
         int latinLetters;
         float malaySum;
@@ -227,7 +232,8 @@ public final class LanguageDetector {
         String topScript = null;
         int topScriptLetters = 0;
         for (var e : p.scriptLetters.entrySet()) {
-            if (e.getValue() > topScriptLetters || e.getValue() == topScriptLetters && e.getKey().compareTo(topScript) < 0) {
+            if (e.getValue() > topScriptLetters
+                    || e.getValue() == topScriptLetters && e.getKey().compareTo(topScript) < 0) {
                 topScript = e.getKey();
                 topScriptLetters = e.getValue();
             }
@@ -275,8 +281,10 @@ public final class LanguageDetector {
                 each.add(isIdOrMs(v.index) ? idOrMs(p.malay[i] + pull).result() : v.result());
             } else {
                 // no letters (numbers, emoji, a date line): follows the document, with less confidence
-                each.add(document.code.equals("und") ? LanguageResult.UNKNOWN
-                        : new LanguageResult(document.code, document.confidence / 2));
+                each.add(
+                        document.code.equals("und")
+                                ? LanguageResult.UNKNOWN
+                                : new LanguageResult(document.code, document.confidence / 2));
             }
         }
         return each;

@@ -22,6 +22,7 @@ final class MalayIndonesian {
     static final int MAX_WORD = 24;
     /** Character n-gram orders over {@code ^word$}. */
     static final int MIN_ORDER = 3;
+
     static final int MAX_ORDER = 4;
     private static final int BOUNDARY = '^';
     private static final int END = '$';

@@ -25,6 +25,7 @@ final class NgramModel {
     private final float scale;
     /** The same weights as unsigned bytes ({@code w + 128}) packed 8 per long, rows padded to whole longs. */
     private final long[] packed;
+
     private final int rowLongs;
 
     NgramModel(String[] languages, int bits, byte[] table, float scale) {
@@ -114,8 +115,12 @@ final class NgramModel {
                     e2 += x2 & mask;
                     o2 += (x2 >>> 8) & mask;
                 }
-                even[0] = e0; even[1] = e1; even[2] = e2;
-                odd[0] = o0; odd[1] = o1; odd[2] = o2;
+                even[0] = e0;
+                even[1] = e1;
+                even[2] = e2;
+                odd[0] = o0;
+                odd[1] = o1;
+                odd[2] = o2;
             } else {
                 java.util.Arrays.fill(even, 0);
                 java.util.Arrays.fill(odd, 0);

@@ -12,8 +12,7 @@ final class Scripts {
         static final Tally EMPTY = new Tally(0, 0, null);
     }
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     static Tally tally(CharSequence text, int from, int to) {
         int latin = 0;
@@ -58,7 +57,8 @@ final class Scripts {
             }
             if (ch >= 0x0400 && ch <= 0x04FF) {
                 cyrillic++;
-                if (ch == 'і' || ch == 'ї' || ch == 'є' || ch == 'ґ' || ch == 'І' || ch == 'Ї' || ch == 'Є' || ch == 'Ґ') {
+                if (ch == 'і' || ch == 'ї' || ch == 'є' || ch == 'ґ' || ch == 'І' || ch == 'Ї' || ch == 'Є'
+                        || ch == 'Ґ') {
                     ukrainian++;
                 }
                 continue;

@@ -47,16 +47,19 @@ public final class TrainLanguageModel {
      */
     static final float SELF_TRAINING_MARGIN = 5f;
 
-    private TrainLanguageModel() {
-    }
+    private TrainLanguageModel() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/lang");
         Path out = Path.of(args.length > 1 ? args[1] : "enrich/src/main/resources/dev/warta/enrich/lang/model.bin.gz");
         Settings settings = Settings.DEFAULT;
         if (args.length > 2) { // tuning: cap alpha prior epochs rate
-            settings = new Settings(Integer.parseInt(args[2]), Float.parseFloat(args[3]), Float.parseFloat(args[4]),
-                    Integer.parseInt(args[5]), Float.parseFloat(args[6]));
+            settings = new Settings(
+                    Integer.parseInt(args[2]),
+                    Float.parseFloat(args[3]),
+                    Float.parseFloat(args[4]),
+                    Integer.parseInt(args[5]),
+                    Float.parseFloat(args[6]));
         }
         Path msIdOut = out.resolveSibling("ms-id.bin.gz");
         MalayIndonesian msId = TrainMalayIndonesian.train(TrainMalayIndonesian.sources(data));
@@ -80,8 +83,9 @@ public final class TrainLanguageModel {
         try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(msIdOut))) {
             msId.write(os);
         }
-        System.out.printf("wrote %s (%d bytes, %d languages, scale %.4f) and %s (%d bytes)%n", out, Files.size(out),
-                model.size(), model.scale(), msIdOut, Files.size(msIdOut));
+        System.out.printf(
+                "wrote %s (%d bytes, %d languages, scale %.4f) and %s (%d bytes)%n",
+                out, Files.size(out), model.size(), model.scale(), msIdOut, Files.size(msIdOut));
         DevFigures.print(new LanguageDetector(model, msId), data, System.out);
     }
 
@@ -247,7 +251,8 @@ public final class TrainLanguageModel {
                     }
                 }
             }
-            System.out.printf("epoch %d: %d/%d training units wrong, mean loss %.4f%n",
+            System.out.printf(
+                    "epoch %d: %d/%d training units wrong, mean loss %.4f%n",
                     epoch + 1, wrong, order.length, loss / order.length);
         }
     }
@@ -263,7 +268,9 @@ public final class TrainLanguageModel {
             int start = 0;
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
-                if ((c == '.' || c == '!' || c == '?') && i + 1 < line.length() && line.charAt(i + 1) == ' '
+                if ((c == '.' || c == '!' || c == '?')
+                        && i + 1 < line.length()
+                        && line.charAt(i + 1) == ' '
                         && i - start >= 40) {
                     out.add(line.substring(start, i + 1).strip());
                     start = i + 2;

@@ -23,23 +23,24 @@ final class TrainMalayIndonesian {
 
     /** log2 of the number of hash buckets (one byte each). */
     static final int BITS = 20;
+
     static final int EPOCHS = 4;
     /** Draws per epoch. */
     static final int DRAWS = 400_000;
+
     static final float RATE = 0.1f;
     static final float CLIP = 6f;
     /** Occurrences a feature bucket needs in the training draws to keep a weight. */
     static final int MIN_COUNT = 10;
     /** Share of draws cut to a short run of words. */
     static final double SHORT_SHARE = 0.33;
+
     static final long SEED = 42;
 
     /** One training source: its texts (sentence-sized units), label and share of its side's draws. */
-    record Source(String name, boolean malay, double share, List<String> units) {
-    }
+    record Source(String name, boolean malay, double share, List<String> units) {}
 
-    private TrainMalayIndonesian() {
-    }
+    private TrainMalayIndonesian() {}
 
     /** The training sources under {@code data} (the {@code lang} folder), held-out items removed. */
     static List<Source> sources(Path data) throws IOException {
@@ -69,7 +70,12 @@ final class TrainMalayIndonesian {
         add(out, "sentences/id", false, 0.08, lines(data.resolve("sentences/id.txt")));
         add(out, "nusax/id", false, 0.08, nusaxIndonesian(data));
         Path detik = data.resolve("../news/detik-dev.csv");
-        add(out, "news/detik", false, 0.09, Files.exists(detik) ? units(trainPart(LangData.detikBodies(detik))) : List.of());
+        add(
+                out,
+                "news/detik",
+                false,
+                0.09,
+                Files.exists(detik) ? units(trainPart(LangData.detikBodies(detik))) : List.of());
         return out;
     }
 
@@ -178,7 +184,8 @@ final class TrainMalayIndonesian {
                 }
                 bias += 0.001f * g;
             }
-            System.out.printf("ms/id epoch %d: %d/%d draws wrong, mean loss %.4f, bias %.3f%n",
+            System.out.printf(
+                    "ms/id epoch %d: %d/%d draws wrong, mean loss %.4f, bias %.3f%n",
                     epoch + 1, wrong, draws, loss / draws, bias);
         }
         int kept = 0;

@@ -20,8 +20,7 @@ import java.util.List;
  * }</pre>
  */
 public final class ConllTagging {
-    private ConllTagging() {
-    }
+    private ConllTagging() {}
 
     /** Tags every sentence of {@code in} with the article tagger and writes the result to {@code out}. */
     public static void run(Reader in, Writer out, EntityTagger tagger) {

@@ -108,15 +108,18 @@ public final class EntityTagger {
             NerLabels.forEachSpan(labels, false, (i, j, type) -> {
                 int start = sentence.start(i);
                 int end = sentence.end(j - 1);
-                spans.add(new Span(text.substring(start, end), NerLabels.TYPES.get(type), start, end,
+                spans.add(new Span(
+                        text.substring(start, end),
+                        NerLabels.TYPES.get(type),
+                        start,
+                        end,
                         j - i == 1 ? toks[i] : null));
             });
         }
         return canonicalize(spans);
     }
 
-    private record Span(String text, String type, int start, int end, String single) {
-    }
+    private record Span(String text, String type, int start, int end, String single) {}
 
     private List<Mention> canonicalize(List<Span> spans) {
         // full person names seen in the text, by each of their name parts
@@ -183,9 +186,12 @@ public final class EntityTagger {
         List<Mention> out = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
             String spelling = m.wikidataId() == null && allCaps(m.canonical())
-                    ? ordinary.get(m.canonical().toLowerCase(Locale.ROOT)) : null;
-            out.add(spelling == null ? m
-                    : new Mention(m.text(), m.type(), m.start(), m.end(), spelling, m.wikidataId()));
+                    ? ordinary.get(m.canonical().toLowerCase(Locale.ROOT))
+                    : null;
+            out.add(
+                    spelling == null
+                            ? m
+                            : new Mention(m.text(), m.type(), m.start(), m.end(), spelling, m.wikidataId()));
         }
         return out;
     }
@@ -208,7 +214,8 @@ public final class EntityTagger {
      */
     static String withoutProvinceWord(String surface) {
         for (String word : PROVINCE_WORDS) {
-            if (surface.length() > word.length() + 1 && surface.regionMatches(true, 0, word, 0, word.length())
+            if (surface.length() > word.length() + 1
+                    && surface.regionMatches(true, 0, word, 0, word.length())
                     && surface.charAt(word.length()) == ' ') {
                 return surface.substring(word.length() + 1);
             }
@@ -310,6 +317,7 @@ public final class EntityTagger {
      * "Song Hye - kyo", "kementerian desa"; digits as name-like read 59% for the same F1).
      */
     private static final int LEFT = 1;
+
     private static final int RIGHT = 2;
     /** {@code -Dwarta.ner.fullScan=true} scores every token, for comparison. */
     private static final boolean FULL_SCAN = Boolean.getBoolean("warta.ner.fullScan");

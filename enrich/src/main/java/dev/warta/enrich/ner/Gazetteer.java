@@ -24,15 +24,12 @@ public final class Gazetteer {
     public static final String RESOURCE = "/dev/warta/enrich/ner/gazetteer.tsv";
 
     /** A known entity. */
-    public record Entry(String type, String canonical, String wikidataId) {
-    }
+    public record Entry(String type, String canonical, String wikidataId) {}
 
     /** A gazetteer hit over tokens {@code [start, end)}. */
-    public record Match(int start, int end, Entry entry) {
-    }
+    public record Match(int start, int end, Entry entry) {}
 
-    private record Alias(String[] lower, String[] exact, boolean caseSensitive, Entry entry) {
-    }
+    private record Alias(String[] lower, String[] exact, boolean caseSensitive, Entry entry) {}
 
     private final Map<String, List<Alias>> byFirst;
     private final Map<String, Entry> byKey;
@@ -95,8 +92,7 @@ public final class Gazetteer {
                     lower[i] = exact[i].toLowerCase(Locale.ROOT);
                 }
                 boolean acronym = isAcronym(name);
-                byFirst.computeIfAbsent(lower[0], k -> new ArrayList<>())
-                        .add(new Alias(lower, exact, acronym, entry));
+                byFirst.computeIfAbsent(lower[0], k -> new ArrayList<>()).add(new Alias(lower, exact, acronym, entry));
                 String key = String.join(" ", acronym ? exact : lower);
                 byKey.putIfAbsent(key, entry);
             }

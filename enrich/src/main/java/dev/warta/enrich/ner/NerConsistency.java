@@ -13,19 +13,17 @@ import java.util.Set;
  */
 final class NerConsistency {
     /** Tokens that join the members of a coordinated list. */
-    private static final Set<String> LIST_JOINERS = Set.of(",", "dan", "serta", "atau", "maupun", "and", "or", "&",
-            "/");
+    private static final Set<String> LIST_JOINERS =
+            Set.of(",", "dan", "serta", "atau", "maupun", "and", "or", "&", "/");
 
-    private NerConsistency() {
-    }
+    private NerConsistency() {}
 
     static void apply(NerFeatures.Sentence s, int[] labels) {
         acronyms(s, labels);
         lists(s, labels);
     }
 
-    private record Span(int start, int end, int type) {
-    }
+    private record Span(int start, int end, int type) {}
 
     private static List<Span> spans(int[] labels) {
         List<Span> out = new ArrayList<>();
@@ -46,10 +44,15 @@ final class NerConsistency {
             }
             int a = -1;
             // expansion ( ACRONYM )
-            if (e.end() + 2 < n && t[e.end()].equals("(") && t[e.end() + 2].equals(")")
+            if (e.end() + 2 < n
+                    && t[e.end()].equals("(")
+                    && t[e.end() + 2].equals(")")
                     && isAcronymOf(t[e.end() + 1], t, e)) {
                 a = e.end() + 1;
-            } else if (e.start() >= 2 && e.end() < n && t[e.start() - 1].equals("(") && t[e.end()].equals(")")
+            } else if (e.start() >= 2
+                    && e.end() < n
+                    && t[e.start() - 1].equals("(")
+                    && t[e.end()].equals(")")
                     && isAcronymOf(t[e.start() - 2], t, e)) {
                 a = e.start() - 2;
             }
@@ -83,8 +86,7 @@ final class NerConsistency {
                 return false;
             }
         }
-        return letters >= 2 && letters <= 10
-                && Character.toUpperCase(t[e.start()].charAt(0)) == acronym.charAt(0);
+        return letters >= 2 && letters <= 10 && Character.toUpperCase(t[e.start()].charAt(0)) == acronym.charAt(0);
     }
 
     /**
@@ -97,12 +99,14 @@ final class NerConsistency {
         int k = 0;
         while (k < spans.size()) {
             int m = k;
-            while (m + 1 < spans.size() && joined(s, spans.get(m).end(), spans.get(m + 1).start())) {
+            while (m + 1 < spans.size()
+                    && joined(s, spans.get(m).end(), spans.get(m + 1).start())) {
                 m++;
             }
             int members = m - k + 1;
             // a real coordination ends in a conjunction ("A , B dan C"); "A , B , C" is as often an apposition
-            if (members >= 3 && conjunction(s, spans.get(m - 1).end(), spans.get(m).start())) {
+            if (members >= 3
+                    && conjunction(s, spans.get(m - 1).end(), spans.get(m).start())) {
                 int[] votes = new int[NerLabels.TYPES.size()];
                 for (int x = k; x <= m; x++) {
                     votes[spans.get(x).type()]++;

@@ -18,11 +18,9 @@ import java.util.stream.Stream;
  */
 public final class NerCorpus {
     /** A gold sentence. */
-    public record Sentence(String[] tokens, int[] labels) {
-    }
+    public record Sentence(String[] tokens, int[] labels) {}
 
-    private NerCorpus() {
-    }
+    private NerCorpus() {}
 
     /** Family name of a corpus file: the file name up to {@code -train}, {@code -dev} or {@code -valid}. */
     public static String family(Path file) {
@@ -35,14 +33,16 @@ public final class NerCorpus {
     public static List<Path> files(Path dir, String... splits) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
-                String n = p.getFileName().toString();
-                for (String split : splits) {
-                    if (n.contains("-" + split + ".")) {
-                        return true;
-                    }
-                }
-                return false;
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        for (String split : splits) {
+                            if (n.contains("-" + split + ".")) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -31,8 +31,7 @@ final class NerFeatures {
     /** How far (tokens) the features of a token look to each side. */
     static final int CONTEXT = 3;
 
-    private NerFeatures() {
-    }
+    private NerFeatures() {}
 
     /** One sentence prepared for feature extraction. */
     static final class Sentence {
@@ -64,9 +63,20 @@ final class NerFeatures {
          */
         final byte[] lazyCaps;
 
-        Sentence(String[] tokens, String[] lower, boolean cased, int[] gaz, int[] caps,
-                List<Gazetteer.Match> matches, int[] clusters, int[] lex, int[] listed, int[] nameTokens,
-                long[] hashes, WordClusters lazyClusters, byte[] lazyCaps) {
+        Sentence(
+                String[] tokens,
+                String[] lower,
+                boolean cased,
+                int[] gaz,
+                int[] caps,
+                List<Gazetteer.Match> matches,
+                int[] clusters,
+                int[] lex,
+                int[] listed,
+                int[] nameTokens,
+                long[] hashes,
+                WordClusters lazyClusters,
+                byte[] lazyCaps) {
             this.tokens = tokens;
             this.lower = lower;
             this.cased = cased;
@@ -131,11 +141,29 @@ final class NerFeatures {
      * Prepares a sentence: lowercases, decides the case mode, marks gazetteer hits, word clusters, lexicon names
      * and listed names.
      */
-    static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable, WordClusters wordClusters,
-                            NerLexicon lexicon, NerKnowledge knowledge) {
+    static Sentence prepare(
+            String[] tokens,
+            Gazetteer gazetteer,
+            byte[] capTable,
+            WordClusters wordClusters,
+            NerLexicon lexicon,
+            NerKnowledge knowledge) {
         int n = tokens.length;
-        return prepare(tokens, gazetteer, capTable, wordClusters, lexicon, knowledge, new int[n], new int[n],
-                new int[n], new int[n], new int[n], new int[n], new long[n], false);
+        return prepare(
+                tokens,
+                gazetteer,
+                capTable,
+                wordClusters,
+                lexicon,
+                knowledge,
+                new int[n],
+                new int[n],
+                new int[n],
+                new int[n],
+                new int[n],
+                new int[n],
+                new long[n],
+                false);
     }
 
     /**
@@ -146,14 +174,38 @@ final class NerFeatures {
     static Sentence prepareScratch(String[] tokens, Gazetteer gazetteer, byte[] capTable) {
         int n = tokens.length;
         NerScratch sc = NerScratch.get();
-        return prepare(tokens, gazetteer, capTable, WordClusters.shared(), NerLexicon.shared(), NerKnowledge.shared(),
-                sc.row(0, n), sc.row(1, n), sc.row(2, n), sc.row(3, n), sc.row(4, n), sc.row(5, n), sc.longs(n), true);
+        return prepare(
+                tokens,
+                gazetteer,
+                capTable,
+                WordClusters.shared(),
+                NerLexicon.shared(),
+                NerKnowledge.shared(),
+                sc.row(0, n),
+                sc.row(1, n),
+                sc.row(2, n),
+                sc.row(3, n),
+                sc.row(4, n),
+                sc.row(5, n),
+                sc.longs(n),
+                true);
     }
 
-    private static Sentence prepare(String[] tokens, Gazetteer gazetteer, byte[] capTable, WordClusters wordClusters,
-                                    NerLexicon lexicon, NerKnowledge knowledge, int[] gaz, int[] caps,
-                                    int[] clusters, int[] lex, int[] listed, int[] nameTokens, long[] hashes,
-                                    boolean lazy) {
+    private static Sentence prepare(
+            String[] tokens,
+            Gazetteer gazetteer,
+            byte[] capTable,
+            WordClusters wordClusters,
+            NerLexicon lexicon,
+            NerKnowledge knowledge,
+            int[] gaz,
+            int[] caps,
+            int[] clusters,
+            int[] lex,
+            int[] listed,
+            int[] nameTokens,
+            long[] hashes,
+            boolean lazy) {
         int n = tokens.length;
         String[] lower = new String[n];
         boolean upper = false;
@@ -193,8 +245,20 @@ final class NerFeatures {
         }
         lexicon.mark(hashes, n, lex);
         knowledge.mark(hashes, n, listed, nameTokens);
-        return new Sentence(tokens, lower, cased, gaz, caps, matches, clusters, lex, listed, nameTokens, hashes,
-                lazy ? wordClusters : null, lazy && capsLookup ? capTable : null);
+        return new Sentence(
+                tokens,
+                lower,
+                cased,
+                gaz,
+                caps,
+                matches,
+                clusters,
+                lex,
+                listed,
+                nameTokens,
+                hashes,
+                lazy ? wordClusters : null,
+                lazy && capsLookup ? capTable : null);
     }
 
     private static boolean mostlyCaps(String[] tokens) {
@@ -433,14 +497,17 @@ final class NerFeatures {
         out[o + 30] = f(30, i > 0 ? s.clusters[i - 1] & 0xFFFF | 0x10000 : BOS);
         out[o + 33] = f(33, i + 1 < n ? s.clusters[i + 1] & 0xFFFF | 0x10000 : EOS);
         out[o + 34] = f(34, mix(s.caps[i] + 1, mode));
-        out[o + 35] = f(35, mix((i > 0 ? s.caps[i - 1] : 7) * 64 + s.caps[i] * 8 + (i + 1 < n ? s.caps[i + 1] : 7),
-                mode));
+        out[o + 35] =
+                f(35, mix((i > 0 ? s.caps[i - 1] : 7) * 64 + s.caps[i] * 8 + (i + 1 < n ? s.caps[i + 1] : 7), mode));
         int r = run(tmp, n, i);
         out[o + 36] = f(36, mix(mix(s.listed[i] + 1, r), mode));
         out[o + 37] = f(37, mix(i > 0 ? s.listed[i - 1] + 1 : BOS, i + 1 < n ? s.listed[i + 1] + 1 : EOS));
         out[o + 38] = f(38, mix(mix(s.nameTokens[i] + 1, r), mode));
-        out[o + 39] = f(39, mix(mix(mix(i > 0 ? s.nameTokens[i - 1] : 7, s.nameTokens[i]),
-                i + 1 < n ? s.nameTokens[i + 1] : 7), mode));
+        out[o + 39] = f(
+                39,
+                mix(
+                        mix(mix(i > 0 ? s.nameTokens[i - 1] : 7, s.nameTokens[i]), i + 1 < n ? s.nameTokens[i + 1] : 7),
+                        mode));
     }
 
     /** Looks up the capitalisation class of token {@code i} if {@link #prepareScratch} left it for later. */
@@ -501,8 +568,9 @@ final class NerFeatures {
         int kept = 0;
         for (int i = 0, len = Math.min(t.length(), MAX_HASHED); i < len && kept < 5; i++) {
             char c = t.charAt(i);
-            char k = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
-                    : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'l' : c;
+            char k = Character.isUpperCase(c)
+                    ? 'X'
+                    : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'l' : c;
             if (k != last) {
                 h = (h ^ k) * 0x01000193;
                 last = k;

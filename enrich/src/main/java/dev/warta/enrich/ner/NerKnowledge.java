@@ -33,10 +33,12 @@ import java.util.zip.GZIPOutputStream;
 final class NerKnowledge {
     /** Classpath location of the shipped table. */
     static final String RESOURCE = "/dev/warta/enrich/ner/ner-knowledge.bin.gz";
+
     static final int MAGIC = 0x574B4E31; // "WKN1"
 
     /** Phrase categories, one bit each. */
     static final int REGION = 1;
+
     static final int DISTRICT = 2;
     static final int VILLAGE = 4;
     static final int ISLAND = 8;
@@ -45,6 +47,7 @@ final class NerKnowledge {
     static final int PERSON = 64;
     /** Name-token classes. */
     static final int GIVEN = 1;
+
     static final int FAMILY = 2;
 
     private static volatile NerKnowledge shared;
@@ -158,8 +161,9 @@ final class NerKnowledge {
                 token.accept(r.get("token"), FAMILY);
             }
         });
-        csv(dir.resolve("id-person-names-generator.csv"), r ->
-                token.accept(r.get("name"), r.get("list").startsWith("first") ? GIVEN : FAMILY));
+        csv(
+                dir.resolve("id-person-names-generator.csv"),
+                r -> token.accept(r.get("name"), r.get("list").startsWith("first") ? GIVEN : FAMILY));
         System.out.printf("knowledge: %d listed phrases, %d name tokens from %s%n", phrase.size(), name.size(), dir);
         return new NerKnowledge(NerLexicon.ofPhrases(phrase), NerLexicon.ofPhrases(name));
     }

@@ -22,8 +22,7 @@ public final class NerLabels {
         SIZE = names.length;
     }
 
-    private NerLabels() {
-    }
+    private NerLabels() {}
 
     /** Label id of {@code B-type} (or -1 when the type is unknown). */
     public static int begin(String type) {

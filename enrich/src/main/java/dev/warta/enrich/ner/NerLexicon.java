@@ -24,6 +24,7 @@ import java.util.zip.GZIPOutputStream;
 final class NerLexicon {
     /** Classpath location of the shipped lexicon. */
     static final String RESOURCE = "/dev/warta/enrich/ner/ner-lexicon.bin.gz";
+
     static final int MAGIC = 0x574C5831; // "WLX1"
     static final int MAX_LEN = 6;
     private static final long EMPTY = 0;
@@ -39,6 +40,7 @@ final class NerLexicon {
      * an 8 KB filter that stays in cache, so most tokens, which start no known name, cost no table probe.
      */
     private final long[] firstWords = new long[(1 << FILTER_BITS) >>> 6];
+
     private static final int FILTER_BITS = 16;
 
     private NerLexicon(long[] keys, byte[] values) {
@@ -153,8 +155,7 @@ final class NerLexicon {
         long[] keys = new long[size];
         byte[] values = new byte[size];
         NerLexicon lex = new NerLexicon(keys, values);
-        table.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> lex.put(e.getKey(), e.getValue()));
+        table.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> lex.put(e.getKey(), e.getValue()));
         return lex;
     }
 

@@ -42,6 +42,7 @@ final class NerModel {
     private final long[] live;
     /** Number of live rows before each 64-bucket block of {@link #live}. */
     private final int[] liveBefore;
+
     private final float[] levels;
     /** For each label, the labels that may precede it (valid BIO moves); only for a loaded model. */
     private final int[][] preds;
@@ -84,7 +85,8 @@ final class NerModel {
             max = Math.max(max, Math.abs(q));
         }
         for (int c = -127; c <= 127; c++) {
-            levels[c & 0xFF] = (float) (Math.signum(c) * max * scale * (Math.pow(1 + MU, Math.abs(c) / 127.0) - 1) / MU);
+            levels[c & 0xFF] =
+                    (float) (Math.signum(c) * max * scale * (Math.pow(1 + MU, Math.abs(c) / 127.0) - 1) / MU);
         }
         byte[] all = new byte[quantized.length];
         double lmu = Math.log1p(MU);

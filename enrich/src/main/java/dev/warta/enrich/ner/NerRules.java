@@ -14,51 +14,203 @@ import java.util.Set;
  */
 final class NerRules {
     /** Speech verbs and honorifics after which a capitalised run is a person's name ("kata Hartanto"). */
-    private static final Set<String> PERSON_CUES = Set.of("kata", "ujar", "tutur", "ucap", "bapak", "ibu", "pak",
-            "bu", "dr", "drs", "prof", "h", "hj", "ir", "kh", "mr", "mrs", "ms", "sir", "said", "says");
+    private static final Set<String> PERSON_CUES = Set.of(
+            "kata", "ujar", "tutur", "ucap", "bapak", "ibu", "pak", "bu", "dr", "drs", "prof", "h", "hj", "ir", "kh",
+            "mr", "mrs", "ms", "sir", "said", "says");
     /** Titles and roles: never the start of the name that follows a cue ("kata Menko Polhukam Mahfud"). */
-    private static final Set<String> ROLES = Set.of("presiden", "wapres", "menlu", "menteri", "menko", "menhan",
-            "mendagri", "menkeu", "mensos", "jubir", "dubes", "gubernur", "bupati", "wali", "walikota", "kapolri",
-            "kapolda", "kapolres", "panglima", "ketua", "wakil", "direktur", "kepala", "sekjen", "juru", "president",
-            "minister", "secretary", "senator", "governor", "chancellor", "prime", "chief", "director", "head",
-            "spokesman", "spokeswoman", "spokesperson", "kota", "kabupaten", "provinsi", "perdana", "kantor");
+    private static final Set<String> ROLES = Set.of(
+            "presiden",
+            "wapres",
+            "menlu",
+            "menteri",
+            "menko",
+            "menhan",
+            "mendagri",
+            "menkeu",
+            "mensos",
+            "jubir",
+            "dubes",
+            "gubernur",
+            "bupati",
+            "wali",
+            "walikota",
+            "kapolri",
+            "kapolda",
+            "kapolres",
+            "panglima",
+            "ketua",
+            "wakil",
+            "direktur",
+            "kepala",
+            "sekjen",
+            "juru",
+            "president",
+            "minister",
+            "secretary",
+            "senator",
+            "governor",
+            "chancellor",
+            "prime",
+            "chief",
+            "director",
+            "head",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "kota",
+            "kabupaten",
+            "provinsi",
+            "perdana",
+            "kantor");
     /**
      * Words that start an organisation name when followed by capitalised words. Not "Komisi", "Dewan", "Badan":
      * "Komisi VII", "Dewan Pertimbangan" are parts of a body the corpora leave unannotated (dev F1 idner-news and
      * nerugm +0.01 without them).
      */
-    private static final Set<String> ORG_HEADS = Set.of("kementerian", "partai", "universitas", "pt", "bank",
-            "majelis", "mahkamah", "kepolisian", "kejaksaan", "institut", "ministry", "university");
+    private static final Set<String> ORG_HEADS = Set.of(
+            "kementerian",
+            "partai",
+            "universitas",
+            "pt",
+            "bank",
+            "majelis",
+            "mahkamah",
+            "kepolisian",
+            "kejaksaan",
+            "institut",
+            "ministry",
+            "university");
     /** Single words that are titles or demonyms, not names, when tagged alone. */
-    private static final Set<String> NOT_NAMES = Set.of("general", "president", "presiden", "minister", "menteri",
-            "secretary", "senator", "governor", "gubernur", "chancellor", "prime", "foreign", "deputy", "chief",
-            "spokesman", "spokeswoman", "spokesperson", "the", "german", "russian", "american", "chinese",
-            "indonesian", "turkish", "ukrainian", "british", "french", "indian", "japanese", "european", "western",
-            "israeli", "iranian", "swedish", "swiss", "korean", "soviet", "advertisement", "advertiser", "foto",
-            "editor", "reporter", "baca", "klik", "last", "next", "this", "that", "these", "those", "but",
-            "however", "in", "on", "at", "after", "before", "according", "when", "while", "if", "we", "he", "she",
-            "they", "it", "our", "his", "her", "their", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "january",
-            "february", "march", "april", "june", "july", "august", "september", "october", "november",
-            "december", "januari", "februari", "maret", "juni", "juli", "agustus", "oktober", "desember", "namun",
-            "selain", "sementara", "dia", "ia", "kami", "kita", "mereka", "saya", "anda");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "general",
+            "president",
+            "presiden",
+            "minister",
+            "menteri",
+            "secretary",
+            "senator",
+            "governor",
+            "gubernur",
+            "chancellor",
+            "prime",
+            "foreign",
+            "deputy",
+            "chief",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "the",
+            "german",
+            "russian",
+            "american",
+            "chinese",
+            "indonesian",
+            "turkish",
+            "ukrainian",
+            "british",
+            "french",
+            "indian",
+            "japanese",
+            "european",
+            "western",
+            "israeli",
+            "iranian",
+            "swedish",
+            "swiss",
+            "korean",
+            "soviet",
+            "advertisement",
+            "advertiser",
+            "foto",
+            "editor",
+            "reporter",
+            "baca",
+            "klik",
+            "last",
+            "next",
+            "this",
+            "that",
+            "these",
+            "those",
+            "but",
+            "however",
+            "in",
+            "on",
+            "at",
+            "after",
+            "before",
+            "according",
+            "when",
+            "while",
+            "if",
+            "we",
+            "he",
+            "she",
+            "they",
+            "it",
+            "our",
+            "his",
+            "her",
+            "their",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "senin",
+            "selasa",
+            "rabu",
+            "kamis",
+            "jumat",
+            "sabtu",
+            "minggu",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "januari",
+            "februari",
+            "maret",
+            "juni",
+            "juli",
+            "agustus",
+            "oktober",
+            "desember",
+            "namun",
+            "selain",
+            "sementara",
+            "dia",
+            "ia",
+            "kami",
+            "kita",
+            "mereka",
+            "saya",
+            "anda");
     /** Imperatives of page furniture ("Klik Allow", "Download App"): a span they open is an instruction, not a name. */
-    private static final Set<String> UI_VERBS = Set.of("klik", "click", "tap", "unduh", "download", "subscribe",
-            "bagikan", "share", "akses", "read");
+    private static final Set<String> UI_VERBS =
+            Set.of("klik", "click", "tap", "unduh", "download", "subscribe", "bagikan", "share", "akses", "read");
     /** Words of page furniture ("List Sites Notifications", "Newsletter"): a span holding one is no name. */
-    private static final Set<String> UI_NOUNS = Set.of("notifications", "notification", "newsletter",
-            "advertisement", "cookies");
+    private static final Set<String> UI_NOUNS =
+            Set.of("notifications", "notification", "newsletter", "advertisement", "cookies");
     /** Lowercase words that end an entity in cased text (an entity does not run through them). */
-    private static final Set<String> BREAKERS = Set.of("in", "at", "on", "from", "to", "with", "said", "says",
-            "di", "ke", "dari", "kata", "ujar", "pada", "yang");
+    private static final Set<String> BREAKERS = Set.of(
+            "in", "at", "on", "from", "to", "with", "said", "says", "di", "ke", "dari", "kata", "ujar", "pada", "yang");
     /** Last words of an organisation name that a place name completes ("Kepolisian Daerah" Sumatera Utara). */
-    private static final Set<String> REGIONAL_UNITS = Set.of("daerah", "resor", "sektor", "provinsi", "kabupaten",
-            "kota", "wilayah");
+    private static final Set<String> REGIONAL_UNITS =
+            Set.of("daerah", "resor", "sektor", "provinsi", "kabupaten", "kota", "wilayah");
     /** Lowercase words allowed inside an organisation name. */
     private static final Set<String> ORG_CONNECTORS = Set.of("dan", "of", "for", "the", "and", "untuk", "&");
 
-    private NerRules() {
-    }
+    private NerRules() {}
 
     static void apply(NerFeatures.Sentence s, List<Gazetteer.Match> gaz, int[] labels) {
         if (!s.cased) {
@@ -79,12 +231,20 @@ final class NerRules {
                     j++;
                 }
                 // "Prof . Dr . Haryono": the name comes after the last honorific
-                if (j < n && labels[j] == 0 && !ROLES.contains(s.lower[j]) && !NOT_NAMES.contains(s.lower[j])
-                        && !PERSON_CUES.contains(s.lower[j]) && !allCaps(t[j])) {
+                if (j < n
+                        && labels[j] == 0
+                        && !ROLES.contains(s.lower[j])
+                        && !NOT_NAMES.contains(s.lower[j])
+                        && !PERSON_CUES.contains(s.lower[j])
+                        && !allCaps(t[j])) {
                     fillCapitalised(t, labels, j, NerLabels.begin("PERSON"), false);
                 }
-            } else if (ORG_HEADS.contains(lw) && Character.isUpperCase(t[i].charAt(0)) && labels[i] == 0
-                    && i + 1 < n && capitalised(t[i + 1]) && labels[i + 1] == 0) {
+            } else if (ORG_HEADS.contains(lw)
+                    && Character.isUpperCase(t[i].charAt(0))
+                    && labels[i] == 0
+                    && i + 1 < n
+                    && capitalised(t[i + 1])
+                    && labels[i + 1] == 0) {
                 fillCapitalised(t, labels, i, NerLabels.begin("ORGANIZATION"), true);
             }
         }
@@ -169,7 +329,8 @@ final class NerRules {
         for (int k = 0; k + 1 < gaz.size(); k++) {
             Gazetteer.Match a = gaz.get(k);
             Gazetteer.Match b = gaz.get(k + 1);
-            if (a.end() != b.start() || a.entry().type().equals(b.entry().type())
+            if (a.end() != b.start()
+                    || a.entry().type().equals(b.entry().type())
                     || !NerLabels.isInside(labels[b.start()])) {
                 continue;
             }
@@ -227,8 +388,19 @@ final class NerRules {
     }
 
     /** Currency words: the place after them names a currency ("dolar AS"), not a place. */
-    private static final Set<String> CURRENCIES = Set.of("dolar", "dollar", "dollars", "yen", "yuan", "euro", "won",
-            "ringgit", "rupee", "peso", "poundsterling", "pound");
+    private static final Set<String> CURRENCIES = Set.of(
+            "dolar",
+            "dollar",
+            "dollars",
+            "yen",
+            "yuan",
+            "euro",
+            "won",
+            "ringgit",
+            "rupee",
+            "peso",
+            "poundsterling",
+            "pound");
 
     private static void applyGazetteer(NerFeatures.Sentence s, List<Gazetteer.Match> gaz, int[] labels) {
         for (Gazetteer.Match m : gaz) {
@@ -239,7 +411,9 @@ final class NerRules {
             for (int i = m.start(); i < m.end(); i++) {
                 free &= labels[i] == 0;
             }
-            boolean bordersEntity = (m.start() > 0 && labels[m.start() - 1] != 0 && m.end() < labels.length
+            boolean bordersEntity = (m.start() > 0
+                    && labels[m.start() - 1] != 0
+                    && m.end() < labels.length
                     && NerLabels.isInside(labels[m.end()]));
             int b = NerLabels.begin(m.entry().type());
             if (free && !bordersEntity && b > 0) {

@@ -34,7 +34,8 @@ public final class NerScore {
 
     private static Set<Long> spans(int[] labels) {
         Set<Long> out = new HashSet<>();
-        NerLabels.forEachSpan(labels, true, (start, end, type) -> out.add(((long) start << 40) | ((long) end << 16) | type));
+        NerLabels.forEachSpan(
+                labels, true, (start, end, type) -> out.add(((long) start << 40) | ((long) end << 16) | type));
         return out;
     }
 
@@ -75,7 +76,7 @@ public final class NerScore {
         double prec = t + p == 0 ? 0 : (double) t / (t + p);
         double rec = t + n == 0 ? 0 : (double) t / (t + n);
         double f = prec + rec == 0 ? 0 : 2 * prec * rec / (prec + rec);
-        return String.format(Locale.ROOT, "%-12s %-13s P=%.3f R=%.3f F1=%.3f (gold %d)%n", family, type, prec, rec,
-                f, t + n);
+        return String.format(
+                Locale.ROOT, "%-12s %-13s P=%.3f R=%.3f F1=%.3f (gold %d)%n", family, type, prec, rec, f, t + n);
     }
 }

@@ -8,6 +8,7 @@ package dev.warta.enrich.ner;
 final class NerScratch {
     /** Longest sentence (tokens) whose arrays are kept for reuse. */
     static final int KEEP = 2048;
+
     private static final ThreadLocal<NerScratch> LOCAL = ThreadLocal.withInitial(NerScratch::new);
 
     private int[] feats = new int[64 * NerFeatures.COUNT];
@@ -15,8 +16,7 @@ final class NerScratch {
     private int[] back = new int[64 * NerModel.LABELS];
     private int[] ints = new int[4 * 64];
 
-    private NerScratch() {
-    }
+    private NerScratch() {}
 
     static NerScratch get() {
         return LOCAL.get();

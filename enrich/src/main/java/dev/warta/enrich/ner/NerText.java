@@ -2,8 +2,8 @@ package dev.warta.enrich.ner;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +19,25 @@ import java.util.function.Consumer;
  */
 final class NerText {
     /** Plain-text sources, relative to the shared data dir (missing files are skipped). */
-    static final List<String> SOURCES = List.of("news/detik-dev.csv", "lang/malay/ms-sentences.txt",
-            "lang/malay/majoriti-articles.jsonl", "lang/nusax/train.csv", "lang/nusax/valid.csv",
-            "lang/nusax/test.csv", "lang/sentences/id.txt", "lang/sentences/ms.txt", "lang/sentences/en.txt",
-            "lang/more/id-indosum.txt", "lang/more/id-mesolitica-indon-news.txt", "lang/more/id-hoax-news.txt",
-            "lang/more/id-indonli-premises.txt", "lang/more/id-indonli-hypotheses.txt",
-            "lang/more/id-media-news-2023.txt", "lang/more/id-talpco.txt");
+    static final List<String> SOURCES = List.of(
+            "news/detik-dev.csv",
+            "lang/malay/ms-sentences.txt",
+            "lang/malay/majoriti-articles.jsonl",
+            "lang/nusax/train.csv",
+            "lang/nusax/valid.csv",
+            "lang/nusax/test.csv",
+            "lang/sentences/id.txt",
+            "lang/sentences/ms.txt",
+            "lang/sentences/en.txt",
+            "lang/more/id-indosum.txt",
+            "lang/more/id-mesolitica-indon-news.txt",
+            "lang/more/id-hoax-news.txt",
+            "lang/more/id-indonli-premises.txt",
+            "lang/more/id-indonli-hypotheses.txt",
+            "lang/more/id-media-news-2023.txt",
+            "lang/more/id-talpco.txt");
 
-    private NerText() {
-    }
+    private NerText() {}
 
     /**
      * Calls {@code sink} with every tokenized sentence of the unlabelled sources under {@code data} (the shared
@@ -41,10 +51,12 @@ final class NerText {
                 continue;
             }
             boolean json = source.endsWith(".jsonl");
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            var decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            try (BufferedReader r = new BufferedReader(
-                    new java.io.InputStreamReader(Files.newInputStream(f), decoder))) {
+            try (BufferedReader r =
+                    new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(f), decoder))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     String text = json ? line.replace("\\n", "\n").replace("\\\"", "\"") : line;

@@ -16,8 +16,7 @@ public final class NerTokenizer {
     /** Longest sentence; longer runs are split so decoding stays linear. */
     static final int MAX_SENTENCE = 120;
 
-    private NerTokenizer() {
-    }
+    private NerTokenizer() {}
 
     /** Tokens of {@code text}, grouped into sentences. */
     public static List<List<NerToken>> sentences(String text) {
@@ -139,11 +138,17 @@ public final class NerTokenizer {
         while (i < n && i - start < MAX_TOKEN) {
             if (isWordChar(text, i)) {
                 i += charCount(text, i);
-            } else if ((text.charAt(i) == '\'' || text.charAt(i) == '’') && i + 1 < n
-                    && Character.isLetter(text.charAt(i + 1)) && i > start) {
+            } else if ((text.charAt(i) == '\'' || text.charAt(i) == '’')
+                    && i + 1 < n
+                    && Character.isLetter(text.charAt(i + 1))
+                    && i > start) {
                 i++;
-            } else if (text.charAt(i) == '.' && i + 1 < n && Character.isLetter(text.charAt(i + 1))
-                    && i + 2 < n && text.charAt(i + 2) == '.' && i - start == 1) {
+            } else if (text.charAt(i) == '.'
+                    && i + 1 < n
+                    && Character.isLetter(text.charAt(i + 1))
+                    && i + 2 < n
+                    && text.charAt(i + 2) == '.'
+                    && i - start == 1) {
                 // U.S. / A.S. style abbreviations: letter . letter .
                 i += 3;
                 while (i + 1 < n && Character.isLetter(text.charAt(i)) && text.charAt(i + 1) == '.') {
@@ -158,8 +163,11 @@ public final class NerTokenizer {
 
     /** Chars taken by the code point at {@code i}: 2 for a surrogate pair, else 1. */
     private static int charCount(String text, int i) {
-        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+        return Character.isHighSurrogate(text.charAt(i))
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))
+                ? 2
+                : 1;
     }
 
     private static boolean isWordChar(String text, int i) {
@@ -168,7 +176,8 @@ public final class NerTokenizer {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
         int cp = Character.isSurrogate(c) ? text.codePointAt(i) : c;
-        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        return Character.isLetterOrDigit(cp)
+                || Character.getType(cp) == Character.NON_SPACING_MARK
                 || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
     }
 

@@ -35,10 +35,10 @@ public final class TrainNer {
     static final int CAP_BITS = 18;
     /** Folds of the jackknifed training lexicon. */
     static final int FOLDS = 5;
+
     private static final String DEFAULT_OUTPUT = "enrich/src/main/resources/dev/warta/enrich/ner/ner-model.bin.gz";
 
-    private TrainNer() {
-    }
+    private TrainNer() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/ner");
@@ -86,8 +86,8 @@ public final class TrainNer {
             knowledge.write(os);
         }
         System.out.printf("wrote %s (%d bytes)%n", knowledgeFile, Files.size(knowledgeFile));
-        Trained trained = train(train, domains, new Resources(clusters, knowledge, gaz), bits, epochs, runs, seed,
-                dropout, devFiles);
+        Trained trained = train(
+                train, domains, new Resources(clusters, knowledge, gaz), bits, epochs, runs, seed, dropout, devFiles);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out)) {
             trained.model().write(os);
@@ -101,8 +101,7 @@ public final class TrainNer {
     }
 
     /** A trained model and the lexicon of training names its features were computed with. */
-    record Trained(NerModel model, NerLexicon lexicon) {
-    }
+    record Trained(NerModel model, NerLexicon lexicon) {}
 
     /** What the features read besides the sentence: word clusters, listed names, the hand-written gazetteer. */
     record Resources(WordClusters clusters, NerKnowledge knowledge, Gazetteer gazetteer) {
@@ -111,8 +110,16 @@ public final class TrainNer {
         }
     }
 
-    static Trained train(List<NerCorpus.Sentence> train, List<Integer> domains, Resources res, int bits, int epochs,
-                         int runs, long seed, double dropout, List<Path> devFiles)
+    static Trained train(
+            List<NerCorpus.Sentence> train,
+            List<Integer> domains,
+            Resources res,
+            int bits,
+            int epochs,
+            int runs,
+            long seed,
+            double dropout,
+            List<Path> devFiles)
             throws IOException {
         List<String[]> cased = new ArrayList<>();
         for (NerCorpus.Sentence s : train) {
@@ -144,15 +151,16 @@ public final class TrainNer {
             for (NerCorpus.Sentence s : NerCorpus.read(f)) {
                 int n = s.tokens().length;
                 int[] fs = new int[n * NerFeatures.COUNT];
-                NerFeatures.Sentence ps = NerFeatures.prepare(s.tokens(), res.gazetteer(), model.caps, res.clusters(),
-                        lexicon, res.knowledge());
+                NerFeatures.Sentence ps = NerFeatures.prepare(
+                        s.tokens(), res.gazetteer(), model.caps, res.clusters(), lexicon, res.knowledge());
                 NerFeatures.extract(ps, 0, mask, fs);
                 general.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
                 NerFeatures.extract(ps, d, mask, fs);
                 adapted.add(s.labels(), model.viterbi(model.emissions(fs, n), n));
             }
-            System.out.printf("%-12s model-only F1 general=%.3f family-adapted=%.3f%n", NerCorpus.family(f),
-                    general.f1(null), adapted.f1(null));
+            System.out.printf(
+                    "%-12s model-only F1 general=%.3f family-adapted=%.3f%n",
+                    NerCorpus.family(f), general.f1(null), adapted.f1(null));
         }
         return new Trained(model, lexicon);
     }
@@ -162,8 +170,8 @@ public final class TrainNer {
      * other folds. A sentence's fold is a hash of its text (so a sentence repeated in several families stays in
      * one fold), salted by {@code run} so each run of the ensemble holds out different names.
      */
-    private static List<int[]> jackknifedFeatures(List<NerCorpus.Sentence> train, List<Integer> domains,
-                                                  Resources res, byte[] caps, int mask, int run) {
+    private static List<int[]> jackknifedFeatures(
+            List<NerCorpus.Sentence> train, List<Integer> domains, Resources res, byte[] caps, int mask, int run) {
         int[] fold = new int[train.size()];
         for (int i = 0; i < fold.length; i++) {
             fold[i] = fold(train.get(i).tokens(), run);
@@ -182,8 +190,12 @@ public final class TrainNer {
         for (int i = 0; i < train.size(); i++) {
             NerCorpus.Sentence s = train.get(i);
             int[] f = new int[s.tokens().length * NerFeatures.COUNT];
-            NerFeatures.extract(NerFeatures.prepare(s.tokens(), res.gazetteer(), caps, res.clusters(),
-                    lexicons[fold[i]], res.knowledge()), domains.get(i), mask, f);
+            NerFeatures.extract(
+                    NerFeatures.prepare(
+                            s.tokens(), res.gazetteer(), caps, res.clusters(), lexicons[fold[i]], res.knowledge()),
+                    domains.get(i),
+                    mask,
+                    f);
             feats.add(f);
         }
         return feats;
@@ -218,8 +230,8 @@ public final class TrainNer {
      * seen, each of its entity tokens loses its word-identity features ({@link NerFeatures#IDENTITY}) with
      * probability {@code dropout}, so shape, context and the resources must carry names too.
      */
-    private static void perceptron(NerModel model, List<NerCorpus.Sentence> train, List<int[]> feats, int epochs,
-                                   long seed, double dropout) {
+    private static void perceptron(
+            NerModel model, List<NerCorpus.Sentence> train, List<int[]> feats, int epochs, long seed, double dropout) {
         float[] w = model.weights;
         float[] t = model.trans;
         double[] wu = new double[w.length];

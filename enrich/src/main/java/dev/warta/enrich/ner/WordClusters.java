@@ -37,12 +37,14 @@ public final class WordClusters {
     static final String RESOURCE = "/dev/warta/enrich/ner/ner-clusters.tsv.gz";
     /** Cluster id of a word not in the table. */
     static final int UNKNOWN = -1;
+
     static final int MIN_COUNT = 3;
     static final int CONTEXTS = 3000;
     /** Coarse clusters (at most 64: 6 bits in the packed table). */
     static final int COARSE = 64;
     /** Fine clusters (at most 512: 9 bits in the packed table). */
     static final int FINE = 512;
+
     private static final int ITERATIONS = 20;
 
     private static volatile WordClusters shared;
@@ -53,6 +55,7 @@ public final class WordClusters {
      * slot, so the table stays small in cache.
      */
     private final int[] keys;
+
     private final short[] values;
     private final int mask;
     private final int size;
@@ -137,8 +140,8 @@ public final class WordClusters {
 
     static WordClusters read(InputStream is) throws IOException {
         Map<String, Integer> ids = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(is),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(new GZIPInputStream(is), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 int a = line.indexOf('\t');
@@ -175,9 +178,11 @@ public final class WordClusters {
             sentences.add(lower);
         });
         // vocabulary: words seen MIN_COUNT times, most frequent first (ties by spelling: deterministic)
-        List<String> vocab = count.entrySet().stream().filter(e -> e.getValue() >= MIN_COUNT)
+        List<String> vocab = count.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_COUNT)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < vocab.size(); i++) {
             index.put(vocab.get(i), i);
@@ -219,14 +224,15 @@ public final class WordClusters {
             cols[w] = c;
             vals[w] = v;
         }
-        System.out.printf("clusters: %d sentences, %d words (count >= %d), %d context dims%n", sentences.size(),
-                vocab.size(), MIN_COUNT, dims);
+        System.out.printf(
+                "clusters: %d sentences, %d words (count >= %d), %d context dims%n",
+                sentences.size(), vocab.size(), MIN_COUNT, dims);
         int[] coarse = kmeans(cols, vals, dims, COARSE, 11);
         int[] fine = kmeans(cols, vals, dims, FINE, 13);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out);
-             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(os),
-                     StandardCharsets.UTF_8))) {
+                BufferedWriter w =
+                        new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(os), StandardCharsets.UTF_8))) {
             for (int i = 0; i < vocab.size(); i++) {
                 String word = vocab.get(i);
                 if (word.indexOf('\t') >= 0 || word.indexOf('\n') >= 0) {

@@ -13,19 +13,42 @@ import org.jsoup.nodes.Element;
  */
 final class HtmlSignals {
     /** A hidden block: its text (normalised), raw text, number of links, and the cues it carries. */
-    record Hidden(String normalized, String text, int links, SpamCues.Hits cues) {
-    }
+    record Hidden(String normalized, String text, int links, SpamCues.Hits cues) {}
 
-    private static final String[] HIDING = {"display:none", "display: none", "visibility:hidden",
-        "visibility: hidden", " hidden", "font-size:0", "font-size: 0", "-9999px", "height:0", "height: 0"};
+    private static final String[] HIDING = {
+        "display:none",
+        "display: none",
+        "visibility:hidden",
+        "visibility: hidden",
+        " hidden",
+        "font-size:0",
+        "font-size: 0",
+        "-9999px",
+        "height:0",
+        "height: 0"
+    };
     /** Words that put a page under suspicion (plain "slot" is everywhere in ad markup, so it is not one). */
-    private static final String[] GAMBLING = {"gacor", "togel", "maxwin", "judi online", "situs judi", "sbobet",
-        "rtp live", "slot online", "slot88", "slot777", "situs slot", "casino online", "live casino", "link alternatif"};
+    private static final String[] GAMBLING = {
+        "gacor",
+        "togel",
+        "maxwin",
+        "judi online",
+        "situs judi",
+        "sbobet",
+        "rtp live",
+        "slot online",
+        "slot88",
+        "slot777",
+        "situs slot",
+        "casino online",
+        "live casino",
+        "link alternatif"
+    };
+
     private static final int WINDOW = 4000;
     private static final int MAX_BLOCKS = 64;
 
-    private HtmlSignals() {
-    }
+    private HtmlSignals() {}
 
     /**
      * Hidden blocks with gambling cues; empty when there are none or the html is null/blank. Only a window of

@@ -1,7 +1,6 @@
 package dev.warta.enrich.spam;
 
 import dev.warta.enrich.Csv;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +13,9 @@ import java.util.List;
  */
 public final class LabelledComments {
     /** One labelled text. */
-    public record Example(String id, String text, boolean spam) {
-    }
+    public record Example(String id, String text, boolean spam) {}
 
-    private LabelledComments() {
-    }
+    private LabelledComments() {}
 
     public static List<Example> read(Path csv) throws IOException {
         List<List<String>> rows = Csv.read(csv);

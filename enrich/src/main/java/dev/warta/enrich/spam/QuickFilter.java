@@ -25,8 +25,12 @@ final class QuickFilter {
      * @param triggerWords weak words that matter only in texts shorter than {@code shortText}
      * @param pairWords cue word pairs, "first second"
      */
-    QuickFilter(Collection<String> words, Collection<String> triggerWords, Collection<String> pairWords,
-                Collection<String> brandEndings, int shortText) {
+    QuickFilter(
+            Collection<String> words,
+            Collection<String> triggerWords,
+            Collection<String> pairWords,
+            Collection<String> brandEndings,
+            int shortText) {
         this.hashes = hashes(words);
         this.triggers = hashes(triggerWords);
         this.pairs = hashes(pairWords);
@@ -134,7 +138,8 @@ final class QuickFilter {
                 return false;
             }
             if (len > 0) {
-                if ((letter && digit && len > 3 && !moneyOrCode(s, i - len)) || hashes.contains(h)
+                if ((letter && digit && len > 3 && !moneyOrCode(s, i - len))
+                        || hashes.contains(h)
                         || (prev != 0 && pairs.contains(pair))
                         || (isShort && triggers.contains(h))) {
                     return false;
@@ -187,8 +192,18 @@ final class QuickFilter {
 
     /** Quotes, dashes, ellipsis, no-break and other spaces, bullets, degree and currency signs used in news. */
     private static boolean typographic(char c) {
-        return (c >= 0x2010 && c <= 0x2027) || c == 0x00A0 || c == 0x00B0 || c == 0x00AB || c == 0x00BB
-                || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x00B7 || c == 0x00D7 || c == 0x20AC
-                || c == 0x00A9 || c == 0x00AE || c == 0x2122;
+        return (c >= 0x2010 && c <= 0x2027)
+                || c == 0x00A0
+                || c == 0x00B0
+                || c == 0x00AB
+                || c == 0x00BB
+                || (c >= 0x2000 && c <= 0x200A)
+                || c == 0x202F
+                || c == 0x00B7
+                || c == 0x00D7
+                || c == 0x20AC
+                || c == 0x00A9
+                || c == 0x00AE
+                || c == 0x2122;
     }
 }

@@ -9,8 +9,7 @@ import java.util.Set;
 final class Sentences {
     private static final int MAX_SENTENCES = 400;
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     static List<String> split(String p) {
         List<String> out = new ArrayList<>();
@@ -19,8 +18,10 @@ final class Sentences {
         for (int i = 0; i < n && out.size() < MAX_SENTENCES; i++) {
             char c = p.charAt(i);
             boolean end = c == '\n'
-                    || ((c == '.' || c == '!' || c == '?' || c == ':') && i + 1 < n && Character.isWhitespace(p.charAt(i + 1))
-                    && !abbreviation(p, i));
+                    || ((c == '.' || c == '!' || c == '?' || c == ':')
+                            && i + 1 < n
+                            && Character.isWhitespace(p.charAt(i + 1))
+                            && !abbreviation(p, i));
             if (end) {
                 add(out, p, start, i + 1);
                 start = i + 1;
@@ -31,8 +32,9 @@ final class Sentences {
     }
 
     /** Short words that a dot after them abbreviates, whatever follows. */
-    private static final Set<String> ABBREVIATIONS = Set.of("dr", "no", "jl", "st", "mr", "ms", "vs", "hj", "ir", "sh",
-            "pt", "tb", "cv", "kh", "drs", "jr", "sr", "mt", "ra");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "dr", "no", "jl", "st", "mr", "ms", "vs", "hj", "ir", "sh", "pt", "tb", "cv", "kh", "drs", "jr", "sr", "mt",
+            "ra");
 
     /**
      * A dot after a one- or two-letter word (dr., no., H.) does not end a sentence, unless a lower-case word ends

@@ -12,29 +12,125 @@ import java.util.Set;
 final class SpamBlocks {
     /** Score at which an ungated neighbour of a spam paragraph joins the block. */
     static final double BLOCK = 0.35;
-    private static final Set<String> SECOND_PERSON = Set.of("anda", "kamu", "kalian", "you", "your", "awak",
-            "korang", "kau", "lu", "loe", "bosku", "gan", "agan", "sobat", "bro", "kak", "kakak", "yourself");
-    private static final Set<String> SALES = Set.of("username", "password", "email", "rekening", "whatsapp", "wa",
-            "telegram", "livechat", "chat", "cs", "hp", "daftar", "register", "registrasi", "login", "akun", "account",
-            "bonus", "deposit", "depo", "withdraw", "wd", "saldo", "promo", "cashback", "rollingan", "referral",
-            "member", "minimal", "minimum", "klik", "click", "link", "situs", "website", "platform", "gabung",
-            "bergabung", "join", "sign", "free", "gratis", "hadiah", "jackpot", "menang", "kemenangan", "win",
-            "winning", "withdrawal", "transaksi", "aman", "terpercaya", "resmi", "official", "layanan", "nonstop",
-            "24", "jam", "pemain", "player", "players", "game", "games", "permainan", "provider", "pulsa",
-            "penarikan", "ewallet", "wallet", "ovo", "gopay", "topup", "otp", "verifikasi", "konfirmasi", "formulir",
-            "ponsel", "mendaftar", "support", "turnover", "claim", "klaim", "bank");
+
+    private static final Set<String> SECOND_PERSON = Set.of(
+            "anda",
+            "kamu",
+            "kalian",
+            "you",
+            "your",
+            "awak",
+            "korang",
+            "kau",
+            "lu",
+            "loe",
+            "bosku",
+            "gan",
+            "agan",
+            "sobat",
+            "bro",
+            "kak",
+            "kakak",
+            "yourself");
+    private static final Set<String> SALES = Set.of(
+            "username",
+            "password",
+            "email",
+            "rekening",
+            "whatsapp",
+            "wa",
+            "telegram",
+            "livechat",
+            "chat",
+            "cs",
+            "hp",
+            "daftar",
+            "register",
+            "registrasi",
+            "login",
+            "akun",
+            "account",
+            "bonus",
+            "deposit",
+            "depo",
+            "withdraw",
+            "wd",
+            "saldo",
+            "promo",
+            "cashback",
+            "rollingan",
+            "referral",
+            "member",
+            "minimal",
+            "minimum",
+            "klik",
+            "click",
+            "link",
+            "situs",
+            "website",
+            "platform",
+            "gabung",
+            "bergabung",
+            "join",
+            "sign",
+            "free",
+            "gratis",
+            "hadiah",
+            "jackpot",
+            "menang",
+            "kemenangan",
+            "win",
+            "winning",
+            "withdrawal",
+            "transaksi",
+            "aman",
+            "terpercaya",
+            "resmi",
+            "official",
+            "layanan",
+            "nonstop",
+            "24",
+            "jam",
+            "pemain",
+            "player",
+            "players",
+            "game",
+            "games",
+            "permainan",
+            "provider",
+            "pulsa",
+            "penarikan",
+            "ewallet",
+            "wallet",
+            "ovo",
+            "gopay",
+            "topup",
+            "otp",
+            "verifikasi",
+            "konfirmasi",
+            "formulir",
+            "ponsel",
+            "mendaftar",
+            "support",
+            "turnover",
+            "claim",
+            "klaim",
+            "bank");
     private static final int MAX_ROUNDS = 64;
     /** Reason of a neighbour the model scores as spam once the keyword gate is off. */
     static final String JOINED = "spam-block";
     /** Reason of an off-topic sales-voice neighbour. */
     static final String VOICE = "sales-voice-neighbour";
 
-    private SpamBlocks() {
-    }
+    private SpamBlocks() {}
 
     /** Marks the neighbours of spam paragraphs that belong to the same injected block (updates {@code js}). */
-    static void extend(SpamDetector detector, List<String> paragraphs, SpamDetector.Judgement[] js, Story story,
-                       double extraGuard) {
+    static void extend(
+            SpamDetector detector,
+            List<String> paragraphs,
+            SpamDetector.Judgement[] js,
+            Story story,
+            double extraGuard) {
         int count = js.length;
         boolean[] tried = new boolean[count];
         boolean changed = true;
@@ -59,21 +155,27 @@ final class SpamBlocks {
         }
     }
 
-    private static SpamDetector.Judgement join(SpamDetector detector, String text, int index, Story story,
-                                               double extraGuard) {
+    private static SpamDetector.Judgement join(
+            SpamDetector detector, String text, int index, Story story, double extraGuard) {
         SpamDetector.Judgement u = detector.judgeUngated(text, extraGuard);
         if (u.cues() == null || u.cues().guard() >= 1.5) {
             return null; // reporting language: not part of an injected block
         }
         if (u.score() >= BLOCK) {
-            return new SpamDetector.Judgement(Math.max(u.score(), SpamDetector.THRESHOLD), u.category(),
-                    SpamDetector.append(u.reasons(), JOINED), u.cues());
+            return new SpamDetector.Judgement(
+                    Math.max(u.score(), SpamDetector.THRESHOLD),
+                    u.category(),
+                    SpamDetector.append(u.reasons(), JOINED),
+                    u.cues());
         }
         int voice = salesVoice(text);
         double overlap = voice == 0 ? 1 : story.overlap(text, index);
         if (extraGuard == 0 && (voice == 2 && overlap < 0.5 || voice == 1 && overlap < 0.3)) {
-            return new SpamDetector.Judgement(SpamDetector.THRESHOLD, u.cues().gambling() > 0 ? "gambling" : "promo",
-                    SpamDetector.append(u.reasons(), VOICE), u.cues());
+            return new SpamDetector.Judgement(
+                    SpamDetector.THRESHOLD,
+                    u.cues().gambling() > 0 ? "gambling" : "promo",
+                    SpamDetector.append(u.reasons(), VOICE),
+                    u.cues());
         }
         return null;
     }

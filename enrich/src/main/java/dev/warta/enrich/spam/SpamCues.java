@@ -17,12 +17,21 @@ import java.util.Set;
 final class SpamCues {
 
     /** A cue that fired: its reason label, weight and category. */
-    record Cue(String reason, double weight, String category) {
-    }
+    record Cue(String reason, double weight, String category) {}
 
     /** The cues of one text. */
-    record Hits(double gambling, double promo, double guard, int urls, int brands, int obfuscation,
-                boolean trigger, boolean strong, boolean topic, int heavy, List<String> reasons) {
+    record Hits(
+            double gambling,
+            double promo,
+            double guard,
+            int urls,
+            int brands,
+            int obfuscation,
+            boolean trigger,
+            boolean strong,
+            boolean topic,
+            int heavy,
+            List<String> reasons) {
         double total() {
             return gambling + promo;
         }
@@ -30,11 +39,22 @@ final class SpamCues {
 
     private static final String G = "gambling";
     /** Tokens that only occur in web addresses ("https", "www", top-level domains spammers favour). */
-    private static final Set<String> URL_PARTS = Set.of("http", "https", "www", "com", "net", "xyz", "vip",
-            "org");
+    private static final Set<String> URL_PARTS = Set.of("http", "https", "www", "com", "net", "xyz", "vip", "org");
     /** Words naming gambling as a subject (what an article reporting on gambling talks about). */
-    private static final List<String> TOPIC = List.of("judi", "judol", "togel", "slot", "casino", "kasino",
-            "taruhan", "judi online", "situs judi", "gambling", "perjudian", "betting");
+    private static final List<String> TOPIC = List.of(
+            "judi",
+            "judol",
+            "togel",
+            "slot",
+            "casino",
+            "kasino",
+            "taruhan",
+            "judi online",
+            "situs judi",
+            "gambling",
+            "perjudian",
+            "betting");
+
     private static final String P = "promo";
     private static final String S = "scam";
 
@@ -43,76 +63,432 @@ final class SpamCues {
     private static final Map<String, Cue> PAIRS = new HashMap<>();
     private static final Set<String> PAIR_FIRST = new HashSet<>();
     /** Endings of compound brand names without digits (pulauwin, vikingtoto, mamajitu), with the shortest stem. */
-    private static final String[][] BRAND_ENDINGS = {{"toto", "3"}, {"win", "4"}, {"jitu", "3"}, {"hoki", "3"},
-        {"slot", "2"}, {"gacor", "2"}, {"qq", "3"}, {"wd", "4"}, {"maxwin", "1"}, {"bet", "3"}, {"jp", "4"}};
+    private static final String[][] BRAND_ENDINGS = {
+        {"toto", "3"},
+        {"win", "4"},
+        {"jitu", "3"},
+        {"hoki", "3"},
+        {"slot", "2"},
+        {"gacor", "2"},
+        {"qq", "3"},
+        {"wd", "4"},
+        {"maxwin", "1"},
+        {"bet", "3"},
+        {"jp", "4"}
+    };
     /** Ordinary words with a brand-like ending. */
-    private static final Set<String> NOT_BRANDS = Set.of("alphabet", "alfabet", "sherbet", "gibbet", "barbet",
-            "darwin", "erwin", "edwin", "irwin", "kevin", "marwin", "godwin", "baldwin", "goodwin", "twin", "unwin");
+    private static final Set<String> NOT_BRANDS = Set.of(
+            "alphabet",
+            "alfabet",
+            "sherbet",
+            "gibbet",
+            "barbet",
+            "darwin",
+            "erwin",
+            "edwin",
+            "irwin",
+            "kevin",
+            "marwin",
+            "godwin",
+            "baldwin",
+            "goodwin",
+            "twin",
+            "unwin");
     /** Heavy gambling words that spammers glue into brand names. */
     private static final List<String> GLUED_CUES = List.of("gacor", "maxwin", "togel", "judol", "sbobet", "jackpot");
+
     private static final Map<String, Double> GUARD = new HashMap<>();
     /** Words that only wake the model up (weight 0): ordinary words spam comments lean on. */
-    private static final Set<String> TRIGGERS = Set.of("main", "menang", "kaya", "rezeki", "rejeki", "ketagihan",
-            "seru", "asyik", "asik", "untung", "modal", "sultan", "petir", "pulau", "bosku", "gaes", "receh",
-            "spin", "situs", "bet", "taruhan", "judi", "bandar", "agen", "pasang", "angka", "jitu", "mantap",
-            "gas", "gasken", "gaskeun", "pasti", "auto", "hadiah", "pola", "jam", "akun", "vip", "pro");
+    private static final Set<String> TRIGGERS = Set.of(
+            "main",
+            "menang",
+            "kaya",
+            "rezeki",
+            "rejeki",
+            "ketagihan",
+            "seru",
+            "asyik",
+            "asik",
+            "untung",
+            "modal",
+            "sultan",
+            "petir",
+            "pulau",
+            "bosku",
+            "gaes",
+            "receh",
+            "spin",
+            "situs",
+            "bet",
+            "taruhan",
+            "judi",
+            "bandar",
+            "agen",
+            "pasang",
+            "angka",
+            "jitu",
+            "mantap",
+            "gas",
+            "gasken",
+            "gaskeun",
+            "pasti",
+            "auto",
+            "hadiah",
+            "pola",
+            "jam",
+            "akun",
+            "vip",
+            "pro");
 
     static {
-        word(G, 2.5, "gacor", "maxwin", "togel", "jepe", "jepee", "jpe", "rungkad", "scatter", "pgsoft", "sbobet",
-                "parlay", "dominoqq", "bandarqq", "pkv", "sgp", "sdy", "olympus", "mahjong", "bonanza", "wede",
-                "slotter", "depo", "deposit", "sensational", "cuaan", "cuannya", "jackpot", "freebet", "toto",
-                "pragmatic", "habanero", "joker123", "spaceman", "zeus");
-        word(G, 1.2, "slot", "jp", "wd", "rtp", "bocoran", "casino", "kasino", "cuan", "hoki", "4d", "hk", "pools",
-                "keluaran", "pengeluaran", "prediksi", "tarik", "winrate", "x500", "x1000", "bet88", "jekpot");
+        word(
+                G,
+                2.5,
+                "gacor",
+                "maxwin",
+                "togel",
+                "jepe",
+                "jepee",
+                "jpe",
+                "rungkad",
+                "scatter",
+                "pgsoft",
+                "sbobet",
+                "parlay",
+                "dominoqq",
+                "bandarqq",
+                "pkv",
+                "sgp",
+                "sdy",
+                "olympus",
+                "mahjong",
+                "bonanza",
+                "wede",
+                "slotter",
+                "depo",
+                "deposit",
+                "sensational",
+                "cuaan",
+                "cuannya",
+                "jackpot",
+                "freebet",
+                "toto",
+                "pragmatic",
+                "habanero",
+                "joker123",
+                "spaceman",
+                "zeus");
+        word(
+                G,
+                1.2,
+                "slot",
+                "jp",
+                "wd",
+                "rtp",
+                "bocoran",
+                "casino",
+                "kasino",
+                "cuan",
+                "hoki",
+                "4d",
+                "hk",
+                "pools",
+                "keluaran",
+                "pengeluaran",
+                "prediksi",
+                "tarik",
+                "winrate",
+                "x500",
+                "x1000",
+                "bet88",
+                "jekpot");
         word(G, 0.4, "judi", "judol", "taruhan", "bandar");
-        word(P, 1.0, "daftar", "gabung", "buruan", "login", "terpercaya", "bonus", "promo", "member", "klik",
-                "cus", "kuy", "dijamin");
+        word(
+                P,
+                1.0,
+                "daftar",
+                "gabung",
+                "buruan",
+                "login",
+                "terpercaya",
+                "bonus",
+                "promo",
+                "member",
+                "klik",
+                "cus",
+                "kuy",
+                "dijamin");
         word(S, 1.0, "pesugihan", "dukun", "pinjol", "transfer", "whatsapp", "wa");
-        pair(G, 3.0, "slot gacor", "slot online", "link alternatif", "rtp live", "rtp slot", "bonus new",
-                "new member", "situs gacor", "agen slot", "bandar togel", "togel online", "data sgp", "pola gacor",
-                "anti rungkad", "akun pro", "server thailand", "modal receh", "pasti menang", "gampang menang",
-                "mudah menang", "pasti jp", "langsung jp", "situs slot", "judi slot", "pg soft", "live casino",
-                "casino online", "poker online", "togel hari", "keluaran hk", "keluaran sgp", "pengeluaran hk",
-                "pengeluaran sgp", "toto macau", "wd terus", "auto wd", "auto jp", "menang terus", "bocoran slot",
-                "gates of", "sweet bonanza", "starlight princess", "mahjong ways", "kakek zeus", "scatter hitam",
-                "togel sgp", "togel sdy", "togel hk", "togel singapore", "togel hongkong", "togel sidney",
-                "live draw", "result sgp", "result hk", "angka jitu");
-        pair(G, 1.2, "menang besar", "member baru", "daftar sekarang", "main di", "gabung di", "main slot",
-                "situs judi", "judi online", "agen judi", "bandar judi", "judi bola", "menang banyak");
-        guard(1.0, "polisi", "polri", "polda", "polres", "polresta", "polsek", "bareskrim", "kapolri", "kapolda",
-                "kapolres", "tersangka", "ditangkap", "menangkap", "penangkapan", "diamankan", "ditahan", "diblokir",
-                "memblokir", "pemblokiran", "blokir", "kominfo", "komdigi", "kemkomdigi", "ppatk", "satgas",
-                "pemberantasan", "memberantas", "berantas", "pidana", "penjara", "pasal", "hukuman", "terjerat",
-                "kecanduan", "dampak", "bahaya", "pengadilan", "jaksa", "kejaksaan", "penyidik", "penyelidikan",
-                "rehabilitasi", "larangan", "ilegal", "tppu", "pencucian", "razia", "ojk", "kementerian", "dpr",
-                "pemerintah", "menteri", "undang", "regulasi", "korban", "terlibat", "diduga", "kasus", "sidang",
-                "jpu", "terdakwa", "dakwaan", "didakwa", "vonis", "hakim", "dipromosikan", "mempromosikan",
-                "selebgram", "influencer", "endorse", "tuntutan", "barang", "bukti", "diretas", "peretas", "meretas",
-                "disisipi", "sisipan", "iklan", "mengiklankan", "slogan", "menjanjikan", "bernama", "dikenal",
-                "tergiur", "terjerat", "penyidikan", "tersangkut", "buronan", "disita", "menyita", "penyitaan",
-                "police", "arrested", "arrest", "suspects", "suspect", "court", "prosecutors", "prosecutor", "judge",
-                "sentenced", "jailed", "prison", "blocked", "regulator", "authority", "authorities", "illegal",
-                "charged", "investigators", "addiction", "ministry", "advertised", "promoted", "promoting",
-                "polis", "mahkamah", "pendakwa", "disyaki", "suspek", "reman", "siasatan", "menyekat", "disekat",
-                "sekatan", "suruhanjaya", "haram", "dirampas", "rampasan", "ditahan", "tahanan", "dinasihatkan",
-                "perjudian", "sindiket", "serbuan");
-        guard(0.5, "mengatakan", "ujar", "ujarnya", "katanya", "menurut", "jelasnya", "tegasnya", "ungkapnya",
-                "menjelaskan", "menyebut", "menegaskan", "imbau", "mengimbau", "pelaku", "warga", "masyarakat",
-                "transaksi", "triliun", "miliar", "persen", "data", "laporan", "rp", "disebut", "menyebutkan",
-                "said", "told", "according", "reporters", "spokesman", "spokeswoman", "officials", "berkata",
-                "menurut", "kenyataan", "dimaklumkan", "didapati", "dikenali", "known", "called", "named", "seperti",
-                "misalnya", "termasuk", "kepala", "direktur", "juru", "bicara");
+        pair(
+                G,
+                3.0,
+                "slot gacor",
+                "slot online",
+                "link alternatif",
+                "rtp live",
+                "rtp slot",
+                "bonus new",
+                "new member",
+                "situs gacor",
+                "agen slot",
+                "bandar togel",
+                "togel online",
+                "data sgp",
+                "pola gacor",
+                "anti rungkad",
+                "akun pro",
+                "server thailand",
+                "modal receh",
+                "pasti menang",
+                "gampang menang",
+                "mudah menang",
+                "pasti jp",
+                "langsung jp",
+                "situs slot",
+                "judi slot",
+                "pg soft",
+                "live casino",
+                "casino online",
+                "poker online",
+                "togel hari",
+                "keluaran hk",
+                "keluaran sgp",
+                "pengeluaran hk",
+                "pengeluaran sgp",
+                "toto macau",
+                "wd terus",
+                "auto wd",
+                "auto jp",
+                "menang terus",
+                "bocoran slot",
+                "gates of",
+                "sweet bonanza",
+                "starlight princess",
+                "mahjong ways",
+                "kakek zeus",
+                "scatter hitam",
+                "togel sgp",
+                "togel sdy",
+                "togel hk",
+                "togel singapore",
+                "togel hongkong",
+                "togel sidney",
+                "live draw",
+                "result sgp",
+                "result hk",
+                "angka jitu");
+        pair(
+                G,
+                1.2,
+                "menang besar",
+                "member baru",
+                "daftar sekarang",
+                "main di",
+                "gabung di",
+                "main slot",
+                "situs judi",
+                "judi online",
+                "agen judi",
+                "bandar judi",
+                "judi bola",
+                "menang banyak");
+        guard(
+                1.0,
+                "polisi",
+                "polri",
+                "polda",
+                "polres",
+                "polresta",
+                "polsek",
+                "bareskrim",
+                "kapolri",
+                "kapolda",
+                "kapolres",
+                "tersangka",
+                "ditangkap",
+                "menangkap",
+                "penangkapan",
+                "diamankan",
+                "ditahan",
+                "diblokir",
+                "memblokir",
+                "pemblokiran",
+                "blokir",
+                "kominfo",
+                "komdigi",
+                "kemkomdigi",
+                "ppatk",
+                "satgas",
+                "pemberantasan",
+                "memberantas",
+                "berantas",
+                "pidana",
+                "penjara",
+                "pasal",
+                "hukuman",
+                "terjerat",
+                "kecanduan",
+                "dampak",
+                "bahaya",
+                "pengadilan",
+                "jaksa",
+                "kejaksaan",
+                "penyidik",
+                "penyelidikan",
+                "rehabilitasi",
+                "larangan",
+                "ilegal",
+                "tppu",
+                "pencucian",
+                "razia",
+                "ojk",
+                "kementerian",
+                "dpr",
+                "pemerintah",
+                "menteri",
+                "undang",
+                "regulasi",
+                "korban",
+                "terlibat",
+                "diduga",
+                "kasus",
+                "sidang",
+                "jpu",
+                "terdakwa",
+                "dakwaan",
+                "didakwa",
+                "vonis",
+                "hakim",
+                "dipromosikan",
+                "mempromosikan",
+                "selebgram",
+                "influencer",
+                "endorse",
+                "tuntutan",
+                "barang",
+                "bukti",
+                "diretas",
+                "peretas",
+                "meretas",
+                "disisipi",
+                "sisipan",
+                "iklan",
+                "mengiklankan",
+                "slogan",
+                "menjanjikan",
+                "bernama",
+                "dikenal",
+                "tergiur",
+                "terjerat",
+                "penyidikan",
+                "tersangkut",
+                "buronan",
+                "disita",
+                "menyita",
+                "penyitaan",
+                "police",
+                "arrested",
+                "arrest",
+                "suspects",
+                "suspect",
+                "court",
+                "prosecutors",
+                "prosecutor",
+                "judge",
+                "sentenced",
+                "jailed",
+                "prison",
+                "blocked",
+                "regulator",
+                "authority",
+                "authorities",
+                "illegal",
+                "charged",
+                "investigators",
+                "addiction",
+                "ministry",
+                "advertised",
+                "promoted",
+                "promoting",
+                "polis",
+                "mahkamah",
+                "pendakwa",
+                "disyaki",
+                "suspek",
+                "reman",
+                "siasatan",
+                "menyekat",
+                "disekat",
+                "sekatan",
+                "suruhanjaya",
+                "haram",
+                "dirampas",
+                "rampasan",
+                "ditahan",
+                "tahanan",
+                "dinasihatkan",
+                "perjudian",
+                "sindiket",
+                "serbuan");
+        guard(
+                0.5,
+                "mengatakan",
+                "ujar",
+                "ujarnya",
+                "katanya",
+                "menurut",
+                "jelasnya",
+                "tegasnya",
+                "ungkapnya",
+                "menjelaskan",
+                "menyebut",
+                "menegaskan",
+                "imbau",
+                "mengimbau",
+                "pelaku",
+                "warga",
+                "masyarakat",
+                "transaksi",
+                "triliun",
+                "miliar",
+                "persen",
+                "data",
+                "laporan",
+                "rp",
+                "disebut",
+                "menyebutkan",
+                "said",
+                "told",
+                "according",
+                "reporters",
+                "spokesman",
+                "spokeswoman",
+                "officials",
+                "berkata",
+                "menurut",
+                "kenyataan",
+                "dimaklumkan",
+                "didapati",
+                "dikenali",
+                "known",
+                "called",
+                "named",
+                "seperti",
+                "misalnya",
+                "termasuk",
+                "kepala",
+                "direktur",
+                "juru",
+                "bicara");
     }
 
     /** Everything known about one word, so that each token costs one hash lookup. */
-    private record Entry(Cue cue, double guard, boolean trigger, boolean pairFirst, boolean url) {
-    }
+    private record Entry(Cue cue, double guard, boolean trigger, boolean pairFirst, boolean url) {}
 
     private static final Map<String, Entry> LEXICON = lexicon();
     private static final QuickFilter QUICK = quickFilter();
 
-    private SpamCues() {
-    }
+    private SpamCues() {}
 
     private static QuickFilter quickFilter() {
         Set<String> words = new HashSet<>(WORDS.keySet());
@@ -137,8 +513,14 @@ final class SpamCues {
         all.addAll(URL_PARTS);
         Map<String, Entry> m = new HashMap<>();
         for (String w : all) {
-            m.put(w, new Entry(WORDS.get(w), GUARD.getOrDefault(w, 0.0), TRIGGERS.contains(w), PAIR_FIRST.contains(w),
-                    URL_PARTS.contains(w)));
+            m.put(
+                    w,
+                    new Entry(
+                            WORDS.get(w),
+                            GUARD.getOrDefault(w, 0.0),
+                            TRIGGERS.contains(w),
+                            PAIR_FIRST.contains(w),
+                            URL_PARTS.contains(w)));
         }
         return m;
     }
@@ -181,8 +563,18 @@ final class SpamCues {
                 break;
             }
         }
-        return new Hits(tally.gambling, tally.promo, Math.min(tally.guard, 8.0), tally.urls, tally.brands, obf,
-                strong || tally.trigger, strong, topic, tally.heavyCount, new ArrayList<>(tally.seen));
+        return new Hits(
+                tally.gambling,
+                tally.promo,
+                Math.min(tally.guard, 8.0),
+                tally.urls,
+                tally.brands,
+                obf,
+                strong || tally.trigger,
+                strong,
+                topic,
+                tally.heavyCount,
+                new ArrayList<>(tally.seen));
     }
 
     /** The running sums of one text's cues, filled step by step by {@link #of}. */
@@ -351,8 +743,11 @@ final class SpamCues {
 
     private static boolean hasBrandEnding(String t) {
         for (String[] e : BRAND_ENDINGS) {
-            if (t.endsWith(e[0]) && t.length() - e[0].length() >= e[1].charAt(0) - '0' && !WORDS.containsKey(t)
-                    && isAsciiWord(t) && !NOT_BRANDS.contains(t)) {
+            if (t.endsWith(e[0])
+                    && t.length() - e[0].length() >= e[1].charAt(0) - '0'
+                    && !WORDS.containsKey(t)
+                    && isAsciiWord(t)
+                    && !NOT_BRANDS.contains(t)) {
                 return true;
             }
         }
@@ -371,8 +766,20 @@ final class SpamCues {
 
     /** Letter+digit codes common in news that are not brands (covid19, g20, pasal303...). */
     private static boolean isNewsyCode(String b) {
-        return b.startsWith("covid") || b.startsWith("rp") || b.startsWith("lrt") || b.startsWith("krl") || b.startsWith("pasal") || b.startsWith("uu") || b.startsWith("tahun")
-                || b.startsWith("km") || b.startsWith("rt") || b.startsWith("rw") || b.startsWith("no")
-                || b.startsWith("nomor") || b.startsWith("ke") || b.startsWith("pp") || b.startsWith("kf");
+        return b.startsWith("covid")
+                || b.startsWith("rp")
+                || b.startsWith("lrt")
+                || b.startsWith("krl")
+                || b.startsWith("pasal")
+                || b.startsWith("uu")
+                || b.startsWith("tahun")
+                || b.startsWith("km")
+                || b.startsWith("rt")
+                || b.startsWith("rw")
+                || b.startsWith("no")
+                || b.startsWith("nomor")
+                || b.startsWith("ke")
+                || b.startsWith("pp")
+                || b.startsWith("kf");
     }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class SpamDetector {
     /** A segment at or above this score is spam. */
     public static final double THRESHOLD = 0.5;
+
     private static final double CLEAN = 0.2;
     private static final int SENTENCE_CHECK_MIN = 80;
     private static final int MAX_PARAGRAPHS = 10_000;
@@ -68,8 +69,7 @@ public final class SpamDetector {
     }
 
     /** A text's normalised form and cues. */
-    record Reading(TextNormalizer.Normalized normalized, SpamCues.Hits cues) {
-    }
+    record Reading(TextNormalizer.Normalized normalized, SpamCues.Hits cues) {}
 
     /**
      * Normalises and reads the cues of {@code text}. When the words around quotations report (police, courts,
@@ -85,8 +85,20 @@ public final class SpamDetector {
             if (uc.guard() >= 1.0) {
                 List<String> reasons = new ArrayList<>(uc.reasons());
                 reasons.add("reported-quote");
-                return new Reading(un, new SpamCues.Hits(uc.gambling(), uc.promo(), uc.guard(), uc.urls(), uc.brands(),
-                        uc.obfuscation(), uc.trigger(), uc.strong(), uc.topic() || cues.topic(), uc.heavy(), reasons));
+                return new Reading(
+                        un,
+                        new SpamCues.Hits(
+                                uc.gambling(),
+                                uc.promo(),
+                                uc.guard(),
+                                uc.urls(),
+                                uc.brands(),
+                                uc.obfuscation(),
+                                uc.trigger(),
+                                uc.strong(),
+                                uc.topic() || cues.topic(),
+                                uc.heavy(),
+                                reasons));
             }
         }
         return new Reading(n, cues);
@@ -100,8 +112,7 @@ public final class SpamDetector {
      * The model runs only behind the pre-filter: a strong cue (gambling or promo word, brand-like token, URL,
      * obfuscation), or a weak trigger word in a short text.
      */
-    Judgement judge(TextNormalizer.Normalized n, SpamCues.Hits cues, int length, double extraGuard,
-                    boolean hidden) {
+    Judgement judge(TextNormalizer.Normalized n, SpamCues.Hits cues, int length, double extraGuard, boolean hidden) {
         if (!hidden && !cues.strong() && !(cues.trigger() && length < SHORT_TEXT)) {
             return Judgement.CLEAN_TEXT;
         }
@@ -119,8 +130,10 @@ public final class SpamDetector {
 
     private Judgement model(TextNormalizer.Normalized n, SpamCues.Hits cues, double extraGuard, boolean hidden) {
         double z = model.logit(SpamFeatures.extract(n, cues))
-                + 0.35 * cues.gambling() + 0.25 * cues.promo()
-                + 0.4 * Math.min(cues.obfuscation(), 6) + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
+                + 0.35 * cues.gambling()
+                + 0.25 * cues.promo()
+                + 0.4 * Math.min(cues.obfuscation(), 6)
+                + (cues.gambling() > 0 ? 0.7 : 0.3) * Math.min(cues.urls(), 4)
                 + 0.3 * Math.min(cues.brands(), 4)
                 - 0.8 * cues.guard();
         if (cues.obfuscation() == 0 && (cues.brands() == 0 || cues.guard() >= 1.0) && extraGuard > 0) {
@@ -203,9 +216,15 @@ public final class SpamDetector {
             // an article already carrying injected gambling text: borderline gambling paragraphs go too
             for (int i = 0; i < count; i++) {
                 Judgement j = js[i];
-                if (!j.spam() && j.score() >= 0.3 && j.cues() != null && j.cues().gambling() >= 1.0) {
-                    js[i] = new Judgement(Math.max(j.score(), THRESHOLD), j.category(),
-                            append(j.reasons(), "spam-neighbourhood"), j.cues());
+                if (!j.spam()
+                        && j.score() >= 0.3
+                        && j.cues() != null
+                        && j.cues().gambling() >= 1.0) {
+                    js[i] = new Judgement(
+                            Math.max(j.score(), THRESHOLD),
+                            j.category(),
+                            append(j.reasons(), "spam-neighbourhood"),
+                            j.cues());
                 }
             }
         }
@@ -216,9 +235,14 @@ public final class SpamDetector {
         String[] remaining = new String[count];
         List<SpamSegmentResult> segments = new ArrayList<>();
         Judgement titleJudgement = title == null || title.isBlank() || SpamCues.certainlyClean(title)
-                ? Judgement.CLEAN_TEXT : judge(title, extraGuard, false);
+                ? Judgement.CLEAN_TEXT
+                : judge(title, extraGuard, false);
         if (titleJudgement.spam()) {
-            segments.add(new SpamSegmentResult(TITLE, titleJudgement.category(), titleJudgement.score(), title.strip(),
+            segments.add(new SpamSegmentResult(
+                    TITLE,
+                    titleJudgement.category(),
+                    titleJudgement.score(),
+                    title.strip(),
                     append(titleJudgement.reasons(), "title")));
         }
         long total = 0;
@@ -233,8 +257,10 @@ public final class SpamDetector {
             if (j.cues() == null) {
                 continue;
             }
-            List<String> sentences = p.length() >= SENTENCE_CHECK_MIN && (j.spam() || j.cues().strong())
-                    ? Sentences.split(p) : List.of(p);
+            List<String> sentences =
+                    p.length() >= SENTENCE_CHECK_MIN && (j.spam() || j.cues().strong())
+                            ? Sentences.split(p)
+                            : List.of(p);
             if (sentences.size() < 2) {
                 if (j.spam()) {
                     segments.add(new SpamSegmentResult(i, j.category(), j.score(), p, j.reasons()));
@@ -266,8 +292,15 @@ public final class SpamDetector {
     public static final int TITLE = -2;
 
     /** Cuts the spam sentences of a long paragraph; returns the number of characters cut. */
-    private long splitParagraph(int index, String p, Judgement whole, List<String> sentences, String[] remaining,
-                                List<SpamSegmentResult> segments, double extraGuard, Story story) {
+    private long splitParagraph(
+            int index,
+            String p,
+            Judgement whole,
+            List<String> sentences,
+            String[] remaining,
+            List<SpamSegmentResult> segments,
+            double extraGuard,
+            Story story) {
         double guard = 0.8 * whole.cues().guard() + extraGuard;
         Judgement[] sj = new Judgement[sentences.size()];
         boolean anySpam = false;
@@ -301,7 +334,9 @@ public final class SpamDetector {
         if (first < 0 && !whole.spam()) {
             return 0;
         }
-        if (first < 0 || whole.reasons().contains(SpamBlocks.JOINED) || whole.reasons().contains(SpamBlocks.VOICE)) {
+        if (first < 0
+                || whole.reasons().contains(SpamBlocks.JOINED)
+                || whole.reasons().contains(SpamBlocks.VOICE)) {
             // spam as a whole (or part of an injected block) though no sentence alone is: the paragraph goes
             segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
             remaining[index] = "";
@@ -315,8 +350,10 @@ public final class SpamDetector {
             }
         }
         boolean atEdge = first == 0 || last == cutSentence.length - 1;
-        if (whole.spam() && (!atEdge || cleanChars * 10 < p.length() * 3L
-                || (story != null && !story.onTopic(keptPart(sentences, cutSentence), index)))) {
+        if (whole.spam()
+                && (!atEdge
+                        || cleanChars * 10 < p.length() * 3L
+                        || (story != null && !story.onTopic(keptPart(sentences, cutSentence), index)))) {
             // clean-looking first or last sentences of an off-topic spam paragraph do not survive alone
             segments.add(new SpamSegmentResult(index, whole.category(), whole.score(), p, whole.reasons()));
             remaining[index] = "";
@@ -339,8 +376,12 @@ public final class SpamDetector {
         }
         remaining[index] = keep.toString();
         if (spam.length() > 0) {
-            segments.add(new SpamSegmentResult(index, top.category(), Math.max(best, whole.score()),
-                    spam.toString(), append(top.reasons(), "partial-paragraph")));
+            segments.add(new SpamSegmentResult(
+                    index,
+                    top.category(),
+                    Math.max(best, whole.score()),
+                    spam.toString(),
+                    append(top.reasons(), "partial-paragraph")));
         }
         return spam.length();
     }
@@ -365,15 +406,14 @@ public final class SpamDetector {
         return false;
     }
 
-    private static void addUnmatchedHidden(List<HtmlSignals.Hidden> hidden, boolean[] matched,
-                                           List<SpamSegmentResult> segments) {
+    private static void addUnmatchedHidden(
+            List<HtmlSignals.Hidden> hidden, boolean[] matched, List<SpamSegmentResult> segments) {
         for (int h = 0; h < hidden.size(); h++) {
             if (!matched[h]) {
                 HtmlSignals.Hidden b = hidden.get(h);
                 String text = b.text().length() > 1000 ? b.text().substring(0, 1000) : b.text();
                 List<String> reasons = append(b.cues().reasons(), "hidden-element");
-                segments.add(new SpamSegmentResult(-1, b.links() >= 2 ? "seo-links" : "gambling", 0.95, text,
-                        reasons));
+                segments.add(new SpamSegmentResult(-1, b.links() >= 2 ? "seo-links" : "gambling", 0.95, text, reasons));
             }
         }
     }
@@ -382,7 +422,8 @@ public final class SpamDetector {
         List<SpamSegmentResult> segments = new ArrayList<>();
         Judgement t = title == null || title.isBlank() ? Judgement.CLEAN_TEXT : judge(title, 0, false);
         if (t.spam()) {
-            segments.add(new SpamSegmentResult(TITLE, t.category(), t.score(), title.strip(), append(t.reasons(), "title")));
+            segments.add(
+                    new SpamSegmentResult(TITLE, t.category(), t.score(), title.strip(), append(t.reasons(), "title")));
         }
         addUnmatchedHidden(hidden, new boolean[hidden.size()], segments);
         double score = segments.isEmpty() ? 0.0 : Math.max(t.score(), hidden.isEmpty() ? 0 : 0.95);

@@ -15,8 +15,7 @@ final class SpamFeatures {
     private static final int MAX_FEATURES = 4096;
     private static final int MAX_TOKEN = 24;
 
-    private SpamFeatures() {
-    }
+    private SpamFeatures() {}
 
     /** Feature indices for the normalised text and its cues; at most {@value #MAX_FEATURES} of them. */
     static int[] extract(TextNormalizer.Normalized n, SpamCues.Hits cues) {

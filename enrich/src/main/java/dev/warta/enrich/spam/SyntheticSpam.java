@@ -13,16 +13,24 @@ import java.util.Random;
  */
 public final class SyntheticSpam {
     /** Which template set to draw from. */
-    public enum Set { TRAIN, EVAL }
+    public enum Set {
+        TRAIN,
+        EVAL
+    }
 
-    private static final String[] SYLLABLES = {"ga", "ru", "da", "me", "ga", "lu", "na", "ra", "ja", "ko", "ki",
-        "sa", "ti", "bo", "ma", "ha", "ri", "zu", "pa", "la", "to", "wi", "ne", "so", "dewa", "raja", "naga",
-        "hoki", "sultan", "kilat", "petir", "bintang", "mega", "super", "royal", "golden", "lucky", "kapal",
-        "pulau", "mahkota", "garuda", "macan", "elang", "api", "emas", "permata", "istana", "jaya", "sakti"};
-    private static final String[] ENDINGS = {"88", "77", "777", "99", "4d", "138", "303", "168", "69", "365",
-        "toto", "win", "bet", "slot", "hoki", "gacor", "qq", "jp", "vip", "play", "club", "asia", "maxwin", ""};
-    private static final String[] DIGIT_WORDS = {"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
-        "delapan", "sembilan"};
+    private static final String[] SYLLABLES = {
+        "ga", "ru", "da", "me", "ga", "lu", "na", "ra", "ja", "ko", "ki", "sa", "ti", "bo", "ma", "ha", "ri", "zu",
+        "pa", "la", "to", "wi", "ne", "so", "dewa", "raja", "naga", "hoki", "sultan", "kilat", "petir", "bintang",
+        "mega", "super", "royal", "golden", "lucky", "kapal", "pulau", "mahkota", "garuda", "macan", "elang", "api",
+        "emas", "permata", "istana", "jaya", "sakti"
+    };
+    private static final String[] ENDINGS = {
+        "88", "77", "777", "99", "4d", "138", "303", "168", "69", "365", "toto", "win", "bet", "slot", "hoki", "gacor",
+        "qq", "jp", "vip", "play", "club", "asia", "maxwin", ""
+    };
+    private static final String[] DIGIT_WORDS = {
+        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"
+    };
     private static final String[] EMOJI = {"🔥", "⭐", "💰", "🎰", "✨", "👉", "💎", "🍀", "*", "★", "~", "_", "|"};
     private static final String HANGUL_O = "ㅇ";
     private static final String HANGUL_I = "ㅣ";
@@ -52,7 +60,8 @@ public final class SyntheticSpam {
             "Cuan tiap hari cuma di %s, cukup modal receh udah bisa wd jutaan.",
             "Play at %s, the number one online casino in Asia with instant deposit and 24/7 support.",
             "Akses %s lewat link alternatif terbaru bebas internet positif, daftar hanya satu menit.",
-        }};
+        }
+    };
     private static final String[][] SALES = {
         { // TRAIN: promotional prose without gambling words
             "Cara mendaftar sangat mudah: isi formulir dengan nama lengkap, nomor WhatsApp aktif dan nomor rekening Anda, lalu klik tombol daftar.",
@@ -69,7 +78,8 @@ public final class SyntheticSpam {
             "Kenapa memilih kami? Layanan kami aman, transaksi cepat, dan tim support siap membantu Anda kapan saja lewat WhatsApp.",
             "Ketentuan promo: bonus berlaku untuk member baru, minimal deposit 50 ribu dan turnover delapan kali sebelum withdraw.",
             "Anda bisa mengisi saldo lewat bank, e-wallet maupun pulsa, dan penarikan diproses kurang dari lima menit.",
-        }};
+        }
+    };
     private static final String[][] NEWS = {
         { // TRAIN: reporting on gambling, quoting names and slogans
             "Polisi menangkap {n} tersangka pengelola situs judi online {site} yang mempromosikan slogan \"{slogan}\" di media sosial.",
@@ -87,10 +97,20 @@ public final class SyntheticSpam {
             "Psikolog menyebut kecanduan judi online seperti di situs {site} merusak keuangan keluarga dan memicu utang.",
         },
         { // EVAL is kept in the test fixtures, written by hand
-        }};
-    private static final String[] SLOGANS = {"gampang menang", "pasti maxwin", "slot gacor hari ini",
-        "bonus new member 100%", "depo receh wd jutaan", "anti rungkad", "link alternatif resmi", "jackpot tiap hari",
-        "win big every day", "menang besar setiap hari"};
+        }
+    };
+    private static final String[] SLOGANS = {
+        "gampang menang",
+        "pasti maxwin",
+        "slot gacor hari ini",
+        "bonus new member 100%",
+        "depo receh wd jutaan",
+        "anti rungkad",
+        "link alternatif resmi",
+        "jackpot tiap hari",
+        "win big every day",
+        "menang besar setiap hari"
+    };
 
     private final Random random;
     private final int set;
@@ -131,8 +151,10 @@ public final class SyntheticSpam {
             case 0, 1 -> cased + digits;
             case 2 -> join(cased + digits, new String[] {".", ",", "-", " "}[random.nextInt(4)]);
             case 3 -> digits.isEmpty() ? cased : cased + EMOJI[random.nextInt(EMOJI.length)] + digits;
-            case 4 -> digits.isEmpty() ? cased + " " + EMOJI[random.nextInt(EMOJI.length)] : cased + " "
-                    + EMOJI[random.nextInt(EMOJI.length)] + " " + digits;
+            case 4 ->
+                digits.isEmpty()
+                        ? cased + " " + EMOJI[random.nextInt(EMOJI.length)]
+                        : cased + " " + EMOJI[random.nextInt(EMOJI.length)] + " " + digits;
             case 5 -> cased + keycaps(digits);
             case 6 -> digits.isEmpty() || !allDigits(digits) ? cased + digits : cased + " " + words(digits);
             case 7 -> lookalikes(cased) + digits;
@@ -158,16 +180,22 @@ public final class SyntheticSpam {
     public String report(String brand) {
         String[] t = NEWS[0];
         String site = random.nextBoolean() ? brand.toUpperCase(Locale.ROOT) : brand;
-        return t[random.nextInt(t.length)].replace("{site}", site)
+        return t[random.nextInt(t.length)]
+                .replace("{site}", site)
                 .replace("{slogan}", SLOGANS[random.nextInt(SLOGANS.length)])
                 .replace("{n}", Integer.toString(2 + random.nextInt(40)));
     }
 
     /** A spam comment: a short promotional line around an obfuscated brand. */
     public String comment(String brand) {
-        List<String> forms = List.of("gas di %s bosku, baru depo langsung wd", "%s emang gacor parah hari ini",
-                "makasih %s, modal receh jadi jutaan", "cobain %s deh, auto sultan", "%s mantap, jp terus dari pagi",
-                "yang mau cuan langsung ke %s aja", "main di %s ga pernah rungkad");
+        List<String> forms = List.of(
+                "gas di %s bosku, baru depo langsung wd",
+                "%s emang gacor parah hari ini",
+                "makasih %s, modal receh jadi jutaan",
+                "cobain %s deh, auto sultan",
+                "%s mantap, jp terus dari pagi",
+                "yang mau cuan langsung ke %s aja",
+                "main di %s ga pernah rungkad");
         return String.format(Locale.ROOT, forms.get(random.nextInt(forms.size())), obfuscate(brand));
     }
 

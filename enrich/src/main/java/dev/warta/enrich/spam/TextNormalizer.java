@@ -26,8 +26,13 @@ public final class TextNormalizer {
     private static final String[] NFKD_BMP = nfkdTable();
 
     /** Result of normalisation: the folded text, its tokens and counts of the obfuscation tricks seen. */
-    public record Normalized(List<String> tokens, int obfuscatedChars, int spacedRuns, int leetTokens,
-                             List<String> brandTokens, List<String> leetWords) {
+    public record Normalized(
+            List<String> tokens,
+            int obfuscatedChars,
+            int spacedRuns,
+            int leetTokens,
+            List<String> brandTokens,
+            List<String> leetWords) {
         /** The folded tokens joined by single spaces. */
         public String text() {
             return String.join(" ", tokens);
@@ -39,8 +44,7 @@ public final class TextNormalizer {
         }
     }
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /** Normalises {@code s} (null is treated as empty). */
     public static Normalized normalize(String s) {
@@ -75,8 +79,10 @@ public final class TextNormalizer {
                 fullWidth++; // obfuscation unless the text is CJK, where full-width forms are ordinary
             } else if (isObfuscationCodePoint(cp)) {
                 obfuscated++;
-            } else if (!cjk && ((cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF)
-                    || (cp >= 0xAC00 && cp <= 0xD7AF))) {
+            } else if (!cjk
+                    && ((cp >= 0x3000 && cp <= 0x30FF)
+                            || (cp >= 0x4E00 && cp <= 0x9FFF)
+                            || (cp >= 0xAC00 && cp <= 0xD7AF))) {
                 cjk = true;
             }
             if (cp == 0x20E3) {
@@ -87,8 +93,10 @@ public final class TextNormalizer {
                 continue;
             }
             int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || type == Character.FORMAT || type == Character.COMBINING_SPACING_MARK) {
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
+                    || type == Character.FORMAT
+                    || type == Character.COMBINING_SPACING_MARK) {
                 if (prevScript == 1 && type != Character.FORMAT) {
                     obfuscated++; // marks stacked on ASCII letters: P͟U͟L͟A͟U͟
                 }
@@ -154,8 +162,11 @@ public final class TextNormalizer {
                 }
                 if (c == '.' && !raw.isEmpty()) {
                     dotted[raw.size() - 1] = true;
-                    tight[raw.size() - 1] = start < 0 && i + 1 < n && isAsciiLetterOrDigit(folded.charAt(i + 1))
-                            && i > 0 && isAsciiLetterOrDigit(folded.charAt(i - 1));
+                    tight[raw.size() - 1] = start < 0
+                            && i + 1 < n
+                            && isAsciiLetterOrDigit(folded.charAt(i + 1))
+                            && i > 0
+                            && isAsciiLetterOrDigit(folded.charAt(i - 1));
                 }
                 if (c == GLUE && !raw.isEmpty()) {
                     glued[raw.size() - 1] = true;
@@ -175,7 +186,9 @@ public final class TextNormalizer {
             if (t.length() <= 2 && isAsciiLetters(t)) {
                 int j = i;
                 int pairs = 0;
-                while (j < raw.size() && raw.get(j).length() <= 2 && isAsciiLetters(raw.get(j))
+                while (j < raw.size()
+                        && raw.get(j).length() <= 2
+                        && isAsciiLetters(raw.get(j))
                         && (j == i || !dotted[j - 1])) {
                     pairs += raw.get(j).length() == 2 ? 1 : 0;
                     j++;
@@ -199,7 +212,9 @@ public final class TextNormalizer {
                 boolean letters = false;
                 boolean sameDigit = true;
                 boolean dottedRun = dottedRun(raw, tight, i);
-                while (j < raw.size() && raw.get(j).length() == 1 && raw.get(j).charAt(0) < 128
+                while (j < raw.size()
+                        && raw.get(j).length() == 1
+                        && raw.get(j).charAt(0) < 128
                         && (j == i || !dotted[j - 1] || dottedRun)) {
                     char c = raw.get(j).charAt(0);
                     letters |= !Character.isDigit(c);
@@ -247,13 +262,39 @@ public final class TextNormalizer {
 
     /** Separator written between a name and its number: stars, emoji, keycaps, bars. */
     private static final char GLUE = '\u0001';
+
     private static final String GLUE_SYMBOLS = "*_~^";
-    private static final List<String> DIGIT_WORDS = List.of("nol", "satu", "dua", "tiga", "empat", "lima", "enam",
-            "tujuh", "delapan", "sembilan");
+    private static final List<String> DIGIT_WORDS =
+            List.of("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan");
     /** Words that a spelled-out number ordinarily follows in news ("nomor satu dua", "pukul tujuh"). */
-    private static final Set<String> COUNTED = Set.of("nomor", "nomer", "angka", "pukul", "jam",
-            "tanggal", "halaman", "juara", "peringkat", "kelas", "tahun", "lantai", "babak", "ronde", "pasal", "ayat",
-            "antara", "sekitar", "hanya", "sebanyak", "sejumlah", "ada", "dari", "atau", "dan", "sampai", "hingga");
+    private static final Set<String> COUNTED = Set.of(
+            "nomor",
+            "nomer",
+            "angka",
+            "pukul",
+            "jam",
+            "tanggal",
+            "halaman",
+            "juara",
+            "peringkat",
+            "kelas",
+            "tahun",
+            "lantai",
+            "babak",
+            "ronde",
+            "pasal",
+            "ayat",
+            "antara",
+            "sekitar",
+            "hanya",
+            "sebanyak",
+            "sejumlah",
+            "ada",
+            "dari",
+            "atau",
+            "dan",
+            "sampai",
+            "hingga");
 
     /**
      * Joins a name and its number written apart: {@code MEGA*88}, {@code MEGA 🔥 88}, {@code MEGA 8️⃣8️⃣} (a symbol
@@ -270,8 +311,10 @@ public final class TextNormalizer {
             StringBuilder digits = new StringBuilder();
             int j = i + 1;
             boolean symbol = glued[i];
-            while (j < raw.size() && digits.length() < 5 && isDigits(raw.get(j)) && (glued[j - 1] || glued[j]
-                    || symbol && raw.get(j).length() == 1)) {
+            while (j < raw.size()
+                    && digits.length() < 5
+                    && isDigits(raw.get(j))
+                    && (glued[j - 1] || glued[j] || symbol && raw.get(j).length() == 1)) {
                 symbol |= glued[j];
                 digits.append(raw.get(j));
                 j++;
@@ -386,7 +429,7 @@ public final class TextNormalizer {
                 case '7' -> out[i] = 't';
                 case '8' -> out[i] = 'b';
                 case '2' -> out[i] = 'z';
-                default -> { }
+                default -> {}
             }
         }
         return new String(out);
@@ -427,13 +470,13 @@ public final class TextNormalizer {
 
     /** Code points spammers use to dodge filters and that real news text practically never contains. */
     static boolean isObfuscationCodePoint(int cp) {
-        return (cp >= 0x1D400 && cp <= 0x1D7FF)        // mathematical alphanumerics
-                || (cp >= 0xFF10 && cp <= 0xFF5A)       // full-width digits and letters
-                || (cp >= 0x2460 && cp <= 0x24FF)       // enclosed alphanumerics
-                || (cp >= 0x1F100 && cp <= 0x1F1AF)     // enclosed alphanumeric supplement (not flags)
-                || (cp >= 0x1D00 && cp <= 0x1D2B)       // small capitals
-                || (cp >= 0x2070 && cp <= 0x209F)       // super/subscripts
-                || cp == 0x20E3;                        // keycap
+        return (cp >= 0x1D400 && cp <= 0x1D7FF) // mathematical alphanumerics
+                || (cp >= 0xFF10 && cp <= 0xFF5A) // full-width digits and letters
+                || (cp >= 0x2460 && cp <= 0x24FF) // enclosed alphanumerics
+                || (cp >= 0x1F100 && cp <= 0x1F1AF) // enclosed alphanumeric supplement (not flags)
+                || (cp >= 0x1D00 && cp <= 0x1D2B) // small capitals
+                || (cp >= 0x2070 && cp <= 0x209F) // super/subscripts
+                || cp == 0x20E3; // keycap
     }
 
     private static String decompose(int cp) {
@@ -463,10 +506,14 @@ public final class TextNormalizer {
     private static Map<Integer, Character> confusables() {
         Map<Integer, Character> m = new HashMap<>();
         // Cyrillic lowercase and uppercase lookalikes
-        put(m, "аa бb вb гr дd еe ёe жx зz иu йu кk лn мm нh оo пn рp сc тt уy фf хx цu чy шw щw ъb ыb ьb эe юo яr"
-                + " іi їi јj ѕs ԁd ԛq ԝw һh ӏl ғf ҡk ҫc үy");
-        put(m, "АA БB ВB ГR ДD ЕE ЁE ЖX ЗZ ИU ЙU КK ЛN МM НH ОO ПN РP СC ТT УY ФF ХX ЦU ЧY ШW ЩW ЪB ЫB ЬB ЭE ЮO ЯR"
-                + " ІI ЇI ЈJ ЅS ԀD ԚQ ԜW ҺH ӀL");
+        put(
+                m,
+                "аa бb вb гr дd еe ёe жx зz иu йu кk лn мm нh оo пn рp сc тt уy фf хx цu чy шw щw ъb ыb ьb эe юo яr"
+                        + " іi їi јj ѕs ԁd ԛq ԝw һh ӏl ғf ҡk ҫc үy");
+        put(
+                m,
+                "АA БB ВB ГR ДD ЕE ЁE ЖX ЗZ ИU ЙU КK ЛN МM НH ОO ПN РP СC ТT УY ФF ХX ЦU ЧY ШW ЩW ЪB ЫB ЬB ЭE ЮO ЯR"
+                        + " ІI ЇI ЈJ ЅS ԀD ԚQ ԜW ҺH ӀL");
         // Greek
         put(m, "αa βb γy δd εe ζz ηn θo ιi κk λl μu νv ξe οo πn ρp σo ςc τt υu φf χx ψw ωw");
         put(m, "ΑA ΒB ΓR ΔA ΕE ΖZ ΗH ΘO ΙI ΚK ΛA ΜM ΝN ΞE ΟO ΠN ΡP ΣE ΤT ΥY ΦF ΧX ΨW ΩW");

@@ -36,13 +36,12 @@ public final class TrainSpamModel {
     private static final int SYNTHETIC = 4000;
     private static final int LINES_PER_FILE = 2000;
 
-    private TrainSpamModel() {
-    }
+    private TrainSpamModel() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(args.length > 1 ? args[1]
-                : "enrich/src/main/resources/dev/warta/enrich/spam/spam-model.bin.gz");
+        Path out = Path.of(
+                args.length > 1 ? args[1] : "enrich/src/main/resources/dev/warta/enrich/spam/spam-model.bin.gz");
 
         List<int[]> xs = new ArrayList<>();
         List<Boolean> ys = new ArrayList<>();
@@ -81,8 +80,8 @@ public final class TrainSpamModel {
             synthetic += i % 4 == 0 ? 4 : 3;
             pos += i % 4 == 0 ? 4 : 3;
         }
-        System.err.printf("training on %d examples (%d spam, %d clean lines, %d generated)%n", xs.size(), pos, clean,
-                synthetic);
+        System.err.printf(
+                "training on %d examples (%d spam, %d clean lines, %d generated)%n", xs.size(), pos, clean, synthetic);
         SpamModel model = train(xs, ys);
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(out)) {
@@ -111,7 +110,9 @@ public final class TrainSpamModel {
         if (Files.isDirectory(more)) {
             List<Path> files;
             try (Stream<Path> list = Files.list(more)) {
-                files = list.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+                files = list.filter(f -> f.getFileName().toString().endsWith(".txt"))
+                        .sorted()
+                        .toList();
             }
             for (Path f : files) {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);

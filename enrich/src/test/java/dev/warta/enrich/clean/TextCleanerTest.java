@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
-    private static final String S1 = "Pemerintah kota mengumumkan rencana perbaikan jalan di kawasan pusat mulai pekan depan.";
-    private static final String S2 = "Kepala dinas mengatakan pekerjaan akan dilakukan pada malam hari agar tidak mengganggu lalu lintas.";
-    private static final String S3 = "\"Kami minta warga bersabar selama proyek berlangsung,\" ujarnya kepada wartawan, Rabu.";
+    private static final String S1 =
+            "Pemerintah kota mengumumkan rencana perbaikan jalan di kawasan pusat mulai pekan depan.";
+    private static final String S2 =
+            "Kepala dinas mengatakan pekerjaan akan dilakukan pada malam hari agar tidak mengganggu lalu lintas.";
+    private static final String S3 =
+            "\"Kami minta warga bersabar selama proyek berlangsung,\" ujarnya kepada wartawan, Rabu.";
     private final TextCleaner cleaner = new TextCleaner();
 
     private static String story() {
@@ -48,8 +51,11 @@ class TextCleanerTest {
                 + "\n\nBaca Juga";
         Cleaned c = cleaner.clean(null, page);
         assertStoryKept(c);
-        assertThat(c.text()).doesNotContainIgnoringCase("baca juga").doesNotContain("Read Next")
-                .doesNotContain("Berlubang").doesNotContain("Tarif Parkir");
+        assertThat(c.text())
+                .doesNotContainIgnoringCase("baca juga")
+                .doesNotContain("Read Next")
+                .doesNotContain("Berlubang")
+                .doesNotContain("Tarif Parkir");
     }
 
     @Test
@@ -67,10 +73,16 @@ class TextCleanerTest {
                 + "\n\nEditor : Budi Santoso\nReporter: Sari Dewi\n(ABC/xyz)";
         Cleaned c = cleaner.clean(null, page);
         assertStoryKept(c);
-        assertThat(c.text()).doesNotContain("Budi Santoso").doesNotContain("Sari Dewi").doesNotContain("(ABC/xyz)")
+        assertThat(c.text())
+                .doesNotContain("Budi Santoso")
+                .doesNotContain("Sari Dewi")
+                .doesNotContain("(ABC/xyz)")
                 .doesNotContain("Foto");
-        assertThat(c.credits()).anyMatch(s -> s.contains("Budi Santoso")).anyMatch(s -> s.contains("Sari Dewi"))
-                .anyMatch(s -> s.contains("Dok. Warga")).contains("(ABC/xyz)");
+        assertThat(c.credits())
+                .anyMatch(s -> s.contains("Budi Santoso"))
+                .anyMatch(s -> s.contains("Sari Dewi"))
+                .anyMatch(s -> s.contains("Dok. Warga"))
+                .contains("(ABC/xyz)");
     }
 
     @Test
@@ -88,7 +100,10 @@ class TextCleanerTest {
                 + "  1. Buka Pengaturan browser Anda\n  2. Klik Allow pada daftar situs\n\nAnda Selesai.";
         Cleaned c = cleaner.clean(null, page);
         assertStoryKept(c);
-        assertThat(c.text()).doesNotContain("tanggapan").doesNotContain("Komentar").doesNotContain("Allow")
+        assertThat(c.text())
+                .doesNotContain("tanggapan")
+                .doesNotContain("Komentar")
+                .doesNotContain("Allow")
                 .doesNotContain("Selesai");
     }
 
@@ -100,18 +115,25 @@ class TextCleanerTest {
                 + "(QS. Al-Insyirah ayat 5)\n\nBerita Lainnya\nAdvertisement";
         Cleaned c = cleaner.clean(null, page);
         assertStoryKept(c);
-        assertThat(c.text()).doesNotContain("Ngaji").doesNotContain("kesulitan").doesNotContain("QS.")
+        assertThat(c.text())
+                .doesNotContain("Ngaji")
+                .doesNotContain("kesulitan")
+                .doesNotContain("QS.")
                 .doesNotContain("Berita Lainnya");
         assertThat(c.text()).doesNotContainPattern("\\p{InArabic}");
     }
 
     @Test
     void removesFooterAndPromotionalLines() {
-        String page = story() + "\n\nKami membuka kesempatan bagi Anda yang ingin menjadi mitra media melalui program kami."
-                + " Klik lebih lanjut\nPowered by Contoh.id\n© 2024 Contoh Media. All rights reserved.";
+        String page =
+                story() + "\n\nKami membuka kesempatan bagi Anda yang ingin menjadi mitra media melalui program kami."
+                        + " Klik lebih lanjut\nPowered by Contoh.id\n© 2024 Contoh Media. All rights reserved.";
         Cleaned c = cleaner.clean(null, page);
         assertStoryKept(c);
-        assertThat(c.text()).doesNotContain("kesempatan").doesNotContain("Powered").doesNotContain("rights");
+        assertThat(c.text())
+                .doesNotContain("kesempatan")
+                .doesNotContain("Powered")
+                .doesNotContain("rights");
     }
 
     @Test
@@ -126,7 +148,10 @@ class TextCleanerTest {
     void keepsShortStoryLinesInsideTheArticle() {
         String page = S1 + "\n\"Setuju,\" jawab para peserta rapat.\nKesimpulan:\n" + S2;
         Cleaned c = cleaner.clean(null, page);
-        assertThat(c.text()).contains("\"Setuju,\" jawab para peserta rapat.").contains("Kesimpulan:").contains(S2);
+        assertThat(c.text())
+                .contains("\"Setuju,\" jawab para peserta rapat.")
+                .contains("Kesimpulan:")
+                .contains(S2);
     }
 
     @Test
@@ -154,8 +179,10 @@ class TextCleanerTest {
 
     @Test
     void doesNotTakeADateMentionedInsideAStorySentence() {
-        Cleaned c = cleaner.clean(null, "Menteri bertemu mitranya melalui telepon, Jumat (29/7/2022), untuk membahas"
-                + " kerja sama perdagangan.\n\n" + S2);
+        Cleaned c = cleaner.clean(
+                null,
+                "Menteri bertemu mitranya melalui telepon, Jumat (29/7/2022), untuk membahas"
+                        + " kerja sama perdagangan.\n\n" + S2);
         assertThat(c.publishedAt()).isNull();
         assertThat(c.text()).contains("(29/7/2022)");
     }
@@ -171,9 +198,15 @@ class TextCleanerTest {
         }
         assertThat(cleaner.clean("x", garbage.toString())).isNotNull();
         assertThat(cleaner.clean("x", (S1 + "\n").repeat(50_000)).text()).contains(S1);
-        assertThat(cleaner.clean("Кириллица", "Это предложение написано по-русски и содержит много слов.\n\n"
-                + "中文句子也应该被保留下来，因为它是故事的一部分。").text()).contains("по-русски").contains("中文句子");
+        assertThat(cleaner.clean(
+                                "Кириллица",
+                                "Это предложение написано по-русски и содержит много слов.\n\n"
+                                        + "中文句子也应该被保留下来，因为它是故事的一部分。")
+                        .text())
+                .contains("по-русски")
+                .contains("中文句子");
     }
+
     @Test
     void extractedTextKeepsShortHeadingsListsAndRepeatedLinesButDropsAdsAndCredits() {
         String text = "Latar belakang\n\n" + S1 + "\n\nTiga ruas jalan\n\nJalan Merdeka\n\nJalan Sudirman\n\n"
@@ -181,7 +214,9 @@ class TextCleanerTest {
                 + "\n\nEditor: Rina Wulandari";
         Cleaned c = cleaner.cleanExtracted("Jalan Pusat Kota Diperbaiki", text);
         assertStoryKept(c);
-        assertThat(c.text()).startsWith("Latar belakang").contains("Tiga ruas jalan", "Jalan Sudirman", "Jalan Thamrin")
+        assertThat(c.text())
+                .startsWith("Latar belakang")
+                .contains("Tiga ruas jalan", "Jalan Sudirman", "Jalan Thamrin")
                 .doesNotContain("ADVERTISEMENT", "Editor");
         assertThat(c.text().split("Jalan Merdeka", -1)).hasSize(3);
         assertThat(c.credits()).contains("Editor: Rina Wulandari");

@@ -83,7 +83,8 @@ class DateParserTest {
     @Test
     void parsesEnglishMonthFirstWithPmAndZone() {
         assertThat(DateParser.parseText("July 28, 2022 3:44 PM EDT")).isEqualTo("2022-07-28T15:44:00-04:00");
-        assertThat(DateParser.parseText("Published April 25, 2023 1:36 PM GMT+2")).isEqualTo("2023-04-25T13:36:00+02:00");
+        assertThat(DateParser.parseText("Published April 25, 2023 1:36 PM GMT+2"))
+                .isEqualTo("2023-04-25T13:36:00+02:00");
     }
 
     @Test
@@ -126,6 +127,7 @@ class DateParserTest {
             sb.append((char) (i * 7919 % 0xD7FF));
         }
         DateParser.parseText(sb.toString());
-        assertThat(DateParser.parseText("1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1".repeat(1000))).isNull();
+        assertThat(DateParser.parseText("1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1".repeat(1000)))
+                .isNull();
     }
 }

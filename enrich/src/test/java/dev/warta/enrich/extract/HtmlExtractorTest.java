@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class HtmlExtractorTest {
-    private static final String P1 = "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
-            + "a decision that ends two years of debate.";
+    private static final String P1 =
+            "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+                    + "a decision that ends two years of debate.";
     private static final String P2 = "Construction is expected to start next spring, and officials said the first new "
             + "stops could open by the end of 2027.";
     private static final String P3 = "Opponents argued that the money, about 300 million euros, should go to buses, "
@@ -21,7 +22,8 @@ class HtmlExtractorTest {
     private final HtmlExtractor extractor = new HtmlExtractor();
 
     private static String page(String head, String bodyTop) {
-        return "<!doctype html><html lang=\"en-GB\"><head>" + head + "<title>Tram network to grow | Daily Example</title>"
+        return "<!doctype html><html lang=\"en-GB\"><head>" + head
+                + "<title>Tram network to grow | Daily Example</title>"
                 + "</head><body><header><nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li>"
                 + "<li><a href=/sport>Sport</a></li></ul></nav></header>" + bodyTop
                 + "<main><article><h1>Tram network to grow</h1><div class=\"article-body\"><p>" + P1 + "</p>"
@@ -35,7 +37,10 @@ class HtmlExtractorTest {
     void extractsMainTextWithParagraphBreaksAndWithoutBoilerplate() {
         Extracted e = extractor.extract(page("", ""), "https://example.com/tram");
         assertThat(e.text()).contains(P1 + "\n\n" + P2).contains(P3);
-        assertThat(e.text()).doesNotContain("Home").doesNotContain("Bus fares").doesNotContain("rights reserved")
+        assertThat(e.text())
+                .doesNotContain("Home")
+                .doesNotContain("Bus fares")
+                .doesNotContain("rights reserved")
                 .doesNotContain("Advertisement");
     }
 
@@ -71,12 +76,17 @@ class HtmlExtractorTest {
 
     @Test
     void usesTimeElementThenVisibleDateAndByline() {
-        Extracted timed = extractor.extract(page("", "<time datetime=\"2024-03-05T10:00:00+01:00\">5 March</time>"), null);
+        Extracted timed =
+                extractor.extract(page("", "<time datetime=\"2024-03-05T10:00:00+01:00\">5 March</time>"), null);
         assertThat(timed.publishedAt()).isEqualTo("2024-03-05T10:00:00+01:00");
         assertThat(timed.publishedAtRule()).isEqualTo("time");
 
-        Extracted visible = extractor.extract(page("", "<div class=\"byline\">By Ann Smith</div>"
-                + "<span class=\"post-date\">Selasa, 5 Maret 2024 14:05 WIB</span>"), null);
+        Extracted visible = extractor.extract(
+                page(
+                        "",
+                        "<div class=\"byline\">By Ann Smith</div>"
+                                + "<span class=\"post-date\">Selasa, 5 Maret 2024 14:05 WIB</span>"),
+                null);
         assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+07:00");
         assertThat(visible.publishedAtRule()).isEqualTo("visible");
         assertThat(visible.authors()).containsExactly("Ann Smith");
@@ -97,8 +107,12 @@ class HtmlExtractorTest {
                 + "<meta property=\"article:modified_time\" content=\"2024-03-06T10:00:00+02:00\">";
         assertThat(extractor.extract(page(meta, ""), null).publishedAt()).isEqualTo("2024-03-05T08:30:00+02:00");
 
-        Extracted visible = extractor.extract(page("", "<span class=\"post-date\">05/03/2024 14:05</span>"
-                + "<span class=\"update-time\">Diperbarui 06/03/2024 09:00 WITA</span>"), null);
+        Extracted visible = extractor.extract(
+                page(
+                        "",
+                        "<span class=\"post-date\">05/03/2024 14:05</span>"
+                                + "<span class=\"update-time\">Diperbarui 06/03/2024 09:00 WITA</span>"),
+                null);
         assertThat(visible.publishedAt()).isEqualTo("2024-03-05T14:05:00+08:00");
     }
 
@@ -109,9 +123,10 @@ class HtmlExtractorTest {
                 + "on batteries from June, the operator said in a statement.</p></div>"
                 + "<div class=item><a href=/y>Night buses return to the east side</a><p>After a year without service, "
                 + "three routes will again run after midnight on weekends.</p></div></div></div>";
-        String more = "The mayor said the plan had been reviewed by independent engineers, who found the budget realistic "
-                + "and the schedule tight but achievable, provided the suppliers deliver the rails on time. A public "
-                + "hearing on the route through the old town is planned for the autumn.";
+        String more =
+                "The mayor said the plan had been reviewed by independent engineers, who found the budget realistic "
+                        + "and the schedule tight but achievable, provided the suppliers deliver the rails on time. A public "
+                        + "hearing on the route through the old town is planned for the autumn.";
         String html = "<html><body><div class=story><p>" + P1 + "</p><p>" + P2 + "</p><p>" + more + "</p>" + teaser
                 + "<p>" + P3
                 + "</p></div><div><h3>More stories</h3><ul><li><p>Schools close early for the summer heat, "
@@ -124,11 +139,21 @@ class HtmlExtractorTest {
     void keepsHeadingsShortListItemsAndTableCellsInsideTheArticle() {
         String html = "<html><body><nav><a href=/>Home</a></nav><article><div class=body><p>" + P1 + "</p>"
                 + "<h2>What changes</h2><ul><li>Line 4 extended</li><li>Two new depots</li><li>Night service</li></ul>"
-                + "<p>" + P2 + "</p><table><tr><th>Year</th><th>Stops</th></tr><tr><td>2027</td><td>14</td></tr></table>"
+                + "<p>" + P2
+                + "</p><table><tr><th>Year</th><th>Stops</th></tr><tr><td>2027</td><td>14</td></tr></table>"
                 + "<p>" + P3 + "</p></div></article></body></html>";
         String text = extractor.extract(html, null).text();
-        assertThat(text).contains(P1, P2, P3, "What changes", "Line 4 extended", "Two new depots", "Night service",
-                "Year", "2027");
+        assertThat(text)
+                .contains(
+                        P1,
+                        P2,
+                        P3,
+                        "What changes",
+                        "Line 4 extended",
+                        "Two new depots",
+                        "Night service",
+                        "Year",
+                        "2027");
     }
 
     @Test
@@ -138,7 +163,8 @@ class HtmlExtractorTest {
                 + "<div class=pilihan><h2>Pilihan Redaksi</h2>"
                 + String.format(card, "a", "Harga beras naik menjelang akhir tahun")
                 + String.format(card, "b", "Banjir rendam tiga desa di pesisir utara")
-                + String.format(card, "c", "Timnas menang tipis atas tuan rumah") + "</div></div></article></body></html>";
+                + String.format(card, "c", "Timnas menang tipis atas tuan rumah")
+                + "</div></div></article></body></html>";
         String text = extractor.extract(html, null).text();
         assertThat(text).contains(P1, P2, P3).doesNotContain("Pilihan", "Harga beras", "Banjir", "Timnas", "jam lalu");
     }
@@ -200,7 +226,8 @@ class HtmlExtractorTest {
                 + "<p>A second electric ferry is on order and should arrive next year, once the shipyard in the north "
                 + "has finished the hull, which was delayed by a strike.</p></article>";
         String html = "<html><body><div class=feed><article><h1>Tram network to grow</h1><p>" + P1 + "</p><p>" + P2
-                + "</p><p>" + P3 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>" + P2.replace("spring", "summer")
+                + "</p><p>" + P3 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>"
+                + P2.replace("spring", "summer")
                 + "</p><p>" + P3.replace("buses", "bicycle lanes") + "</p></article>" + next
                 + "</div></body></html>";
         String text = extractor.extract(html, null).text();
@@ -214,7 +241,9 @@ class HtmlExtractorTest {
                 + "town is planned for the autumn, and residents can send objections until then.</p>";
         StringBuilder rest = new StringBuilder();
         for (int i = 0; i < 24; i++) {
-            rest.append("<p>").append(P3.replace("300", Integer.toString(300 + i))).append("</p>");
+            rest.append("<p>")
+                    .append(P3.replace("300", Integer.toString(300 + i)))
+                    .append("</p>");
         }
         String html = "<html><body><article><div class=\"sidebar-layout\"><div class=\"content\"><p>" + P1 + "</p>"
                 + extra + "<p>" + P2 + "</p><p>" + P1.replace("Tuesday", "Monday") + "</p><p>"
@@ -238,8 +267,10 @@ class HtmlExtractorTest {
     void isThreadSafeWhenShared() throws Exception {
         List<String> pages = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            pages.add(page("<meta property=\"article:published_time\" content=\"2024-03-0" + (i + 1) + "\">",
-                    "<p class=lede>Lede number " + i + " explains why the vote matters to every commuter in town.</p>"));
+            pages.add(page(
+                    "<meta property=\"article:published_time\" content=\"2024-03-0" + (i + 1) + "\">",
+                    "<p class=lede>Lede number " + i
+                            + " explains why the vote matters to every commuter in town.</p>"));
         }
         List<Extracted> expected = new ArrayList<>();
         for (String p : pages) {
@@ -265,12 +296,19 @@ class HtmlExtractorTest {
     void neverThrowsOnMalformedEmptyOrBinaryInput() {
         assertThat(extractor.extract(null, null).text()).isEmpty();
         assertThat(extractor.extract("", "").text()).isEmpty();
-        assertThat(extractor.extract("<p>unclosed <b><i>tags <div></p></span>" + P1, "not a url").text()).contains("tram");
+        assertThat(extractor
+                        .extract("<p>unclosed <b><i>tags <div></p></span>" + P1, "not a url")
+                        .text())
+                .contains("tram");
         byte[] bytes = new byte[100_000];
         new java.util.Random(7).nextBytes(bytes);
-        assertThat(extractor.extract(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), null)).isNotNull();
-        assertThat(extractor.extract("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
-                + "[[[[[[[[[[</script><p>😀😀😀</p>", null)).isNotNull();
+        assertThat(extractor.extract(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), null))
+                .isNotNull();
+        assertThat(extractor.extract(
+                        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+                                + "[[[[[[[[[[</script><p>😀😀😀</p>",
+                        null))
+                .isNotNull();
     }
 
     @Test
@@ -279,14 +317,17 @@ class HtmlExtractorTest {
         Extracted e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> extractor.extract(deep, null));
         assertThat(e).isNotNull();
         String inline = "<span>".repeat(10_000) + P1 + "</span>".repeat(10_000);
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> extractor.extract(inline, null))).isNotNull();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> extractor.extract(inline, null)))
+                .isNotNull();
     }
 
     @Test
     void survivesATenMegabytePage() {
         StringBuilder sb = new StringBuilder("<html><body>");
         while (sb.length() < 10_000_000) {
-            sb.append("<div class=item><a href=/x>link text here</a><p>").append(P2).append("</p></div>");
+            sb.append("<div class=item><a href=/x>link text here</a><p>")
+                    .append(P2)
+                    .append("</p></div>");
         }
         Extracted e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> extractor.extract(sb.toString(), null));
         assertThat(e.text()).contains("Construction is expected");

@@ -6,10 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LdBodyTest {
-    private static final String A = "The regional parliament approved the new water law on Thursday after a debate that "
-            + "lasted well into the night, with two abstentions.";
-    private static final String B = "Farmers will pay a higher fee for groundwater from next year, while households keep "
-            + "the current tariff until the review in 2027.";
+    private static final String A =
+            "The regional parliament approved the new water law on Thursday after a debate that "
+                    + "lasted well into the night, with two abstentions.";
+    private static final String B =
+            "Farmers will pay a higher fee for groundwater from next year, while households keep "
+                    + "the current tariff until the review in 2027.";
     private static final String C = "The opposition said it would challenge the law in court, arguing that the fee was "
             + "introduced without the consultation the constitution requires.";
     private static final String D = "Environmental groups welcomed the decision but said the fee was still too low to "
@@ -33,8 +35,16 @@ class LdBodyTest {
 
     @Test
     void usesTheArticleBodyWhenTheDomPickedAnotherBlock() {
-        String body = String.join("\n", A, B, C, D, A.replace("Thursday", "Friday"), B.replace("next", "this"),
-                C.replace("court", "the high court"), D.replace("driest", "wettest"));
+        String body = String.join(
+                "\n",
+                A,
+                B,
+                C,
+                D,
+                A.replace("Thursday", "Friday"),
+                B.replace("next", "this"),
+                C.replace("court", "the high court"),
+                D.replace("driest", "wettest"));
         assertThat(LdBody.trim(List.of(TEASER), body)).startsWith(A, B, C, D);
     }
 

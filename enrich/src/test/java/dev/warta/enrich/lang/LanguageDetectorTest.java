@@ -1,8 +1,6 @@
 package dev.warta.enrich.lang;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,48 +9,53 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LanguageDetectorTest {
 
     private static final LanguageDetector LANG = LanguageDetector.load();
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "id | Pemerintah kota berencana membangun jembatan baru karena warga sering terjebak macet setiap pagi.",
-        "id | Saya tidak bisa datang ke kantor besok karena anak saya sedang sakit.",
-        "id | Harga cabai di pasar tradisional naik hampir dua kali lipat menjelang akhir tahun.",
-        "ms | Kerajaan negeri akan membina jambatan baharu kerana penduduk sering terperangkap dalam kesesakan.",
-        "ms | Polis berkata mangsa dibawa ke hospital selepas kemalangan itu berlaku pada pukul 8 pagi semalam.",
-        "en | The city council plans to build a new bridge because residents are stuck in traffic every morning.",
-        "de | Die Stadtverwaltung plant eine neue Brücke, weil die Einwohner jeden Morgen im Stau stehen.",
-        "fr | La mairie prévoit de construire un nouveau pont car les habitants sont bloqués chaque matin.",
-        "es | El ayuntamiento planea construir un puente nuevo porque los vecinos se atascan cada mañana.",
-        "nl | De gemeente wil een nieuwe brug bouwen omdat de bewoners elke ochtend in de file staan.",
-        "vi | Thành phố dự định xây một cây cầu mới vì người dân bị kẹt xe mỗi buổi sáng.",
-        "jv | Aku arep lunga menyang pasar karo ibuku sesuk esuk amarga kudu tuku sayuran.",
-        "su | Abdi bade angkat ka pasar sareng indung abdi enjing-enjing kanggo meser sayuran.",
-        "ar | أعلنت الحكومة عن خطة لبناء جسر جديد في المدينة.",
-        "ru | Городские власти планируют построить новый мост через реку.",
-        "zh | 市政府计划在河上修建一座新桥。",
-        "ja | 市はこの川に新しい橋を建設する予定です。",
-        "ko | 시는 강 위에 새 다리를 건설할 계획이다.",
-        "th | รัฐบาลมีแผนจะสร้างสะพานแห่งใหม่ในเมือง",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "id | Pemerintah kota berencana membangun jembatan baru karena warga sering terjebak macet setiap pagi.",
+                "id | Saya tidak bisa datang ke kantor besok karena anak saya sedang sakit.",
+                "id | Harga cabai di pasar tradisional naik hampir dua kali lipat menjelang akhir tahun.",
+                "ms | Kerajaan negeri akan membina jambatan baharu kerana penduduk sering terperangkap dalam kesesakan.",
+                "ms | Polis berkata mangsa dibawa ke hospital selepas kemalangan itu berlaku pada pukul 8 pagi semalam.",
+                "en | The city council plans to build a new bridge because residents are stuck in traffic every morning.",
+                "de | Die Stadtverwaltung plant eine neue Brücke, weil die Einwohner jeden Morgen im Stau stehen.",
+                "fr | La mairie prévoit de construire un nouveau pont car les habitants sont bloqués chaque matin.",
+                "es | El ayuntamiento planea construir un puente nuevo porque los vecinos se atascan cada mañana.",
+                "nl | De gemeente wil een nieuwe brug bouwen omdat de bewoners elke ochtend in de file staan.",
+                "vi | Thành phố dự định xây một cây cầu mới vì người dân bị kẹt xe mỗi buổi sáng.",
+                "jv | Aku arep lunga menyang pasar karo ibuku sesuk esuk amarga kudu tuku sayuran.",
+                "su | Abdi bade angkat ka pasar sareng indung abdi enjing-enjing kanggo meser sayuran.",
+                "ar | أعلنت الحكومة عن خطة لبناء جسر جديد في المدينة.",
+                "ru | Городские власти планируют построить новый мост через реку.",
+                "zh | 市政府计划在河上修建一座新桥。",
+                "ja | 市はこの川に新しい橋を建設する予定です。",
+                "ko | 시는 강 위에 새 다리를 건설할 계획이다.",
+                "th | รัฐบาลมีแผนจะสร้างสะพานแห่งใหม่ในเมือง",
+            })
     void detectsTheLanguageOfASentence(String expected, String text) {
         assertThat(LANG.detect(text).code()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "ms | Saya tak faham kenapa dia mahu pulang awal.",
-        "ms | Kedai itu ditutup kerana cuti umum.",
-        "ms | Pelancong asing semakin ramai.",
-        "id | Saya nggak ngerti kenapa dia mau pulang cepat.",
-        "id | Tokonya tutup karena libur nasional.",
-        "id | Jumlah wisatawan asing terus bertambah.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ms | Saya tak faham kenapa dia mahu pulang awal.",
+                "ms | Kedai itu ditutup kerana cuti umum.",
+                "ms | Pelancong asing semakin ramai.",
+                "id | Saya nggak ngerti kenapa dia mau pulang cepat.",
+                "id | Tokonya tutup karena libur nasional.",
+                "id | Jumlah wisatawan asing terus bertambah.",
+            })
     void tellsShortMalayAndIndonesianSentencesApart(String expected, String text) {
         assertThat(LANG.detect(text).code()).isEqualTo(expected);
     }
@@ -60,8 +63,12 @@ class LanguageDetectorTest {
     @Test
     void affixedMalayFormsCountAsMalay() {
         // kualiti/universiti and the -kan/-nya forms built on them are Malay spellings (Indonesian: kualitas)
-        assertThat(LANG.detect("Kualitinya dipertingkatkan oleh pihak universiti.").code()).isEqualTo("ms");
-        assertThat(LANG.detect("Kualitasnya ditingkatkan oleh pihak universitas.").code()).isEqualTo("id");
+        assertThat(LANG.detect("Kualitinya dipertingkatkan oleh pihak universiti.")
+                        .code())
+                .isEqualTo("ms");
+        assertThat(LANG.detect("Kualitasnya ditingkatkan oleh pihak universitas.")
+                        .code())
+                .isEqualTo("id");
     }
 
     @Test
@@ -70,10 +77,14 @@ class LanguageDetectorTest {
         LanguageResult shared = LANG.detect("Dia membaca buku di rumah.");
         assertThat(shared.code()).isIn("id", "ms");
         assertThat(shared.confidence()).isLessThan(0.8);
-        assertThat(LANG.detect("Kerajaan berkata wang itu akan dipulangkan kepada mangsa kerana mahkamah memutuskan demikian.")
-                .confidence()).isGreaterThan(0.95);
-        assertThat(LANG.detect("Pemerintah bilang uangnya akan dikembalikan ke korban karena pengadilan memutuskan begitu.")
-                .confidence()).isGreaterThan(0.95);
+        assertThat(LANG.detect(
+                                "Kerajaan berkata wang itu akan dipulangkan kepada mangsa kerana mahkamah memutuskan demikian.")
+                        .confidence())
+                .isGreaterThan(0.95);
+        assertThat(LANG.detect(
+                                "Pemerintah bilang uangnya akan dikembalikan ke korban karena pengadilan memutuskan begitu.")
+                        .confidence())
+                .isGreaterThan(0.95);
     }
 
     @Test
@@ -113,14 +124,19 @@ class LanguageDetectorTest {
         }
         String huge = "Presiden meresmikan jalan tol baru di Jawa Tengah. ".repeat(20_000); // ~1 MB
         assertThat(LANG.detect(huge).code()).isEqualTo("id");
-        assertThat(LANG.detectDocument(List.of(huge, huge), null).document().code()).isEqualTo("id");
+        assertThat(LANG.detectDocument(List.of(huge, huge), null).document().code())
+                .isEqualTo("id");
     }
 
     @Test
     void mixedScriptLineFollowsTheScriptWithMostLetters() {
-        assertThat(LANG.detect("Selamat Idul Fitri untuk seluruh keluarga besar kami, mohon maaf lahir dan batin: عيد مبارك")
-                .code()).isEqualTo("id");
-        assertThat(LANG.detect("بسم الله الرحمن الرحيم الحمد لله رب العالمين (Al-Fatihah)").code()).isEqualTo("ar");
+        assertThat(LANG.detect(
+                                "Selamat Idul Fitri untuk seluruh keluarga besar kami, mohon maaf lahir dan batin: عيد مبارك")
+                        .code())
+                .isEqualTo("id");
+        assertThat(LANG.detect("بسم الله الرحمن الرحيم الحمد لله رب العالمين (Al-Fatihah)")
+                        .code())
+                .isEqualTo("ar");
     }
 
     @Test

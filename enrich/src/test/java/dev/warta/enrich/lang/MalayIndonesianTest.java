@@ -1,6 +1,6 @@
 package dev.warta.enrich.lang;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,25 +8,36 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MalayIndonesianTest {
 
     private static List<TrainMalayIndonesian.Source> sources() {
         return List.of(
-                new TrainMalayIndonesian.Source("ms-a", true, 1, List.of(
-                        "Kerajaan berkata wang itu akan dipulangkan kerana mahkamah membuat keputusan.",
-                        "Polis menahan seorang lelaki selepas kemalangan di lebuh raya semalam.",
-                        "Kualiti perkhidmatan universiti itu semakin baik.")),
-                new TrainMalayIndonesian.Source("ms-b", true, 1, List.of(
-                        "Pelancong boleh membeli tiket di kaunter stesen bas.",
-                        "Kerajaan akan memberi wang bantuan kepada peniaga kecil kerana harga naik.")),
-                new TrainMalayIndonesian.Source("id-a", false, 1, List.of(
-                        "Pemerintah bilang uang itu akan dikembalikan karena pengadilan memutuskan begitu.",
-                        "Polisi menahan seorang pria setelah kecelakaan di jalan tol kemarin.",
-                        "Kualitas layanan universitas itu makin baik.",
-                        "Wisatawan bisa membeli tiket di loket stasiun bus.")));
+                new TrainMalayIndonesian.Source(
+                        "ms-a",
+                        true,
+                        1,
+                        List.of(
+                                "Kerajaan berkata wang itu akan dipulangkan kerana mahkamah membuat keputusan.",
+                                "Polis menahan seorang lelaki selepas kemalangan di lebuh raya semalam.",
+                                "Kualiti perkhidmatan universiti itu semakin baik.")),
+                new TrainMalayIndonesian.Source(
+                        "ms-b",
+                        true,
+                        1,
+                        List.of(
+                                "Pelancong boleh membeli tiket di kaunter stesen bas.",
+                                "Kerajaan akan memberi wang bantuan kepada peniaga kecil kerana harga naik.")),
+                new TrainMalayIndonesian.Source(
+                        "id-a",
+                        false,
+                        1,
+                        List.of(
+                                "Pemerintah bilang uang itu akan dikembalikan karena pengadilan memutuskan begitu.",
+                                "Polisi menahan seorang pria setelah kecelakaan di jalan tol kemarin.",
+                                "Kualitas layanan universitas itu makin baik.",
+                                "Wisatawan bisa membeli tiket di loket stasiun bus.")));
     }
 
     private static byte[] bytes(MalayIndonesian m) throws IOException {
@@ -43,7 +54,8 @@ class MalayIndonesianTest {
 
     @Test
     void trainedModelSurvivesARoundTripAndPointsEachWayWhileSharedWordsStayNeutral() throws IOException {
-        MalayIndonesian m = MalayIndonesian.read(new ByteArrayInputStream(bytes(TrainMalayIndonesian.train(sources(), 2, 4000))));
+        MalayIndonesian m =
+                MalayIndonesian.read(new ByteArrayInputStream(bytes(TrainMalayIndonesian.train(sources(), 2, 4000))));
         String malay = "Kerajaan memberi wang kerana";
         String indonesian = "Pemerintah memberi uang karena";
         assertThat(m.logOdds(malay, 0, malay.length())).isGreaterThan(1f);

@@ -1,6 +1,6 @@
 package dev.warta.enrich.lang;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,19 +8,26 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TrainLanguageModelTest {
 
     private static Map<String, List<String>> corpus() {
         Map<String, List<String>> c = new TreeMap<>();
-        c.put("en", List.of("the weather is nice today and the children play outside",
-                "we will meet at the station after work", "this is the house where my father was born",
-                "please close the window when it rains"));
-        c.put("id", List.of("cuaca hari ini cerah dan anak-anak bermain di luar",
-                "kita akan bertemu di stasiun setelah pulang kerja", "ini rumah tempat ayah saya dilahirkan",
-                "tolong tutup jendela kalau hujan turun"));
+        c.put(
+                "en",
+                List.of(
+                        "the weather is nice today and the children play outside",
+                        "we will meet at the station after work",
+                        "this is the house where my father was born",
+                        "please close the window when it rains"));
+        c.put(
+                "id",
+                List.of(
+                        "cuaca hari ini cerah dan anak-anak bermain di luar",
+                        "kita akan bertemu di stasiun setelah pulang kerja",
+                        "ini rumah tempat ayah saya dilahirkan",
+                        "tolong tutup jendela kalau hujan turun"));
         return c;
     }
 
@@ -33,12 +40,14 @@ class TrainLanguageModelTest {
     @Test
     void trainingTwiceGivesIdenticalModels() throws IOException {
         TrainLanguageModel.Settings s = new TrainLanguageModel.Settings(100_000, 0.3f, 0.3f, 2, 0.01f);
-        assertThat(bytes(TrainLanguageModel.train(corpus(), s))).isEqualTo(bytes(TrainLanguageModel.train(corpus(), s)));
+        assertThat(bytes(TrainLanguageModel.train(corpus(), s)))
+                .isEqualTo(bytes(TrainLanguageModel.train(corpus(), s)));
     }
 
     @Test
     void trainedModelSurvivesAWriteReadRoundTripAndSeparatesItsLanguages() throws IOException {
-        NgramModel trained = TrainLanguageModel.train(corpus(), new TrainLanguageModel.Settings(100_000, 0.3f, 0.3f, 2, 0.01f));
+        NgramModel trained =
+                TrainLanguageModel.train(corpus(), new TrainLanguageModel.Settings(100_000, 0.3f, 0.3f, 2, 0.01f));
         NgramModel model = NgramModel.read(new ByteArrayInputStream(bytes(trained)));
         assertThat(model.languages()).containsExactly("en", "id");
         float[] en = new float[2];
@@ -53,7 +62,8 @@ class TrainLanguageModelTest {
     void unitsSplitLongTextsAtSentenceEnds() {
         List<String> units = TrainLanguageModel.units(
                 "Ini kalimat pertama yang cukup panjang untuk dipotong. Ini kalimat kedua.\nBaris baru.");
-        assertThat(units).containsExactly("Ini kalimat pertama yang cukup panjang untuk dipotong.",
-                "Ini kalimat kedua.", "Baris baru.");
+        assertThat(units)
+                .containsExactly(
+                        "Ini kalimat pertama yang cukup panjang untuk dipotong.", "Ini kalimat kedua.", "Baris baru.");
     }
 }

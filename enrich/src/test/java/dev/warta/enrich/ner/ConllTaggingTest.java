@@ -39,7 +39,9 @@ class ConllTaggingTest {
         StringBuilder lower = new StringBuilder();
         StringBuilder cased = new StringBuilder();
         for (int i = 0; i < 300; i++) {
-            lower.append("presiden\njoko\nwidodo\nbertemu\nwarga\ndi\nsurabaya\n").append(i).append("\n\n");
+            lower.append("presiden\njoko\nwidodo\nbertemu\nwarga\ndi\nsurabaya\n")
+                    .append(i)
+                    .append("\n\n");
             cased.append("Menlu\nRetno\nMarsudi\ntiba\ndi\nJenewa\n").append(i).append("\n.\n\n");
         }
         assertThat(lastBlock(tag(lower + probe))).isEqualTo(alone.strip());
@@ -51,7 +53,8 @@ class ConllTaggingTest {
     void shouldFindTheEntitiesAnArticleGetsForTheSameSentence() {
         String text = "Gubernur Jawa Barat Ridwan Kamil berkunjung ke Garut bersama Kapolda Irjen Suntana .";
         List<String> fromArticle = EntityTagger.load().tag(text).stream()
-                .map(m -> m.type() + " " + m.text()).toList();
+                .map(m -> m.type() + " " + m.text())
+                .toList();
         List<String> fromConll = new ArrayList<>();
         String[] lines = tag(text.replace(' ', '\n') + "\n").strip().split("\n");
         for (int i = 0; i < lines.length; i++) {

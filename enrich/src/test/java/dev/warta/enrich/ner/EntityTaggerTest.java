@@ -13,7 +13,9 @@ class EntityTaggerTest {
     private static final EntityTagger TAGGER = EntityTagger.load();
 
     private static Mention find(List<Mention> ms, String surface) {
-        return ms.stream().filter(m -> m.text().equals(surface)).findFirst()
+        return ms.stream()
+                .filter(m -> m.text().equals(surface))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(surface + " not found in " + ms));
     }
 
@@ -40,7 +42,9 @@ class EntityTaggerTest {
                 + "sementara Polda Jabar memeriksa saksi di Bandung.");
         assertThat(find(ms, "Kepolisian Daerah Sumatera Utara").type()).isEqualTo("ORGANIZATION");
         assertThat(find(ms, "Medan").type()).isEqualTo("LOCATION");
-        assertThat(find(ms, "Jabar").type()).as("an acronym keeps the place apart").isEqualTo("LOCATION");
+        assertThat(find(ms, "Jabar").type())
+                .as("an acronym keeps the place apart")
+                .isEqualTo("LOCATION");
         assertThat(ms).noneMatch(m -> m.text().equals("Sumatera Utara"));
     }
 
@@ -87,18 +91,24 @@ class EntityTaggerTest {
         List<Mention> id = TAGGER.tag("Sergei Lavrov mengatakan Rusia tetap mendukung peran PBB, kata Lavrov.");
         List<Mention> en = TAGGER.tag("Russian Foreign Minister Sergey Lavrov told the UN that Russia would "
                 + "not attend the talks in Geneva.");
-        assertThat(find(id, "Sergei Lavrov").canonical()).isEqualTo(find(en, "Sergey Lavrov").canonical());
+        assertThat(find(id, "Sergei Lavrov").canonical())
+                .isEqualTo(find(en, "Sergey Lavrov").canonical());
         assertThat(find(id, "Lavrov").canonical()).isEqualTo("Sergey Lavrov");
         assertThat(find(id, "Rusia").canonical()).isEqualTo(find(en, "Russia").canonical());
-        assertThat(find(id, "PBB").canonical()).isEqualTo(find(en, "UN").canonical()).isEqualTo("United Nations");
+        assertThat(find(id, "PBB").canonical())
+                .isEqualTo(find(en, "UN").canonical())
+                .isEqualTo("United Nations");
     }
 
     @Test
     void shouldNameAProvinceByItsNameWithoutTheProvinceWord() {
         List<Mention> ms = TAGGER.tag("Pemerintah Provinsi Kalimantan Timur meresmikan jembatan baru di Samarinda. "
                 + "Gubernur Kalimantan Timur hadir bersama warga.");
-        List<Mention> province = ms.stream().filter(m -> m.text().startsWith("Provinsi ")).toList();
-        assertThat(province).isNotEmpty().allSatisfy(m -> assertThat(m.canonical()).isEqualTo("Kalimantan Timur"));
+        List<Mention> province =
+                ms.stream().filter(m -> m.text().startsWith("Provinsi ")).toList();
+        assertThat(province)
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.canonical()).isEqualTo("Kalimantan Timur"));
         assertThat(EntityTagger.withoutProvinceWord("Provinsi Jawa Barat")).isEqualTo("Jawa Barat");
         assertThat(EntityTagger.withoutProvinceWord("Province of Aceh")).isEqualTo("Aceh");
         assertThat(EntityTagger.withoutProvinceWord("Kota Bandung")).isNull();
@@ -107,13 +117,17 @@ class EntityTaggerTest {
 
     @Test
     void shouldGiveADatelineInCapitalsTheCanonicalOfItsOrdinarySpelling() {
-        List<Mention> ms = TAGGER.tag("SAMARINDA, Kabar Kaltim - Jembatan baru di Samarinda resmi dibuka oleh wali kota "
-                + "pada Senin pagi. Warga Samarinda menyambut jembatan itu.");
-        List<Mention> dateline = ms.stream().filter(m -> m.text().equals("SAMARINDA")).toList();
-        assertThat(dateline).isNotEmpty().allSatisfy(m -> assertThat(m.canonical()).isEqualTo("Samarinda"));
+        List<Mention> ms =
+                TAGGER.tag("SAMARINDA, Kabar Kaltim - Jembatan baru di Samarinda resmi dibuka oleh wali kota "
+                        + "pada Senin pagi. Warga Samarinda menyambut jembatan itu.");
+        List<Mention> dateline =
+                ms.stream().filter(m -> m.text().equals("SAMARINDA")).toList();
+        assertThat(dateline)
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.canonical()).isEqualTo("Samarinda"));
         // capitals without another spelling in the text keep their own form
-        assertThat(TAGGER.tag("Kantor KONTRAS di Jakarta didatangi warga.")).allSatisfy(m ->
-                assertThat(m.canonical()).isNotEqualTo("Kontras"));
+        assertThat(TAGGER.tag("Kantor KONTRAS di Jakarta didatangi warga."))
+                .allSatisfy(m -> assertThat(m.canonical()).isNotEqualTo("Kontras"));
     }
 
     @Test
@@ -128,8 +142,9 @@ class EntityTaggerTest {
     @Test
     void shouldNotTreatLowercaseWordAsAcronym() {
         List<Mention> ms = TAGGER.tag("The talks went as planned, he said, and who knows what comes next.");
-        assertThat(ms).noneMatch(m -> m.canonical().equals("United States") || m.canonical().equals(
-                "World Health Organization"));
+        assertThat(ms)
+                .noneMatch(m ->
+                        m.canonical().equals("United States") || m.canonical().equals("World Health Organization"));
     }
 
     @Test
@@ -139,10 +154,17 @@ class EntityTaggerTest {
         for (int i = 0; i < 5000; i++) {
             garbage.append((char) ((i * 7919) % 0xFFFF));
         }
-        List<String> inputs = List.of("", " ", "😀😀😀 🎉", "PRESIDEN JOKO WIDODO TIBA DI JAKARTA HARI INI",
-                "presiden joko widodo tiba di jakarta hari ini", longToken,
+        List<String> inputs = List.of(
+                "",
+                " ",
+                "😀😀😀 🎉",
+                "PRESIDEN JOKO WIDODO TIBA DI JAKARTA HARI INI",
+                "presiden joko widodo tiba di jakarta hari ini",
+                longToken,
                 "Путин встретился с Си Цзиньпином в Москве",
-                "Jokowi 会见 Xi Jinping di Beijing", garbage.toString(), "\u0000\u0001\uFFFF\uD800");
+                "Jokowi 会见 Xi Jinping di Beijing",
+                garbage.toString(),
+                "\u0000\u0001\uFFFF\uD800");
         for (String in : inputs) {
             List<Mention> ms = TAGGER.tag(in);
             assertThat(ms).isNotNull();
@@ -206,16 +228,18 @@ class EntityTaggerTest {
         String[] sentences = {
             "Gubernur Jawa Barat Ridwan Kamil meresmikan jembatan baru di Kabupaten Garut pada Sabtu pagi .",
             "warga yang tinggal di bantaran sungai diminta waspada karena hujan deras diperkirakan turun sepanjang "
-                + "minggu ini , kata Kepala BPBD Kota Bandung .",
+                    + "minggu ini , kata Kepala BPBD Kota Bandung .",
             "The European Central Bank kept rates unchanged on Thursday , and its president Christine Lagarde said "
-                + "inflation was slowing in most member states .",
+                    + "inflation was slowing in most member states .",
             "Harga cabai rawit di pasar tradisional naik menjadi Rp 80.000 per kilogram menjelang Natal .",
         };
         for (String sentence : sentences) {
             String[] toks = sentence.split(" ");
-            assertThat(TAGGER.labels(toks, null, true, true)).as(sentence)
+            assertThat(TAGGER.labels(toks, null, true, true))
+                    .as(sentence)
                     .containsExactly(TAGGER.labels(toks, null, true, false));
-            assertThat(TAGGER.labels(toks, null, false, true)).as(sentence)
+            assertThat(TAGGER.labels(toks, null, false, true))
+                    .as(sentence)
                     .containsExactly(TAGGER.labels(toks, null, false, false));
         }
     }
@@ -223,7 +247,8 @@ class EntityTaggerTest {
     @Test
     void shouldKeepLowercaseWordsFarFromNamesOutsideEntities() {
         String[] toks = ("Menurut Budi , banjir yang melanda desa itu merendam ratusan rumah dan sawah milik "
-                + "petani setempat sejak kemarin sore").split(" ");
+                        + "petani setempat sejak kemarin sore")
+                .split(" ");
         int[] labels = TAGGER.labels(toks, null, true);
         for (int i = 5; i < toks.length; i++) {
             assertThat(labels[i]).as(toks[i]).isZero();
@@ -233,16 +258,18 @@ class EntityTaggerTest {
     @Test
     void shouldGiveVillagesInACoordinatedListOneType() {
         List<Mention> ms = TAGGER.tag("Banjir melanda Cibinong, Citeureup, Sukaraja dan Babakan Madang.");
-        assertThat(ms).extracting(Mention::text)
-                .containsExactly("Cibinong", "Citeureup", "Sukaraja", "Babakan Madang");
+        assertThat(ms).extracting(Mention::text).containsExactly("Cibinong", "Citeureup", "Sukaraja", "Babakan Madang");
         assertThat(ms).extracting(Mention::type).containsOnly("LOCATION");
     }
 
     @Test
     void shouldTagAnAcronymDefinedInTheSentenceLikeItsExpansion() {
-        List<Mention> ms = TAGGER.tag(
-                "Badan Narkotika Nasional (BNN) menyita sabu di Medan, dan BNN menangkap dua orang.");
-        assertThat(ms).filteredOn(m -> m.text().equals("BNN")).hasSize(2).extracting(Mention::type)
+        List<Mention> ms =
+                TAGGER.tag("Badan Narkotika Nasional (BNN) menyita sabu di Medan, dan BNN menangkap dua orang.");
+        assertThat(ms)
+                .filteredOn(m -> m.text().equals("BNN"))
+                .hasSize(2)
+                .extracting(Mention::type)
                 .containsOnly("ORGANIZATION");
     }
 }

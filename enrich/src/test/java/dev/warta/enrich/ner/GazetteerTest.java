@@ -25,8 +25,11 @@ class GazetteerTest {
         Gazetteer g = of("# comment\nLOCATION\tUnited States\tQ30\tAmerika Serikat|AS|Amerika\n"
                 + "ORGANIZATION\tUnited Nations\tQ1065\tPBB|Perserikatan Bangsa-Bangsa\n");
         List<Gazetteer.Match> m = match(g, true, "Presiden", "Amerika", "Serikat", "dan", "AS", "as", "PBB");
-        assertThat(m).extracting(Gazetteer.Match::start, Gazetteer.Match::end)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 3), org.assertj.core.groups.Tuple.tuple(4, 5),
+        assertThat(m)
+                .extracting(Gazetteer.Match::start, Gazetteer.Match::end)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 3),
+                        org.assertj.core.groups.Tuple.tuple(4, 5),
                         org.assertj.core.groups.Tuple.tuple(6, 7));
         assertThat(m.get(0).entry().wikidataId()).isEqualTo("Q30");
         assertThat(match(g, false, "as", "amerika", "serikat")).hasSize(1);
@@ -46,12 +49,14 @@ class GazetteerTest {
     @Test
     void shouldShipCountriesOrganisationsAndPeopleInBothLanguages() {
         Gazetteer g = Gazetteer.load();
-        assertThat(g.lookup("Amerika Serikat").canonical()).isEqualTo(g.lookup("United States").canonical());
+        assertThat(g.lookup("Amerika Serikat").canonical())
+                .isEqualTo(g.lookup("United States").canonical());
         assertThat(g.lookup("Rusia").canonical()).isEqualTo("Russia");
         assertThat(g.lookup("Uni Eropa").canonical()).isEqualTo(g.lookup("EU").canonical());
         assertThat(g.lookup("OSCE").type()).isEqualTo("ORGANIZATION");
         assertThat(g.lookup("KPK").type()).isEqualTo("ORGANIZATION");
-        assertThat(g.lookup("Sergei Lavrov").canonical()).isEqualTo(g.lookup("Sergey Lavrov").canonical());
+        assertThat(g.lookup("Sergei Lavrov").canonical())
+                .isEqualTo(g.lookup("Sergey Lavrov").canonical());
     }
 
     @Test

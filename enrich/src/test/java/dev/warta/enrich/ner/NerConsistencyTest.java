@@ -13,8 +13,8 @@ class NerConsistencyTest {
         for (int i = 0; i < toks.length; i++) {
             labels[i] = i < tags.length ? NerLabels.id(tags[i]) : 0;
         }
-        NerFeatures.Sentence s = NerFeatures.prepare(toks, Gazetteer.empty(), null, WordClusters.empty(),
-                NerLexicon.empty(), NerKnowledge.empty());
+        NerFeatures.Sentence s = NerFeatures.prepare(
+                toks, Gazetteer.empty(), null, WordClusters.empty(), NerLexicon.empty(), NerKnowledge.empty());
         NerConsistency.apply(s, labels);
         List<String> out = new ArrayList<>();
         for (int l : labels) {
@@ -25,13 +25,40 @@ class NerConsistencyTest {
 
     @Test
     void shouldGiveAnAcronymDefinedInTheTextItsExpansionsType() {
-        assertThat(apply("Badan Narkotika Nasional ( BNN ) menyita sabu ; BNN juga menahan dua orang",
-                "B-ORGANIZATION", "I-ORGANIZATION", "I-ORGANIZATION", "O", "B-PERSON", "O", "O", "O", "O",
-                "B-LOCATION"))
-                .containsExactly("B-ORGANIZATION", "I-ORGANIZATION", "I-ORGANIZATION", "O", "B-ORGANIZATION", "O",
-                        "O", "O", "O", "B-ORGANIZATION", "O", "O", "O", "O");
-        assertThat(apply("KPK ( Komisi Pemberantasan Korupsi ) memeriksa saksi", "O", "O", "B-ORGANIZATION",
-                "I-ORGANIZATION", "I-ORGANIZATION"))
+        assertThat(apply(
+                        "Badan Narkotika Nasional ( BNN ) menyita sabu ; BNN juga menahan dua orang",
+                        "B-ORGANIZATION",
+                        "I-ORGANIZATION",
+                        "I-ORGANIZATION",
+                        "O",
+                        "B-PERSON",
+                        "O",
+                        "O",
+                        "O",
+                        "O",
+                        "B-LOCATION"))
+                .containsExactly(
+                        "B-ORGANIZATION",
+                        "I-ORGANIZATION",
+                        "I-ORGANIZATION",
+                        "O",
+                        "B-ORGANIZATION",
+                        "O",
+                        "O",
+                        "O",
+                        "O",
+                        "B-ORGANIZATION",
+                        "O",
+                        "O",
+                        "O",
+                        "O");
+        assertThat(apply(
+                        "KPK ( Komisi Pemberantasan Korupsi ) memeriksa saksi",
+                        "O",
+                        "O",
+                        "B-ORGANIZATION",
+                        "I-ORGANIZATION",
+                        "I-ORGANIZATION"))
                 .startsWith("B-ORGANIZATION", "O", "B-ORGANIZATION");
     }
 
@@ -45,8 +72,17 @@ class NerConsistencyTest {
 
     @Test
     void shouldGiveTheMembersOfACoordinatedListTheMajorityType() {
-        assertThat(apply("banjir melanda Bogor , Depok , Tangerang dan Bekasi", "O", "O", "B-LOCATION", "O",
-                "B-PERSON", "O", "B-LOCATION", "O", "B-LOCATION"))
+        assertThat(apply(
+                        "banjir melanda Bogor , Depok , Tangerang dan Bekasi",
+                        "O",
+                        "O",
+                        "B-LOCATION",
+                        "O",
+                        "B-PERSON",
+                        "O",
+                        "B-LOCATION",
+                        "O",
+                        "B-LOCATION"))
                 .containsExactly("O", "O", "B-LOCATION", "O", "B-LOCATION", "O", "B-LOCATION", "O", "B-LOCATION");
     }
 
@@ -57,6 +93,7 @@ class NerConsistencyTest {
         assertThat(apply("Spanyol , Guillem Balague , Madrid", apposition.toArray(String[]::new)))
                 .isEqualTo(apposition);
         List<String> split = List.of("B-PERSON", "O", "B-LOCATION", "O", "B-ORGANIZATION");
-        assertThat(apply("Budi , Bandung dan Golkar", split.toArray(String[]::new))).isEqualTo(split);
+        assertThat(apply("Budi , Bandung dan Golkar", split.toArray(String[]::new)))
+                .isEqualTo(split);
     }
 }

@@ -25,7 +25,8 @@ class NerFeaturesTest {
     void shouldGiveScoredTokensTheSameFeaturesWhenOnlyThoseAreExtracted() throws Exception {
         Gazetteer g = gazetteer();
         String[] toks = ("Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jenewa pada hari Senin untuk membahas "
-                + "gencatan senjata dengan para diplomat yang sudah menunggu sejak pagi .").split(" ");
+                        + "gencatan senjata dengan para diplomat yang sudah menunggu sejak pagi .")
+                .split(" ");
         int n = toks.length;
         int[] full = new int[n * NerFeatures.COUNT];
         NerFeatures.extract(NerFeatures.prepare(toks, g, CAPS), 0, 1023, full);

@@ -15,13 +15,16 @@ class NerKnowledgeTest {
     private static NerKnowledge toy(Path dir) throws Exception {
         Files.writeString(dir.resolve("id-villages.txt"), "Sukamaju\nBaru\n");
         Files.writeString(dir.resolve("id-regencies-cities.txt"), "Tanjung Balai\n");
-        Files.writeString(dir.resolve("world-countries-id.csv"),
+        Files.writeString(
+                dir.resolve("world-countries-id.csv"),
                 "cca2,name_id,name_en_common,name_en_official,capital_en,capital_id,ner_type\n"
                         + "CH,Swiss,Switzerland,Swiss Confederation,Bern,Bern,LOCATION\n");
-        Files.writeString(dir.resolve("id-political-parties-2024.csv"),
+        Files.writeString(
+                dir.resolve("id-political-parties-2024.csv"),
                 "kpu_number,name,common_short_forms_added_by_hand,ner_type\n"
                         + "2,Partai Gerakan Indonesia Raya,Gerindra,ORGANIZATION\n");
-        Files.writeString(dir.resolve("id-person-name-tokens-kpu.csv"),
+        Files.writeString(
+                dir.resolve("id-person-name-tokens-kpu.csv"),
                 "token,count_any_position,count_first,count_last,male_first,female_first,ner_type\n"
                         + "Siti,218,212,0,0,212,PERSON\n");
         return NerKnowledge.build(dir);

@@ -19,7 +19,8 @@ class NerLexiconTest {
     }
 
     private static final List<NerCorpus.Sentence> GOLD = List.of(
-            sentence("Bank Rakyat Indonesia buka di Medan",
+            sentence(
+                    "Bank Rakyat Indonesia buka di Medan",
                     "B-ORGANIZATION I-ORGANIZATION I-ORGANIZATION O O B-LOCATION"),
             sentence("Warga Medan senang", "O B-LOCATION O"),
             sentence("Indonesia menang", "B-LOCATION O"));

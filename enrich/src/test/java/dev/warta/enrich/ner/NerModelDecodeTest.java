@@ -53,7 +53,8 @@ class NerModelDecodeTest {
             int n = 1 + rnd.nextInt(30);
             int[] labels = m.decode(randomFeatures(rnd, n, m.mask()), n);
             for (int i = 0; i < n; i++) {
-                assertThat(NerLabels.allowed(i == 0 ? -1 : labels[i - 1], labels[i])).isTrue();
+                assertThat(NerLabels.allowed(i == 0 ? -1 : labels[i - 1], labels[i]))
+                        .isTrue();
             }
         }
     }
@@ -84,7 +85,8 @@ class NerModelDecodeTest {
                 if (!some[i]) {
                     assertThat(labels[i]).as("token %d of %d", i, n).isZero();
                 }
-                assertThat(NerLabels.allowed(i == 0 ? -1 : labels[i - 1], labels[i])).isTrue();
+                assertThat(NerLabels.allowed(i == 0 ? -1 : labels[i - 1], labels[i]))
+                        .isTrue();
             }
         }
     }

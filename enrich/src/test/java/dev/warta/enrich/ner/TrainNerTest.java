@@ -12,8 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainNerTest {
-    private static final String[][] NAMES = {{"Budi", "Santoso"}, {"Siti", "Rahma"}, {"Agus", "Salim"},
-            {"Dewi", "Lestari"}, {"Rudi", "Hartono"}, {"Ani", "Yulia"}};
+    private static final String[][] NAMES = {
+        {"Budi", "Santoso"},
+        {"Siti", "Rahma"},
+        {"Agus", "Salim"},
+        {"Dewi", "Lestari"},
+        {"Rudi", "Hartono"},
+        {"Ani", "Yulia"}
+    };
     private static final String[] CITIES = {"Bandung", "Medan", "Padang", "Malang", "Bogor", "Solo"};
 
     /** A tiny self-written corpus in the nergrit format: "X kata NAME di CITY ." sentences. */
@@ -21,8 +27,12 @@ class TrainNerTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             String[] n = NAMES[i % NAMES.length];
-            sb.append("Hal\tO\nitu\tO\nbenar\tO\n,\tO\nkata\tO\n").append(n[0]).append("\tB-PERSON\n")
-                    .append(n[1]).append("\tI-PERSON\ndi\tO\n").append(CITIES[(i * 5) % CITIES.length])
+            sb.append("Hal\tO\nitu\tO\nbenar\tO\n,\tO\nkata\tO\n")
+                    .append(n[0])
+                    .append("\tB-PERSON\n")
+                    .append(n[1])
+                    .append("\tI-PERSON\ndi\tO\n")
+                    .append(CITIES[(i * 5) % CITIES.length])
                     .append("\tB-PLACE\n.\tO\n\n");
         }
         Path f = dir.resolve("toy-train.txt");

@@ -11,9 +11,11 @@ class QuickFilterTest {
     @Test
     void shouldPassPlainNewsWithoutNormalising() {
         assertThat(SpamCues.certainlyClean("Pemerintah kota menambah 40 bus listrik untuk rute baru mulai bulan"
-                + " depan, kata kepala dinas perhubungan kepada wartawan, Senin (3/11).")).isTrue();
+                        + " depan, kata kepala dinas perhubungan kepada wartawan, Senin (3/11)."))
+                .isTrue();
         assertThat(SpamCues.certainlyClean("Harga cabai naik menjadi Rp55.000 per kilogram di pasar induk,"
-                + " sementara negara G20 menyoroti inflasi pangan.")).isTrue();
+                        + " sementara negara G20 menyoroti inflasi pangan."))
+                .isTrue();
     }
 
     @Test
@@ -37,6 +39,7 @@ class QuickFilterTest {
     @Test
     void shouldSendGamblingNewsToTheFullPath() {
         // the reporting context of an article is read from such paragraphs, so they must not be skipped
-        assertThat(SpamCues.certainlyClean("Polisi menangkap bandar judi online di Medan.")).isFalse();
+        assertThat(SpamCues.certainlyClean("Polisi menangkap bandar judi online di Medan."))
+                .isFalse();
     }
 }

@@ -33,34 +33,39 @@ class SpamDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Daftar sekarang di \uD835\uDC0C\uD835\uDC00\uD835\uDC0D\uD835\uDC0F\uD835\uDC04\uD835\uDC0D\uD835\uDFD6\uD835\uDFD6, dijamin maxwin tiap malam!", // math bold
-        "Cuma di ＢＯＮＡＮＺＡ７７ depo receh langsung wd, gas bosku", // full-width
-        "Slot \u0261\u0430c\u043Er hari ini, RTP live paling akurat, link alternatif di bio", // lookalikes
-        "yang lagi nyari s l o t g a c o r langsung gas ke sini", // spaced letters
-        "m4xw1n terus dari pagi, g4c0r parah, cu4n masuk rekening", // leetspeak
-        "\uD83D\uDD25\uD83D\uDD25 Jepe lagi di KAPAL\u200B88 \uD83D\uDD25 auto wd \uD83D\uDCB0\uD83D\uDCB0", // emoji + zero width
-        "Baru gabung di Lautanhoki langsung jackpot, makasih admin"}) // no digits, new brand name
+    @ValueSource(
+            strings = {
+                "Daftar sekarang di \uD835\uDC0C\uD835\uDC00\uD835\uDC0D\uD835\uDC0F\uD835\uDC04\uD835\uDC0D\uD835\uDFD6\uD835\uDFD6, dijamin maxwin tiap malam!", // math bold
+                "Cuma di ＢＯＮＡＮＺＡ７７ depo receh langsung wd, gas bosku", // full-width
+                "Slot \u0261\u0430c\u043Er hari ini, RTP live paling akurat, link alternatif di bio", // lookalikes
+                "yang lagi nyari s l o t g a c o r langsung gas ke sini", // spaced letters
+                "m4xw1n terus dari pagi, g4c0r parah, cu4n masuk rekening", // leetspeak
+                "\uD83D\uDD25\uD83D\uDD25 Jepe lagi di KAPAL\u200B88 \uD83D\uDD25 auto wd \uD83D\uDCB0\uD83D\uDCB0", // emoji + zero width
+                "Baru gabung di Lautanhoki langsung jackpot, makasih admin"
+            }) // no digits, new brand name
     void shouldFlagObfuscatedGamblingPromotionAsSpam(String comment) {
         SpamResult result = DETECTOR.analyze(List.of(comment), null);
 
         assertThat(result.flagged()).as(comment).isTrue();
-        assertThat(result.segments()).singleElement()
+        assertThat(result.segments())
+                .singleElement()
                 .satisfies(s -> assertThat(s.category()).isIn("gambling", "seo-links"))
                 .satisfies(s -> assertThat(s.reasons()).isNotEmpty());
         assertThat(result.kept()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Polda Metro Jaya menangkap lima tersangka pengelola situs judi online yang beroperasi dari sebuah"
-                + " ruko di Jakarta Barat. Polisi menyita puluhan ponsel dan buku rekening.",
-        "Kementerian Komunikasi dan Digital memblokir lebih dari satu juta konten judi online sepanjang tahun"
-                + " ini, termasuk situs yang menawarkan slot dan togel, kata menteri dalam rapat dengan DPR.",
-        "PPATK mencatat perputaran dana judi online mencapai ratusan triliun rupiah dan mengimbau masyarakat"
-                + " tidak tergiur iming-iming menang besar dari permainan slot.",
-        "Pengadilan menjatuhkan vonis dua tahun penjara kepada selebgram yang terbukti mempromosikan situs"
-                + " judi dengan iming-iming bonus deposit kepada pengikutnya."})
+    @ValueSource(
+            strings = {
+                "Polda Metro Jaya menangkap lima tersangka pengelola situs judi online yang beroperasi dari sebuah"
+                        + " ruko di Jakarta Barat. Polisi menyita puluhan ponsel dan buku rekening.",
+                "Kementerian Komunikasi dan Digital memblokir lebih dari satu juta konten judi online sepanjang tahun"
+                        + " ini, termasuk situs yang menawarkan slot dan togel, kata menteri dalam rapat dengan DPR.",
+                "PPATK mencatat perputaran dana judi online mencapai ratusan triliun rupiah dan mengimbau masyarakat"
+                        + " tidak tergiur iming-iming menang besar dari permainan slot.",
+                "Pengadilan menjatuhkan vonis dua tahun penjara kepada selebgram yang terbukti mempromosikan situs"
+                        + " judi dengan iming-iming bonus deposit kepada pengikutnya."
+            })
     void shouldNotFlagNewsAboutGambling(String paragraph) {
         List<String> article = new ArrayList<>(FLOOD_STORY.subList(0, 1));
         article.add(paragraph);
@@ -94,7 +99,9 @@ class SpamDetectorTest {
         assertThat(result.flagged()).isTrue();
         assertThat(result.wholePage()).isFalse();
         assertThat(result.kept()).isEqualTo(FLOOD_STORY);
-        assertThat(result.segments()).extracting(SpamSegmentResult::paragraphIndex).containsExactly(3, 4);
+        assertThat(result.segments())
+                .extracting(SpamSegmentResult::paragraphIndex)
+                .containsExactly(3, 4);
         assertThat(result.segments()).allSatisfy(s -> assertThat(s.category()).isEqualTo("gambling"));
         assertThat(result.segments().get(0).reasons()).contains("togel");
     }
@@ -102,7 +109,8 @@ class SpamDetectorTest {
     @Test
     void shouldKeepCleanPartOfParagraphWhenSpamIsAppendedToIt() {
         String news = FLOOD_STORY.get(1);
-        String spam = "Mending main di \uD835\uDC03\uD835\uDC04\uD835\uDC0B\uD835\uDC13\uD835\uDC00\uD835\uDFD5\uD835\uDFD5, auto maxwin tiap hari!";
+        String spam =
+                "Mending main di \uD835\uDC03\uD835\uDC04\uD835\uDC0B\uD835\uDC13\uD835\uDC00\uD835\uDFD5\uD835\uDFD5, auto maxwin tiap hari!";
         List<String> page = List.of(FLOOD_STORY.get(0), news + " " + spam, FLOOD_STORY.get(2));
 
         SpamResult result = DETECTOR.analyze(page, null);
@@ -153,7 +161,8 @@ class SpamDetectorTest {
         String html = "<html><body><p>" + FLOOD_STORY.get(0) + "</p>"
                 + "<div style=\"display:none\">Menu: Berita, Olahraga, Hiburan, slot iklan</div></body></html>";
 
-        assertThat(DETECTOR.analyze(List.of(FLOOD_STORY.get(0)), html).flagged()).isFalse();
+        assertThat(DETECTOR.analyze(List.of(FLOOD_STORY.get(0)), html).flagged())
+                .isFalse();
     }
 
     @Test
@@ -184,7 +193,8 @@ class SpamDetectorTest {
 
     @Test
     void shouldGiveSameResultsWhenSharedAcrossThreads() throws Exception {
-        List<List<String>> inputs = List.of(FLOOD_STORY,
+        List<List<String>> inputs = List.of(
+                FLOOD_STORY,
                 List.of(FLOOD_STORY.get(0), "Main di ZETA88 auto maxwin, link alternatif di bio"),
                 List.of("Slot gacor RTP live", "Daftar akun pro sekarang"));
         List<SpamResult> expected = new ArrayList<>();

@@ -14,7 +14,8 @@ class TextNormalizerTest {
 
     @Test
     void shouldFoldMathematicalAlphanumericsAndCountThemAsObfuscation() {
-        TextNormalizer.Normalized n = norm("Main di \uD835\uDC0C\uD835\uDC04\uD835\uDC06\uD835\uDC00\uD835\uDC01\uD835\uDC04\uD835\uDC13\uD835\uDFD7\uD835\uDFD7 sekarang");
+        TextNormalizer.Normalized n = norm(
+                "Main di \uD835\uDC0C\uD835\uDC04\uD835\uDC06\uD835\uDC00\uD835\uDC01\uD835\uDC04\uD835\uDC13\uD835\uDFD7\uD835\uDFD7 sekarang");
         assertThat(n.tokens()).contains("megabet99");
         assertThat(n.brandTokens()).contains("megabet99");
         assertThat(n.obfuscatedChars()).isGreaterThanOrEqualTo(9);
@@ -57,7 +58,8 @@ class TextNormalizerTest {
 
     @Test
     void shouldStripEmojiAndZeroWidthCharacters() {
-        assertThat(norm("ga\u200Bc\u200Dor \uD83D\uDD25\uD83D\uDD25 hari ini").text()).isEqualTo("gacor hari ini");
+        assertThat(norm("ga\u200Bc\u200Dor \uD83D\uDD25\uD83D\uDD25 hari ini").text())
+                .isEqualTo("gacor hari ini");
         assertThat(norm("4\uFE0F\u20E3D").text()).isEqualTo("4d");
     }
 
@@ -69,8 +71,15 @@ class TextNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MEGA*88 login", "MEGA 🔥 88 login", "MEGA 8\uFE0F\u20E38\uFE0F\u20E3 login",
-        "M.E.G.A.8.8 login", "m,e,g,a,8,8 login", "MEGA delapan delapan login"})
+    @ValueSource(
+            strings = {
+                "MEGA*88 login",
+                "MEGA 🔥 88 login",
+                "MEGA 8\uFE0F\u20E38\uFE0F\u20E3 login",
+                "M.E.G.A.8.8 login",
+                "m,e,g,a,8,8 login",
+                "MEGA delapan delapan login"
+            })
     void shouldFoldANameAndItsNumberWrittenApart(String text) {
         TextNormalizer.Normalized n = norm(text);
 

@@ -159,8 +159,11 @@ public final class FetchPolicy {
         if (a0 >= 224 && a0 <= 239) {
             return "multicast";
         }
-        if (a0 >= 240 || a0 == 192 && a1 == 0 && (b[2] == 0 || b[2] == 2) || a0 == 198 && (a1 & 0xfe) == 18
-                || a0 == 198 && a1 == 51 && (b[2] & 0xff) == 100 || a0 == 203 && a1 == 0 && (b[2] & 0xff) == 113) {
+        if (a0 >= 240
+                || a0 == 192 && a1 == 0 && (b[2] == 0 || b[2] == 2)
+                || a0 == 198 && (a1 & 0xfe) == 18
+                || a0 == 198 && a1 == 51 && (b[2] & 0xff) == 100
+                || a0 == 203 && a1 == 0 && (b[2] & 0xff) == 113) {
             return "reserved";
         }
         return null;
@@ -199,7 +202,10 @@ public final class FetchPolicy {
         if ((b[0] & 0xff) == 0xff) {
             return "multicast";
         }
-        if (w0 == 0x2001 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8 || w0 == 0x0100 || w0 < 0x2000 || w0 > 0x3fff) {
+        if (w0 == 0x2001 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8
+                || w0 == 0x0100
+                || w0 < 0x2000
+                || w0 > 0x3fff) {
             return "reserved"; // documentation, discard, and everything outside global unicast 2000::/3
         }
         return null;

@@ -48,6 +48,7 @@ public final class HttpPageFetcher implements PageFetcher {
     public static final int PER_HOST = 2;
     /** Reason of a fetch the {@link FetchPolicy} refuses. */
     public static final String REFUSED = "fetch-refused";
+
     static final int MAX_REDIRECTS = 5;
 
     private final CloseableHttpClient client;
@@ -56,6 +57,7 @@ public final class HttpPageFetcher implements PageFetcher {
     private final ConcurrentMap<String, Instant> notBefore = new ConcurrentHashMap<>();
     /** Consecutive connection failures per host; at {@value #TRIP_AFTER} the host is skipped for {@link #COOL_DOWN}. */
     private final ConcurrentMap<String, int[]> failures = new ConcurrentHashMap<>();
+
     private final ConcurrentMap<String, Instant> downUntil = new ConcurrentHashMap<>();
     static final int TRIP_AFTER = 3;
     static final Duration COOL_DOWN = Duration.ofMinutes(5);
@@ -78,15 +80,25 @@ public final class HttpPageFetcher implements PageFetcher {
             }
         };
         this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(resolver)
-                        .setMaxConnPerRoute(PER_HOST).setMaxConnTotal(64)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
-                                .setSocketTimeout(timeout).build())
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(resolver)
+                        .setMaxConnPerRoute(PER_HOST)
+                        .setMaxConnTotal(64)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
-                        .setConnectionRequestTimeout(timeout).setMaxRedirects(MAX_REDIRECTS)
-                        .setContentCompressionEnabled(false).build())
-                .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().build();
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout)
+                        .setMaxRedirects(MAX_REDIRECTS)
+                        .setContentCompressionEnabled(false)
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     @Override
@@ -104,7 +116,8 @@ public final class HttpPageFetcher implements PageFetcher {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         Instant down = downUntil.get(host);
         if (down != null && clock.instant().isBefore(down)) {
-            throw new FetchException("host-down", host + " failed " + TRIP_AFTER + " times in a row; not tried again before " + down);
+            throw new FetchException(
+                    "host-down", host + " failed " + TRIP_AFTER + " times in a row; not tried again before " + down);
         }
         Semaphore hostPermits = permits.computeIfAbsent(host, h -> new Semaphore(PER_HOST, true));
         try {
@@ -142,8 +155,10 @@ public final class HttpPageFetcher implements PageFetcher {
                         notBefore.merge(host, clock.instant().plus(wait), (a, b) -> a.isAfter(b) ? a : b);
                         continue;
                     }
-                    throw new FetchException("http-" + status, "HTTP " + status + " from " + host
-                            + (wait == null ? "" : " (Retry-After " + wait.toSeconds() + " s is too long)"));
+                    throw new FetchException(
+                            "http-" + status,
+                            "HTTP " + status + " from " + host
+                                    + (wait == null ? "" : " (Retry-After " + wait.toSeconds() + " s is too long)"));
                 }
                 if (status < 200 || status >= 300) {
                     drain(response);
@@ -151,10 +166,12 @@ public final class HttpPageFetcher implements PageFetcher {
                 }
                 String contentType = header(response, "Content-Type");
                 String encoding = header(response, "Content-Encoding");
-                boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
+                boolean gzip =
+                        encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
                 HttpEntity entity = response.getEntity();
-                try (response; InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
-                     InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+                try (response;
+                        InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
+                        InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
                     byte[] body = BoundedReads.readBounded(in, limits.maxPageBytes(), "page " + url);
                     return new Page(body, contentType, finalUri(uri, context).toString(), status);
                 } catch (TooLargeException e) {

@@ -4,8 +4,7 @@ package dev.warta.ingest.fetch;
 public interface PageFetcher {
 
     /** A fetched page: bytes (decompressed, bounded), the Content-Type header and the final URL after redirects. */
-    record Page(byte[] body, String contentType, String finalUrl, int status) {
-    }
+    record Page(byte[] body, String contentType, String finalUrl, int status) {}
 
     /**
      * Fetches {@code url}.

@@ -62,15 +62,22 @@ public final class HttpIngestServer implements AutoCloseable {
     private final Semaphore inFlight;
     private final Semaphore inFlightKiB;
     private final AtomicLong requests = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private HttpIngestServer(IngestRunner runner, InetSocketAddress bind, Options options) throws IOException {
         this.runner = runner;
         this.options = options;
         this.inFlight = new Semaphore(options.maxInFlight());
         this.inFlightKiB = new Semaphore((int) Math.min(Integer.MAX_VALUE, options.maxInFlightBytes() / 1024));
-        this.handlers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(options.queue()), daemon("warta-ingest-http"), new ThreadPoolExecutor.AbortPolicy());
+        this.handlers = new ThreadPoolExecutor(
+                options.threads(),
+                options.threads(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.queue()),
+                daemon("warta-ingest-http"),
+                new ThreadPoolExecutor.AbortPolicy());
         this.responders = Executors.newFixedThreadPool(2, daemon("warta-ingest-http-ack"));
         this.server = HttpServer.create(bind, 1024);
         server.createContext("/articles", this::handle);
@@ -85,7 +92,8 @@ public final class HttpIngestServer implements AutoCloseable {
     }
 
     /** Starts a server on {@code bind}. */
-    public static HttpIngestServer start(IngestRunner runner, InetSocketAddress bind, Options options) throws IOException {
+    public static HttpIngestServer start(IngestRunner runner, InetSocketAddress bind, Options options)
+            throws IOException {
         return new HttpIngestServer(runner, bind, options);
     }
 
@@ -155,7 +163,9 @@ public final class HttpIngestServer implements AutoCloseable {
             respond(ex, 413, "{\"error\":\"too-large\",\"limit\":" + options.maxBodyBytes() + "}");
             return false;
         }
-        String client = ex.getRemoteAddress() == null ? "unknown" : ex.getRemoteAddress().getAddress().getHostAddress();
+        String client = ex.getRemoteAddress() == null
+                ? "unknown"
+                : ex.getRemoteAddress().getAddress().getHostAddress();
         String provenance = "http:" + client + "#" + requests.incrementAndGet();
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
         String url = queryParam(ex.getRequestURI().getRawQuery(), "url");
@@ -171,25 +181,41 @@ public final class HttpIngestServer implements AutoCloseable {
             item = runner.sources().html().fromBytes(body, contentType, url, draft);
         }
         if (item instanceof Item.Dead d) {
-            respond(ex, 400, "{\"error\":" + quote(d.letter().getReason()) + ",\"message\":" + quote(d.letter().getMessage()) + "}");
+            respond(
+                    ex,
+                    400,
+                    "{\"error\":" + quote(d.letter().getReason()) + ",\"message\":"
+                            + quote(d.letter().getMessage()) + "}");
             return false;
         }
         String id = ((Item.Article) item).article().getId();
-        runner.publisher().submit(item).whenCompleteAsync((outcome, e) -> {
-            try {
-                if (e != null) {
-                    respond(ex, 503, "{\"error\":\"sink-unavailable\",\"message\":" + quote(Publisher.rootMessage(e)) + "}");
-                } else {
-                    respond(ex, 202, "{\"id\":" + quote(id) + ",\"outcome\":" + quote(outcome.name().toLowerCase(Locale.ROOT)) + "}");
-                }
-            } catch (IOException ignored) {
-                // the client went away; the article is written all the same
-            } finally {
-                inFlight.release();
-                Object reserved = ex.getAttribute("warta.kib");
-                inFlightKiB.release(reserved instanceof Integer r ? r : 1);
-            }
-        }, responders);
+        runner.publisher()
+                .submit(item)
+                .whenCompleteAsync(
+                        (outcome, e) -> {
+                            try {
+                                if (e != null) {
+                                    respond(
+                                            ex,
+                                            503,
+                                            "{\"error\":\"sink-unavailable\",\"message\":"
+                                                    + quote(Publisher.rootMessage(e)) + "}");
+                                } else {
+                                    respond(
+                                            ex,
+                                            202,
+                                            "{\"id\":" + quote(id) + ",\"outcome\":"
+                                                    + quote(outcome.name().toLowerCase(Locale.ROOT)) + "}");
+                                }
+                            } catch (IOException ignored) {
+                                // the client went away; the article is written all the same
+                            } finally {
+                                inFlight.release();
+                                Object reserved = ex.getAttribute("warta.kib");
+                                inFlightKiB.release(reserved instanceof Integer r ? r : 1);
+                            }
+                        },
+                        responders);
         return true;
     }
 
@@ -255,8 +281,12 @@ public final class HttpIngestServer implements AutoCloseable {
 
     /** A JSON string literal. */
     static String quote(String s) {
-        return s == null ? "null"
-                : '"' + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
+        return s == null
+                ? "null"
+                : '"'
+                        + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                                .quoteAsString(s))
+                        + '"';
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -20,8 +20,7 @@ public final class ServerLimits {
     static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
     static final String MAX_CONNECTIONS = "jdk.httpserver.maxConnections";
 
-    private ServerLimits() {
-    }
+    private ServerLimits() {}
 
     /** Sets the defaults unless the properties are already set; call before the first HTTP server starts. */
     public static void install() {

@@ -121,7 +121,8 @@ public final class KafkaArticleSink implements ArticleSink {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return send(new ProducerRecord<>(dlqTopic, letter.getKey() != null ? letter.getKey() : letter.getProvenance(), value));
+        return send(new ProducerRecord<>(
+                dlqTopic, letter.getKey() != null ? letter.getKey() : letter.getProvenance(), value));
     }
 
     @Override
@@ -165,7 +166,9 @@ public final class KafkaArticleSink implements ArticleSink {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
             List<PartitionInfo> infos = consumer.partitionsFor(seenTopic, timeout);
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
@@ -174,7 +177,8 @@ public final class KafkaArticleSink implements ArticleSink {
                 if (left <= 0) {
                     throw new IllegalStateException("could not read " + seenTopic + " within " + timeout);
                 }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(Math.min(500, left / 1_000_000 + 1)))) {
+                for (ConsumerRecord<String, byte[]> r :
+                        consumer.poll(Duration.ofMillis(Math.min(500, left / 1_000_000 + 1)))) {
                     if (r.key() == null) {
                         continue;
                     }
@@ -205,18 +209,22 @@ public final class KafkaArticleSink implements ArticleSink {
         a.remove(AvroSerde.REGISTRY_URL);
         a.remove(AvroSerde.AUTO_REGISTER);
         a.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout.toMillis()));
-        a.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, Math.min(timeout.toMillis(), 30_000)));
+        a.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
+                Math.max(1000, Math.min(timeout.toMillis(), 30_000)));
         try (Admin admin = Admin.create(a)) {
             NewTopic topic = new NewTopic(seenTopic, Optional.empty(), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new IllegalStateException("Kafka unreachable at " + configs.get("bootstrap.servers") + " (no answer within "
-                        + timeout.toSeconds() + " s)", e.getCause());
+                throw new IllegalStateException(
+                        "Kafka unreachable at " + configs.get("bootstrap.servers") + " (no answer within "
+                                + timeout.toSeconds() + " s)",
+                        e.getCause());
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + seenTopic + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "cannot create " + seenTopic + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka unreachable: cannot create " + seenTopic + " within " + timeout, e);

@@ -10,8 +10,7 @@ import java.util.zip.GZIPInputStream;
 
 /** Reads bytes with a hard limit; gzip input is decompressed with the same limit (no gzip bombs). */
 public final class BoundedReads {
-    private BoundedReads() {
-    }
+    private BoundedReads() {}
 
     /** True when the file name ends with {@code .gz} (case-insensitive). */
     public static boolean isGzip(Path path) {
@@ -34,9 +33,11 @@ public final class BoundedReads {
             out.accept(new dev.warta.ingest.Item.Dead(
                     Records.deadLetter("unreadable", "no such file: " + source, e, source, source, null, 0)));
         } catch (IOException | RuntimeException e) {
-            String reason = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException ? "bad-gzip" : "unreadable";
-            out.accept(new dev.warta.ingest.Item.Dead(Records.deadLetter(reason, "cannot read " + source + ": "
-                    + e.getMessage(), e, source, source, null, 0)));
+            String reason = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+                    ? "bad-gzip"
+                    : "unreadable";
+            out.accept(new dev.warta.ingest.Item.Dead(Records.deadLetter(
+                    reason, "cannot read " + source + ": " + e.getMessage(), e, source, source, null, 0)));
         }
         return null;
     }

@@ -20,12 +20,11 @@ public final class Charsets {
     // bounded repetition: no backtracking blow-up on long attribute soup
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta\\b[^>]{0,512}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]{1,40})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]{1,40})",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_CHARSET =
+            Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final int SNIFF = 4096;
 
-    private Charsets() {
-    }
+    private Charsets() {}
 
     /**
      * Text decoded from bytes.
@@ -35,8 +34,7 @@ public final class Charsets {
      * @param malformed      number of replaced malformed sequences
      * @param binary         true when the bytes do not look like text at all (NUL bytes, or mostly malformed)
      */
-    public record Decoded(String text, String charset, int malformed, boolean binary) {
-    }
+    public record Decoded(String text, String charset, int malformed, boolean binary) {}
 
     /** Decodes HTML bytes, honouring a charset from an HTTP header ({@code contentType} may be null). */
     public static Decoded decodeHtml(byte[] bytes, String contentType) {
@@ -104,7 +102,8 @@ public final class Charsets {
     }
 
     private static Decoded decode(byte[] bytes, int offset, Charset cs) {
-        boolean utf16 = cs == StandardCharsets.UTF_16BE || cs == StandardCharsets.UTF_16LE || cs == StandardCharsets.UTF_16;
+        boolean utf16 =
+                cs == StandardCharsets.UTF_16BE || cs == StandardCharsets.UTF_16LE || cs == StandardCharsets.UTF_16;
         boolean nul = false;
         if (!utf16) {
             int probe = Math.min(bytes.length, 8192);
@@ -125,7 +124,8 @@ public final class Charsets {
             boolean binary = nul || (text.length() > 0 && bad * 10 > text.length());
             return new Decoded(text, cs.name(), bad, binary);
         }
-        CharsetDecoder strict = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder strict = cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             CharBuffer chars = strict.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));

@@ -12,7 +12,6 @@ import dev.warta.ingest.Item;
 import dev.warta.ingest.fetch.HttpPageFetcher;
 import dev.warta.ingest.fetch.PageFetcher;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -111,9 +110,14 @@ public final class FeedSource implements FileSource {
     /** Parses feed bytes and emits one item per entry (or one dead letter for the whole feed). */
     public void parse(byte[] bytes, String source, Predicate<String> known, Consumer<Item> out) {
         if (hasDoctype(bytes)) {
-            out.accept(new Item.Dead(Records.deadLetter("feed-doctype-forbidden",
-                    "feed declares a DOCTYPE; DTDs and entities are refused (XXE / entity expansion)", null, source,
-                    source, bytes, bytes.length)));
+            out.accept(new Item.Dead(Records.deadLetter(
+                    "feed-doctype-forbidden",
+                    "feed declares a DOCTYPE; DTDs and entities are refused (XXE / entity expansion)",
+                    null,
+                    source,
+                    source,
+                    bytes,
+                    bytes.length)));
             return;
         }
         SyndFeed feed;
@@ -124,7 +128,8 @@ public final class FeedSource implements FileSource {
             feed = input.build(new XmlReader(new ByteArrayInputStream(bytes), true));
         } catch (Exception e) { // Rome throws FeedException, IOException, IllegalArgumentException and JDOM errors
             String msg = String.valueOf(e.getMessage());
-            String reason = msg.toLowerCase(Locale.ROOT).contains("doctype") ? "feed-doctype-forbidden" : "malformed-feed";
+            String reason =
+                    msg.toLowerCase(Locale.ROOT).contains("doctype") ? "feed-doctype-forbidden" : "malformed-feed";
             out.accept(new Item.Dead(Records.deadLetter(reason, msg, e, source, source, bytes, bytes.length)));
             return;
         }
@@ -137,7 +142,9 @@ public final class FeedSource implements FileSource {
     }
 
     private Item entry(SyndEntry entry, String source, int n, String language, Predicate<String> known) {
-        String guid = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().strip() : Integer.toString(n);
+        String guid = entry.getUri() != null && !entry.getUri().isBlank()
+                ? entry.getUri().strip()
+                : Integer.toString(n);
         String provenance = source + "#" + guid;
         try {
             String link = entry.getLink();
@@ -146,18 +153,32 @@ public final class FeedSource implements FileSource {
                 link = uri != null && ArticleIds.normalizeUrl(uri) != null ? uri : link;
             }
             String feedContent = feedContent(entry);
-            Records.Draft draft = new Records.Draft("feed", source, provenance).title(entry.getTitle())
-                    .publishedAt(iso(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()))
-                    .languageHint(language).meta("feed.guid", entry.getUri()).meta("feed.author", blank(entry.getAuthor()));
+            Records.Draft draft = new Records.Draft("feed", source, provenance)
+                    .title(entry.getTitle())
+                    .publishedAt(
+                            iso(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()))
+                    .languageHint(language)
+                    .meta("feed.guid", entry.getUri())
+                    .meta("feed.author", blank(entry.getAuthor()));
             List<SyndCategory> categories = entry.getCategories();
             if (categories != null && !categories.isEmpty()) {
-                draft.meta("feed.categories", categories.stream().map(SyndCategory::getName)
-                        .filter(c -> c != null && !c.isBlank()).collect(Collectors.joining(", ")));
+                draft.meta(
+                        "feed.categories",
+                        categories.stream()
+                                .map(SyndCategory::getName)
+                                .filter(c -> c != null && !c.isBlank())
+                                .collect(Collectors.joining(", ")));
             }
             String normalized = ArticleIds.normalizeUrl(link);
             if (normalized == null && (feedContent == null || feedContent.isBlank()) && entry.getTitle() == null) {
-                return new Item.Dead(Records.deadLetter("missing-content", "feed item " + n + " has no link and no content",
-                        null, source, provenance, null, 0));
+                return new Item.Dead(Records.deadLetter(
+                        "missing-content",
+                        "feed item " + n + " has no link and no content",
+                        null,
+                        source,
+                        provenance,
+                        null,
+                        0));
             }
             String fetchError;
             if (normalized == null) {
@@ -171,7 +192,8 @@ public final class FeedSource implements FileSource {
                     if (!decoded.binary() && page.body().length > 0) {
                         String title = draft.title;
                         String lang = draft.languageHint;
-                        dev.warta.schemas.RawArticle a = html.fromText(decoded.text(), decoded.charset(), link, draft, decoded.malformed());
+                        dev.warta.schemas.RawArticle a =
+                                html.fromText(decoded.text(), decoded.charset(), link, draft, decoded.malformed());
                         // the id stays that of the feed link, whatever canonical the page declares
                         String pageCanonical = a.getUrl();
                         a.setUrl(normalized);
@@ -191,22 +213,31 @@ public final class FeedSource implements FileSource {
                     fetchError = "not-html: page is empty or not text";
                 } catch (PageFetcher.FetchException e) {
                     if (e.reason().equals(HttpPageFetcher.REFUSED)) { // an item pointing into the internal network
-                        return new Item.Dead(Records.deadLetter(HttpPageFetcher.REFUSED, "feed item " + n + ": "
-                                + e.getMessage(), null, source, provenance, null, 0));
+                        return new Item.Dead(Records.deadLetter(
+                                HttpPageFetcher.REFUSED,
+                                "feed item " + n + ": " + e.getMessage(),
+                                null,
+                                source,
+                                provenance,
+                                null,
+                                0));
                     }
                     fetchError = e.reason() + ": " + e.getMessage();
                 }
             }
             String body = feedContent == null ? "" : feedContent;
             boolean isHtml = body.indexOf('<') >= 0;
-            draft.url(link).contentType(isHtml ? "text/html" : "text/plain").body(body).fromFeed(fetchError);
+            draft.url(link)
+                    .contentType(isHtml ? "text/html" : "text/plain")
+                    .body(body)
+                    .fromFeed(fetchError);
             if (normalized == null) {
                 draft.idText(body);
             }
             return new Item.Article(draft.build());
         } catch (RuntimeException e) {
-            return new Item.Dead(Records.deadLetter("malformed-feed-item", String.valueOf(e.getMessage()), e, source,
-                    provenance, null, 0));
+            return new Item.Dead(Records.deadLetter(
+                    "malformed-feed-item", String.valueOf(e.getMessage()), e, source, provenance, null, 0));
         }
     }
 

@@ -18,10 +18,12 @@ import org.jsoup.parser.Parser;
  */
 public final class HtmlPageSource implements FileSource {
     private static final int HEAD_SCAN = 64 * 1024;
-    private static final Pattern TAG = Pattern.compile("<(link|meta|html|base)\\b([^>]{0,2048})>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG =
+            Pattern.compile("<(link|meta|html|base)\\b([^>]{0,2048})>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTR = Pattern.compile(
             "([a-zA-Z_:][-a-zA-Z0-9_:.]{0,40})\\s*=\\s*(?:\"([^\"]{0,4096})\"|'([^']{0,4096})'|([^\\s\"'>]{1,4096}))");
-    private static final Pattern TITLE = Pattern.compile("<title\\b[^>]{0,512}>([^<]{0,2048})</title", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLE =
+            Pattern.compile("<title\\b[^>]{0,512}>([^<]{0,2048})</title", Pattern.CASE_INSENSITIVE);
 
     private final IngestLimits limits;
 
@@ -51,26 +53,47 @@ public final class HtmlPageSource implements FileSource {
      */
     public Item fromBytes(byte[] bytes, String contentType, String url, Records.Draft draft) {
         if (bytes.length == 0) {
-            return new Item.Dead(Records.deadLetter("empty", "empty page", null, draft.source, draft.provenance, bytes, 0));
+            return new Item.Dead(
+                    Records.deadLetter("empty", "empty page", null, draft.source, draft.provenance, bytes, 0));
         }
         if (bytes.length > limits.maxPageBytes()) {
-            return new Item.Dead(Records.deadLetter("too-large", "page of " + bytes.length + " bytes is over the limit of "
-                    + limits.maxPageBytes(), null, draft.source, draft.provenance, bytes, bytes.length));
+            return new Item.Dead(Records.deadLetter(
+                    "too-large",
+                    "page of " + bytes.length + " bytes is over the limit of " + limits.maxPageBytes(),
+                    null,
+                    draft.source,
+                    draft.provenance,
+                    bytes,
+                    bytes.length));
         }
         Charsets.Decoded decoded = Charsets.decodeHtml(bytes, contentType);
         if (decoded.binary()) {
-            return new Item.Dead(Records.deadLetter("invalid-encoding", "page is not text in " + decoded.charset() + " ("
-                    + decoded.malformed() + " malformed sequences)", null, draft.source, draft.provenance, bytes, bytes.length));
+            return new Item.Dead(Records.deadLetter(
+                    "invalid-encoding",
+                    "page is not text in " + decoded.charset() + " (" + decoded.malformed() + " malformed sequences)",
+                    null,
+                    draft.source,
+                    draft.provenance,
+                    bytes,
+                    bytes.length));
         }
         return new Item.Article(fromText(decoded.text(), decoded.charset(), url, draft, decoded.malformed()));
     }
 
     /** An article from already decoded HTML. */
-    public dev.warta.schemas.RawArticle fromText(String html, String charset, String url, Records.Draft draft, int malformed) {
+    public dev.warta.schemas.RawArticle fromText(
+            String html, String charset, String url, Records.Draft draft, int malformed) {
         Head head = scanHead(html);
-        String canonical = resolve(head.canonical != null ? head.canonical : head.ogUrl, head.base != null ? resolve(head.base, url) : url);
+        String canonical = resolve(
+                head.canonical != null ? head.canonical : head.ogUrl,
+                head.base != null ? resolve(head.base, url) : url);
         String id = usableCanonical(canonical, url) ? canonical : url;
-        draft.url(id).contentType("text/html").charset(charset).body(html).title(head.title).languageHint(head.lang);
+        draft.url(id)
+                .contentType("text/html")
+                .charset(charset)
+                .body(html)
+                .title(head.title)
+                .languageHint(head.lang);
         if (url != null && id != null && !url.equals(id)) {
             draft.meta("fetchUrl", url);
         }
@@ -110,15 +133,18 @@ public final class HtmlPageSource implements FileSource {
             return href.strip();
         }
         try {
-            return java.net.URI.create(base.strip().replace(" ", "%20")).resolve(href.strip().replace(" ", "%20")).toString();
+            return java.net
+                    .URI
+                    .create(base.strip().replace(" ", "%20"))
+                    .resolve(href.strip().replace(" ", "%20"))
+                    .toString();
         } catch (RuntimeException e) {
             return href.strip();
         }
     }
 
     /** What the head of a page declares. */
-    record Head(String canonical, String ogUrl, String lang, String title, String base) {
-    }
+    record Head(String canonical, String ogUrl, String lang, String title, String base) {}
 
     static Head scanHead(String html) {
         String head = html.length() > HEAD_SCAN ? html.substring(0, HEAD_SCAN) : html;
@@ -144,7 +170,8 @@ public final class HtmlPageSource implements FileSource {
                 case "link" -> {
                     if (canonical == null) {
                         String rel = attr(attrs, "rel");
-                        if (rel != null && rel.toLowerCase(java.util.Locale.ROOT).contains("canonical")) {
+                        if (rel != null
+                                && rel.toLowerCase(java.util.Locale.ROOT).contains("canonical")) {
                             canonical = attr(attrs, "href");
                         }
                     }

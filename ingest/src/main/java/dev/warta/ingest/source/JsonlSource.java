@@ -1,8 +1,8 @@
 package dev.warta.ingest.source;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.ingest.IngestLimits;
@@ -26,11 +26,24 @@ import java.util.function.Consumer;
  * Thread-safe.
  */
 public final class JsonlSource implements FileSource {
-    private static final Set<String> KNOWN = Set.of("url", "title", "html", "text", "body", "content", "publishedAt",
-            "published_at", "date", "language", "lang");
+    private static final Set<String> KNOWN = Set.of(
+            "url",
+            "title",
+            "html",
+            "text",
+            "body",
+            "content",
+            "publishedAt",
+            "published_at",
+            "date",
+            "language",
+            "lang");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
-                    .maxStringLength(Integer.MAX_VALUE - 64).build()).build());
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64)
+                    .maxStringLength(Integer.MAX_VALUE - 64)
+                    .build())
+            .build());
 
     private final IngestLimits limits;
     private final HtmlPageSource html;
@@ -53,7 +66,8 @@ public final class JsonlSource implements FileSource {
             read(in, source, "jsonl", out);
         } catch (IOException | RuntimeException e) {
             String reason = e instanceof java.util.zip.ZipException ? "bad-gzip" : "unreadable";
-            out.accept(new Item.Dead(Records.deadLetter(reason, "cannot read " + source + ": " + e, e, source, source, null, 0)));
+            out.accept(new Item.Dead(
+                    Records.deadLetter(reason, "cannot read " + source + ": " + e, e, source, source, null, 0)));
         }
     }
 
@@ -66,8 +80,14 @@ public final class JsonlSource implements FileSource {
             lineNo++;
             String provenance = source + "#" + lineNo;
             if (lines.overflowed()) {
-                out.accept(new Item.Dead(Records.deadLetter("too-large", "line " + lineNo + " is longer than "
-                        + limits.maxLineBytes() + " bytes", null, source, provenance, line, lines.overflowSize())));
+                out.accept(new Item.Dead(Records.deadLetter(
+                        "too-large",
+                        "line " + lineNo + " is longer than " + limits.maxLineBytes() + " bytes",
+                        null,
+                        source,
+                        provenance,
+                        line,
+                        lines.overflowSize())));
                 continue;
             }
             if (isBlank(line)) {
@@ -83,24 +103,43 @@ public final class JsonlSource implements FileSource {
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            return new Item.Dead(Records.deadLetter("malformed-json", e.getOriginalMessage(), e, draft.source,
-                    draft.provenance, json, json.length));
+            return new Item.Dead(Records.deadLetter(
+                    "malformed-json", e.getOriginalMessage(), e, draft.source, draft.provenance, json, json.length));
         } catch (IOException | RuntimeException e) {
-            return new Item.Dead(Records.deadLetter("malformed-json", String.valueOf(e.getMessage()), e, draft.source,
-                    draft.provenance, json, json.length));
+            return new Item.Dead(Records.deadLetter(
+                    "malformed-json",
+                    String.valueOf(e.getMessage()),
+                    e,
+                    draft.source,
+                    draft.provenance,
+                    json,
+                    json.length));
         }
         if (node == null || !node.isObject()) {
-            return new Item.Dead(Records.deadLetter("malformed-json", "a line must hold one JSON object", null,
-                    draft.source, draft.provenance, json, json.length));
+            return new Item.Dead(Records.deadLetter(
+                    "malformed-json",
+                    "a line must hold one JSON object",
+                    null,
+                    draft.source,
+                    draft.provenance,
+                    json,
+                    json.length));
         }
         String url = text(node, "url");
         String htmlBody = text(node, "html");
         String textBody = firstText(node, "text", "body", "content");
         if (htmlBody == null && textBody == null) {
-            return new Item.Dead(Records.deadLetter("missing-content", "object has neither html nor text", null,
-                    draft.source, draft.provenance, json, json.length));
+            return new Item.Dead(Records.deadLetter(
+                    "missing-content",
+                    "object has neither html nor text",
+                    null,
+                    draft.source,
+                    draft.provenance,
+                    json,
+                    json.length));
         }
-        draft.title(text(node, "title")).publishedAt(firstText(node, "publishedAt", "published_at", "date"))
+        draft.title(text(node, "title"))
+                .publishedAt(firstText(node, "publishedAt", "published_at", "date"))
                 .languageHint(firstText(node, "language", "lang"));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();

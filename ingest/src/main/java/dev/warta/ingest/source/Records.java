@@ -19,8 +19,7 @@ public final class Records {
     /** Bytes of the failed input kept in a dead letter. */
     public static final int PAYLOAD_HEAD = 1024;
 
-    private Records() {
-    }
+    private Records() {}
 
     /** A mutable draft of an article; {@link #build()} computes id and hash. Not thread-safe (one per article). */
     public static final class Draft {
@@ -46,17 +45,57 @@ public final class Records {
             this.provenance = provenance;
         }
 
-        public Draft url(String url) { this.url = url; return this; }
-        public Draft fetchedAt(Instant at) { this.fetchedAt = at; return this; }
-        public Draft contentType(String type) { this.contentType = type; return this; }
-        public Draft charset(String charset) { this.charset = charset; return this; }
-        public Draft body(String body) { this.body = body == null ? "" : body; return this; }
-        public Draft title(String title) { this.title = blankToNull(title); return this; }
-        public Draft publishedAt(String at) { this.publishedAt = blankToNull(at); return this; }
-        public Draft languageHint(String lang) { this.languageHint = blankToNull(lang); return this; }
-        public Draft fromFeed(String fetchError) { this.contentOrigin = "feed"; this.fetchError = fetchError; return this; }
+        public Draft url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Draft fetchedAt(Instant at) {
+            this.fetchedAt = at;
+            return this;
+        }
+
+        public Draft contentType(String type) {
+            this.contentType = type;
+            return this;
+        }
+
+        public Draft charset(String charset) {
+            this.charset = charset;
+            return this;
+        }
+
+        public Draft body(String body) {
+            this.body = body == null ? "" : body;
+            return this;
+        }
+
+        public Draft title(String title) {
+            this.title = blankToNull(title);
+            return this;
+        }
+
+        public Draft publishedAt(String at) {
+            this.publishedAt = blankToNull(at);
+            return this;
+        }
+
+        public Draft languageHint(String lang) {
+            this.languageHint = blankToNull(lang);
+            return this;
+        }
+
+        public Draft fromFeed(String fetchError) {
+            this.contentOrigin = "feed";
+            this.fetchError = fetchError;
+            return this;
+        }
         /** Text the content id is computed from when there is no URL (default: the body). */
-        public Draft idText(String text) { this.idText = text; return this; }
+        public Draft idText(String text) {
+            this.idText = text;
+            return this;
+        }
+
         public Draft meta(String key, String value) {
             if (key != null && value != null) {
                 metadata.put(key, value);
@@ -67,27 +106,62 @@ public final class Records {
         /** The record: id from the normalized URL when usable, else from title + text. */
         public RawArticle build() {
             String normalized = ArticleIds.normalizeUrl(url);
-            String id = normalized != null ? ArticleIds.idOfNormalized(normalized)
+            String id = normalized != null
+                    ? ArticleIds.idOfNormalized(normalized)
                     : ArticleIds.contentId(title, idText != null ? idText : body);
             String original = url == null ? null : url.strip();
-            return new RawArticle(id, normalized, original == null || original.isEmpty() ? null : original, sourceType,
-                    source, provenance, fetchedAt, contentType, charset, body, title, publishedAt, languageHint,
-                    contentOrigin, fetchError, ArticleIds.sha256Hex(body), metadata);
+            return new RawArticle(
+                    id,
+                    normalized,
+                    original == null || original.isEmpty() ? null : original,
+                    sourceType,
+                    source,
+                    provenance,
+                    fetchedAt,
+                    contentType,
+                    charset,
+                    body,
+                    title,
+                    publishedAt,
+                    languageHint,
+                    contentOrigin,
+                    fetchError,
+                    ArticleIds.sha256Hex(body),
+                    metadata);
         }
     }
 
     /** A dead letter of stage ingest. {@code payload} may be null; only its first KiB is kept. */
-    public static DeadLetter deadLetter(String reason, String message, Throwable error, String source, String provenance,
-                                        byte[] payload, long payloadSize) {
-        byte[] head = payload == null ? new byte[0]
+    public static DeadLetter deadLetter(
+            String reason,
+            String message,
+            Throwable error,
+            String source,
+            String provenance,
+            byte[] payload,
+            long payloadSize) {
+        byte[] head = payload == null
+                ? new byte[0]
                 : java.util.Arrays.copyOf(payload, (int) Math.min(PAYLOAD_HEAD, payload.length));
         String msg = message == null ? reason : message;
         if (msg.length() > 2000) {
             msg = msg.substring(0, 2000);
         }
-        return new DeadLetter(STAGE, reason, msg, error == null ? null : error.getClass().getName(), source, provenance,
-                null, null, null, null, ByteBuffer.wrap(head), Math.max(payloadSize, payload == null ? 0 : payload.length),
-                Instant.now(), null);
+        return new DeadLetter(
+                STAGE,
+                reason,
+                msg,
+                error == null ? null : error.getClass().getName(),
+                source,
+                provenance,
+                null,
+                null,
+                null,
+                null,
+                ByteBuffer.wrap(head),
+                Math.max(payloadSize, payload == null ? 0 : payload.length),
+                Instant.now(),
+                null);
     }
 
     private static String blankToNull(String s) {

@@ -37,14 +37,20 @@ public final class TextPageSource implements FileSource {
     public Item fromBytes(byte[] bytes, Records.Draft draft) {
         Charsets.Decoded decoded = Charsets.decodeText(bytes);
         if (decoded.binary()) {
-            return new Item.Dead(Records.deadLetter("invalid-encoding", "not " + decoded.charset() + " text ("
-                    + decoded.malformed() + " malformed sequences)", null, draft.source, draft.provenance, bytes, bytes.length));
+            return new Item.Dead(Records.deadLetter(
+                    "invalid-encoding",
+                    "not " + decoded.charset() + " text (" + decoded.malformed() + " malformed sequences)",
+                    null,
+                    draft.source,
+                    draft.provenance,
+                    bytes,
+                    bytes.length));
         }
         String text = decoded.text();
         String title = firstLine(text);
         if (title == null) {
-            return new Item.Dead(Records.deadLetter("empty", "no text in page", null, draft.source, draft.provenance,
-                    bytes, bytes.length));
+            return new Item.Dead(Records.deadLetter(
+                    "empty", "no text in page", null, draft.source, draft.provenance, bytes, bytes.length));
         }
         draft.contentType("text/plain").charset(decoded.charset()).body(text).title(title);
         if (decoded.malformed() > 0) {

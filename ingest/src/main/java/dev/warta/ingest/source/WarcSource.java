@@ -60,8 +60,8 @@ public final class WarcSource implements FileSource {
         try {
             reader = new WarcReader(path);
         } catch (IOException | RuntimeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("malformed-warc", "cannot open " + source + ": " + e.getMessage(),
-                    e, source, source, null, 0)));
+            out.accept(new Item.Dead(Records.deadLetter(
+                    "malformed-warc", "cannot open " + source + ": " + e.getMessage(), e, source, source, null, 0)));
             return;
         }
         try (reader) {
@@ -83,11 +83,23 @@ public final class WarcSource implements FileSource {
                     long resume = nextRecordStart(path, Math.max(from, resumedAt + 1), gzip);
                     if (!sameRecord) {
                         n++;
-                        String where = failedAt >= 0 ? "at byte " + failedAt
-                                : resumedAt >= 0 ? "at byte " + resumedAt : "after the record at byte " + Math.max(0, lastGood);
-                        out.accept(new Item.Dead(Records.deadLetter("malformed-warc", "record " + n + " " + where
-                                + (resume < 0 ? " (no record after it)" : " (reading resumes at byte " + resume + ")")
-                                + ": " + e.getMessage(), e, source, source + "#" + n, null, 0)));
+                        String where = failedAt >= 0
+                                ? "at byte " + failedAt
+                                : resumedAt >= 0
+                                        ? "at byte " + resumedAt
+                                        : "after the record at byte " + Math.max(0, lastGood);
+                        out.accept(new Item.Dead(Records.deadLetter(
+                                "malformed-warc",
+                                "record " + n + " " + where
+                                        + (resume < 0
+                                                ? " (no record after it)"
+                                                : " (reading resumes at byte " + resume + ")")
+                                        + ": " + e.getMessage(),
+                                e,
+                                source,
+                                source + "#" + n,
+                                null,
+                                0)));
                     }
                     if (resume < 0 || errors >= MAX_ERRORS) {
                         return;
@@ -105,8 +117,14 @@ public final class WarcSource implements FileSource {
                 out.accept(record(next.get(), source, n));
             }
         } catch (IOException | RuntimeException e) {
-            out.accept(new Item.Dead(Records.deadLetter("malformed-warc", "after record " + n + ": " + e.getMessage(), e,
-                    source, source + "#" + (n + 1), null, 0)));
+            out.accept(new Item.Dead(Records.deadLetter(
+                    "malformed-warc",
+                    "after record " + n + ": " + e.getMessage(),
+                    e,
+                    source,
+                    source + "#" + (n + 1),
+                    null,
+                    0)));
         }
     }
 
@@ -199,7 +217,9 @@ public final class WarcSource implements FileSource {
             Records.Draft draft = new Records.Draft("warc", source, provenance)
                     .fetchedAt(date != null ? date : java.time.Instant.now())
                     .meta("warc.offset", Long.toString(offset))
-                    .meta("warc.recordId", record.headers().first("WARC-Record-ID").orElse(null))
+                    .meta(
+                            "warc.recordId",
+                            record.headers().first("WARC-Record-ID").orElse(null))
                     .meta("warc.date", date == null ? null : date.toString())
                     .meta("warc.type", record.headers().first("WARC-Type").orElse(null));
             if (status != 0) {
@@ -207,11 +227,23 @@ public final class WarcSource implements FileSource {
             }
             return html.fromBytes(bytes, contentTypeHeader, target, draft);
         } catch (TooLargeException e) {
-            return new Item.Dead(Records.deadLetter("too-large", "record " + n + " at byte " + offset + ": " + e.getMessage(),
-                    e, source, provenance, null, e.limit() + 1));
+            return new Item.Dead(Records.deadLetter(
+                    "too-large",
+                    "record " + n + " at byte " + offset + ": " + e.getMessage(),
+                    e,
+                    source,
+                    provenance,
+                    null,
+                    e.limit() + 1));
         } catch (IOException | RuntimeException e) {
-            return new Item.Dead(Records.deadLetter("malformed-http", "record " + n + " at byte " + offset + ": "
-                    + e.getMessage(), e, source, provenance, null, 0));
+            return new Item.Dead(Records.deadLetter(
+                    "malformed-http",
+                    "record " + n + " at byte " + offset + ": " + e.getMessage(),
+                    e,
+                    source,
+                    provenance,
+                    null,
+                    0));
         }
     }
 
@@ -230,5 +262,4 @@ public final class WarcSource implements FileSource {
         String base = type.base().toString().toLowerCase(Locale.ROOT);
         return base.equals("text/html") || base.equals("application/xhtml+xml");
     }
-
 }

@@ -68,13 +68,17 @@ public final class InboxWatcher implements AutoCloseable {
 
     /** Scans now and then every {@code interval} until {@link #close()}. */
     public void start(Duration interval) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                scanOnce();
-            } catch (RuntimeException e) {
-                log.accept("inbox scan failed: " + e.getMessage());
-            }
-        }, 0, Math.max(10, interval.toMillis()), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        scanOnce();
+                    } catch (RuntimeException e) {
+                        log.accept("inbox scan failed: " + e.getMessage());
+                    }
+                },
+                0,
+                Math.max(10, interval.toMillis()),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -93,11 +97,15 @@ public final class InboxWatcher implements AutoCloseable {
                     }
                     continue;
                 }
-                if (!Files.isRegularFile(file) || name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")
+                if (!Files.isRegularFile(file)
+                        || name.startsWith(".")
+                        || name.endsWith(".part")
+                        || name.endsWith(".tmp")
                         || name.endsWith(".reason")) {
                     continue;
                 }
-                if (!settle.isZero() && Files.getLastModifiedTime(file).toInstant().isAfter(readyBefore)) {
+                if (!settle.isZero()
+                        && Files.getLastModifiedTime(file).toInstant().isAfter(readyBefore)) {
                     continue;
                 }
                 if (inProgress.add(file)) {
@@ -125,11 +133,13 @@ public final class InboxWatcher implements AutoCloseable {
         runner.stats().files.incrementAndGet();
         String source = link.toString();
         String message = link.getFileName() + " is a symbolic link to " + target + ", outside the inbox";
-        CompletableFuture<Publisher.Outcome> written = runner.publisher().submit(new Item.Dead(
-                Records.deadLetter(SYMLINK_REFUSED, message, null, source, source, null, 0)));
+        CompletableFuture<Publisher.Outcome> written = runner.publisher()
+                .submit(new Item.Dead(Records.deadLetter(SYMLINK_REFUSED, message, null, source, source, null, 0)));
         runner.publisher().flush();
         return written.handle((v, e) -> {
-            moveToFailed(link, e != null ? "not written to Kafka: " + Publisher.rootMessage(e) : SYMLINK_REFUSED + ": " + message);
+            moveToFailed(
+                    link,
+                    e != null ? "not written to Kafka: " + Publisher.rootMessage(e) : SYMLINK_REFUSED + ": " + message);
             return null;
         });
     }
@@ -144,21 +154,23 @@ public final class InboxWatcher implements AutoCloseable {
             if (item instanceof Item.Article) {
                 articles.incrementAndGet();
             } else if (item instanceof Item.Dead d) {
-                firstDead.compareAndSet(null, d.letter().getReason() + ": " + d.letter().getMessage());
+                firstDead.compareAndSet(
+                        null, d.letter().getReason() + ": " + d.letter().getMessage());
             }
             futures.add(publisher.submit(item));
         });
         publisher.flush();
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, e) -> {
-            if (e != null) {
-                moveToFailed(file, "not written to Kafka: " + Publisher.rootMessage(e));
-            } else if (articles.get() == 0 && firstDead.get() != null) {
-                moveToFailed(file, "no article: " + firstDead.get());
-            } else {
-                move(file, done);
-            }
-            return null;
-        });
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> {
+                    if (e != null) {
+                        moveToFailed(file, "not written to Kafka: " + Publisher.rootMessage(e));
+                    } else if (articles.get() == 0 && firstDead.get() != null) {
+                        moveToFailed(file, "no article: " + firstDead.get());
+                    } else {
+                        move(file, done);
+                    }
+                    return null;
+                });
     }
 
     private void moveToFailed(Path file, String reason) {
@@ -166,7 +178,8 @@ public final class InboxWatcher implements AutoCloseable {
         Path target = move(file, failed);
         if (target != null) {
             try {
-                Files.writeString(failed.resolve(target.getFileName() + ".reason"), line + "\n", StandardCharsets.UTF_8);
+                Files.writeString(
+                        failed.resolve(target.getFileName() + ".reason"), line + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
                 log.accept("cannot write reason for " + target + ": " + e.getMessage());
             }

@@ -95,10 +95,8 @@ public final class InMemoryArticleSink implements ArticleSink {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

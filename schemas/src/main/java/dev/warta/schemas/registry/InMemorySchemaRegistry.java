@@ -33,16 +33,19 @@ public class InMemorySchemaRegistry implements SchemaRegistry {
     @Override
     public synchronized int lookup(String subject, Schema schema) {
         if (!catalog.hasSubject(subject, false)) {
-            throw new RegistryException(RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
+            throw new RegistryException(
+                    RegistryException.SUBJECT_NOT_FOUND, 404, "Subject '" + subject + "' not found.");
         }
-        return catalog.find(subject, schema, false).map(RegisteredSchema::id)
+        return catalog.find(subject, schema, false)
+                .map(RegisteredSchema::id)
                 .orElseThrow(() -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema not found"));
     }
 
     @Override
     public synchronized Schema getById(int id) {
-        return catalog.schema(id).orElseThrow(
-                () -> new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema " + id + " not found"));
+        return catalog.schema(id)
+                .orElseThrow(() ->
+                        new RegistryException(RegistryException.SCHEMA_NOT_FOUND, 404, "Schema " + id + " not found"));
     }
 
     @Override
@@ -72,13 +75,20 @@ public class InMemorySchemaRegistry implements SchemaRegistry {
 
     /** Confluent's compatibility levels, checked with Avro's own {@link SchemaCompatibility}. */
     public enum Compatibility {
-        NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE;
+        NONE,
+        BACKWARD,
+        BACKWARD_TRANSITIVE,
+        FORWARD,
+        FORWARD_TRANSITIVE,
+        FULL,
+        FULL_TRANSITIVE;
 
         public static Compatibility parse(String level) {
             try {
                 return valueOf(level);
             } catch (RuntimeException e) {
-                throw new RegistryException(RegistryException.INVALID_COMPATIBILITY, 422, "Invalid compatibility level: " + level);
+                throw new RegistryException(
+                        RegistryException.INVALID_COMPATIBILITY, 422, "Invalid compatibility level: " + level);
             }
         }
 
@@ -112,9 +122,15 @@ public class InMemorySchemaRegistry implements SchemaRegistry {
                     SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
             if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
                 StringBuilder sb = new StringBuilder(what);
-                for (SchemaCompatibility.Incompatibility inc : result.getResult().getIncompatibilities()) {
-                    sb.append(" [").append(inc.getType()).append(" at ").append(inc.getLocation()).append(": ")
-                            .append(inc.getMessage()).append(']');
+                for (SchemaCompatibility.Incompatibility inc :
+                        result.getResult().getIncompatibilities()) {
+                    sb.append(" [")
+                            .append(inc.getType())
+                            .append(" at ")
+                            .append(inc.getLocation())
+                            .append(": ")
+                            .append(inc.getMessage())
+                            .append(']');
                 }
                 problems.add(sb.toString());
             }

@@ -31,27 +31,21 @@ public final class RegistryCatalog {
     public static final String DEFAULT_COMPATIBILITY = Compatibility.BACKWARD_TRANSITIVE.name();
 
     /** A stored change of the registry. */
-    public sealed interface Entry permits SchemaEntry, ConfigEntry {
-    }
+    public sealed interface Entry permits SchemaEntry, ConfigEntry {}
 
     /** Version {@code version} of {@code subject} is the schema with global id {@code id} ({@code deleted}: soft). */
-    public record SchemaEntry(String subject, int version, int id, String schema, boolean deleted) implements Entry {
-    }
+    public record SchemaEntry(String subject, int version, int id, String schema, boolean deleted) implements Entry {}
 
     /** Compatibility {@code level} of {@code subject} (null subject: global; null level: unset). */
-    public record ConfigEntry(String subject, String level) implements Entry {
-    }
+    public record ConfigEntry(String subject, String level) implements Entry {}
 
     /** What registering would return, and the entry to store first (empty when already registered). */
-    public record Registration(RegisteredSchema registered, Optional<SchemaEntry> entry) {
-    }
+    public record Registration(RegisteredSchema registered, Optional<SchemaEntry> entry) {}
 
     /** A subject and version under which a schema id is registered. */
-    public record SubjectVersion(String subject, int version) {
-    }
+    public record SubjectVersion(String subject, int version) {}
 
-    private record Version(int version, int id, boolean deleted) {
-    }
+    private record Version(int version, int id, boolean deleted) {}
 
     private final Map<Integer, Schema> schemaById = new HashMap<>();
     private final Map<String, Integer> idByCanonical = new HashMap<>();
@@ -108,9 +102,11 @@ public final class RegistryCatalog {
         }
         List<String> problems = incompatibilities(subject, schema);
         if (!problems.isEmpty()) {
-            throw new RegistryException(RegistryException.INCOMPATIBLE, 409,
-                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject
-                            + "\" (" + compatibility(subject) + "): " + String.join("; ", problems));
+            throw new RegistryException(
+                    RegistryException.INCOMPATIBLE,
+                    409,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\" ("
+                            + compatibility(subject) + "): " + String.join("; ", problems));
         }
         String canonical = schema.toString();
         int id = idByCanonical.getOrDefault(canonical, maxId + 1);
@@ -124,7 +120,8 @@ public final class RegistryCatalog {
     public List<SchemaEntry> planSubjectDeletion(String subject) {
         List<SchemaEntry> entries = new ArrayList<>();
         for (Version v : live(subject)) {
-            entries.add(new SchemaEntry(subject, v.version(), v.id(), schemaById.get(v.id()).toString(), true));
+            entries.add(new SchemaEntry(
+                    subject, v.version(), v.id(), schemaById.get(v.id()).toString(), true));
         }
         return entries;
     }
@@ -205,8 +202,7 @@ public final class RegistryCatalog {
             }
         }
         if (found == null) {
-            throw new RegistryException(RegistryException.VERSION_NOT_FOUND, 404,
-                    "Version " + version + " not found.");
+            throw new RegistryException(RegistryException.VERSION_NOT_FOUND, 404, "Version " + version + " not found.");
         }
         return new RegisteredSchema(subject, found.version(), found.id(), schemaById.get(found.id()));
     }
@@ -254,8 +250,11 @@ public final class RegistryCatalog {
         try {
             return new Schema.Parser().parse(schema);
         } catch (RuntimeException e) {
-            throw new RegistryException(RegistryException.INVALID_SCHEMA, 422,
-                    "Invalid schema " + abbreviate(schema) + ": " + e.getMessage(), e);
+            throw new RegistryException(
+                    RegistryException.INVALID_SCHEMA,
+                    422,
+                    "Invalid schema " + abbreviate(schema) + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -43,8 +43,10 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
     /** Confluent's setting naming where basic auth credentials come from: URL or USER_INFO. */
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
+    private static final String ACCEPT =
+            CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     private static final long MAX_BACKOFF_MS = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,11 +95,15 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         this.baseUrls = List.copyOf(urls);
         Object source = config.get(BASIC_AUTH_CREDENTIALS_SOURCE);
         Object userInfo = config.get(BASIC_AUTH_USER_INFO);
-        String credentials = "URL".equalsIgnoreCase(String.valueOf(source)) || userInfo == null
-                ? urlUserInfo : userInfo.toString();
-        this.authorization = credentials == null || credentials.isEmpty() ? null
+        String credentials =
+                "URL".equalsIgnoreCase(String.valueOf(source)) || userInfo == null ? urlUserInfo : userInfo.toString();
+        this.authorization = credentials == null || credentials.isEmpty()
+                ? null
                 : "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** The base URLs this client talks to, without credentials. */
@@ -112,7 +118,9 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         if (cached != null) {
             return cached;
         }
-        int id = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).path("id").asInt(-1);
+        int id = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema))
+                .path("id")
+                .asInt(-1);
         if (id < 0) {
             throw malformed("register " + subject);
         }
@@ -128,7 +136,9 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         if (cached != null) {
             return cached;
         }
-        int id = send("POST", "/subjects/" + encode(subject), schemaBody(schema)).path("id").asInt(-1);
+        int id = send("POST", "/subjects/" + encode(subject), schemaBody(schema))
+                .path("id")
+                .asInt(-1);
         if (id < 0) {
             throw malformed("lookup " + subject);
         }
@@ -170,18 +180,20 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         if (id >= 0) {
             schemaById.putIfAbsent(id, schema);
         }
-        return new RegisteredSchema(body.path("subject").asText(subject), body.path("version").asInt(version), id, schema);
+        return new RegisteredSchema(
+                body.path("subject").asText(subject), body.path("version").asInt(version), id, schema);
     }
 
     @Override
     public boolean testCompatibility(String subject, Schema schema) {
         try {
-            JsonNode body = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
-                    schemaBody(schema));
+            JsonNode body =
+                    send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
             return body.path("is_compatible").asBoolean(false);
         } catch (RegistryException e) {
             // some registries answer 404 for a subject without versions: nothing to be incompatible with
-            if (e.errorCode() == RegistryException.SUBJECT_NOT_FOUND || e.errorCode() == RegistryException.VERSION_NOT_FOUND) {
+            if (e.errorCode() == RegistryException.SUBJECT_NOT_FOUND
+                    || e.errorCode() == RegistryException.VERSION_NOT_FOUND) {
                 return true;
             }
             throw e;
@@ -228,7 +240,8 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
     private static void checkAvro(JsonNode body, String what) {
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new RegistryException(RegistryException.INVALID_SCHEMA, 200, what + " is a " + type + " schema, not AVRO");
+            throw new RegistryException(
+                    RegistryException.INVALID_SCHEMA, 200, what + " is a " + type + " schema, not AVRO");
         }
     }
 
@@ -239,8 +252,11 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         try {
             return new Schema.Parser().parse(text);
         } catch (RuntimeException e) {
-            throw new RegistryException(RegistryException.INVALID_SCHEMA, 200,
-                    "registry returned an unparsable schema for " + what + ": " + e.getMessage(), e);
+            throw new RegistryException(
+                    RegistryException.INVALID_SCHEMA,
+                    200,
+                    "registry returned an unparsable schema for " + what + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -262,8 +278,8 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
             }
             String base = baseUrls.get(attempt % baseUrls.size());
             try {
-                HttpResponse<String> response = http.send(request(method, base + path, body),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = http.send(
+                        request(method, base + path, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return json(response.body(), method + " " + base + path);
@@ -273,17 +289,26 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
                     throw last;
                 }
             } catch (IOException e) {
-                last = new RegistryException(RegistryException.UNREACHABLE, RegistryException.UNREACHABLE,
-                        "schema registry unreachable: " + method + " " + base + path + ": " + describe(e), e);
+                last = new RegistryException(
+                        RegistryException.UNREACHABLE,
+                        RegistryException.UNREACHABLE,
+                        "schema registry unreachable: " + method + " " + base + path + ": " + describe(e),
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RegistryException(RegistryException.UNREACHABLE, RegistryException.UNREACHABLE,
-                        "interrupted while calling the schema registry at " + base, e);
+                throw new RegistryException(
+                        RegistryException.UNREACHABLE,
+                        RegistryException.UNREACHABLE,
+                        "interrupted while calling the schema registry at " + base,
+                        e);
             }
         }
         if (last.httpStatus() == RegistryException.UNREACHABLE) {
-            throw new RegistryException(last.errorCode(), last.httpStatus(),
-                    last.getMessage() + " (after " + attempts + " attempts)", last.getCause());
+            throw new RegistryException(
+                    last.errorCode(),
+                    last.httpStatus(),
+                    last.getMessage() + " (after " + attempts + " attempts)",
+                    last.getCause());
         }
         throw last;
     }
@@ -295,15 +320,20 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.STORE_ERROR, 200, "registry answer to " + what + " is not JSON", e);
+            throw new RegistryException(
+                    RegistryException.STORE_ERROR, 200, "registry answer to " + what + " is not JSON", e);
         }
     }
 
     private HttpRequest request(String method, String url, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
                 .header("Accept", ACCEPT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             b.header("Content-Type", CONTENT_TYPE);
         }
@@ -328,8 +358,8 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
         if (message.length() > 300) {
             message = message.substring(0, 300) + "...";
         }
-        return new RegistryException(code, status, method + " " + url + " -> HTTP " + status + " (error_code " + code
-                + "): " + message);
+        return new RegistryException(
+                code, status, method + " " + url + " -> HTTP " + status + " (error_code " + code + "): " + message);
     }
 
     private static String describe(IOException e) {
@@ -344,8 +374,11 @@ public class RestSchemaRegistryClient implements SchemaRegistry {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException(RegistryException.UNREACHABLE, RegistryException.UNREACHABLE,
-                    "interrupted while retrying: " + last.getMessage(), e);
+            throw new RegistryException(
+                    RegistryException.UNREACHABLE,
+                    RegistryException.UNREACHABLE,
+                    "interrupted while retrying: " + last.getMessage(),
+                    e);
         }
     }
 

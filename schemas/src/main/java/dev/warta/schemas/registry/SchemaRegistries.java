@@ -10,8 +10,7 @@ public final class SchemaRegistries {
     /** Default number of retries of a request that met a connection error or a 5xx. */
     public static final int DEFAULT_RETRIES = 3;
 
-    private SchemaRegistries() {
-    }
+    private SchemaRegistries() {}
 
     public static SchemaRegistry open(String url) {
         return open(url, Map.of());

@@ -36,10 +36,8 @@ public interface SchemaRegistry extends Closeable {
     void setCompatibility(String subject, String level);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** A schema as registered: subject, version, global id. */
-    record RegisteredSchema(String subject, int version, int id, Schema schema) {
-    }
+    record RegisteredSchema(String subject, int version, int id, Schema schema) {}
 }

@@ -70,7 +70,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     /** A configured value serde for {@code type} with this registry. */
-    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, SchemaRegistry registry, boolean autoRegister) {
+    public static <T extends SpecificRecord> AvroSerde<T> of(
+            Class<T> type, SchemaRegistry registry, boolean autoRegister) {
         AvroSerde<T> serde = new AvroSerde<>(type);
         serde.registry = registry;
         serde.autoRegister = autoRegister;
@@ -111,8 +112,10 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new WireFormatException(WireFormatException.Reason.MALFORMED,
-                    "cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
+            throw new WireFormatException(
+                    WireFormatException.Reason.MALFORMED,
+                    "cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -129,7 +132,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         } catch (RegistryException e) {
             WireFormatException.Reason reason = e.errorCode() == RegistryException.INCOMPATIBLE
                     ? WireFormatException.Reason.INCOMPATIBLE_SCHEMA
-                    : e.retriable() ? WireFormatException.Reason.REGISTRY_UNAVAILABLE : WireFormatException.Reason.UNKNOWN_SCHEMA_ID;
+                    : e.retriable()
+                            ? WireFormatException.Reason.REGISTRY_UNAVAILABLE
+                            : WireFormatException.Reason.UNKNOWN_SCHEMA_ID;
             throw new WireFormatException(reason, "schema for subject " + subject + ": " + e.getMessage(), e);
         }
     }
@@ -154,8 +159,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return null;
         }
         int id = header(topic, data);
-        return read(data, id, projectionReaders.computeIfAbsent(new ProjectionKey(projection, id),
-                k -> new GenericDatumReader<>(writerSchema(id), projection)));
+        return read(
+                data,
+                id,
+                projectionReaders.computeIfAbsent(
+                        new ProjectionKey(projection, id),
+                        k -> new GenericDatumReader<>(writerSchema(id), projection)));
     }
 
     /** The schema id this serde writes for {@code topic} (registering its schema when auto-registration is on). */
@@ -165,11 +174,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     /** The schema id in the header of wire-format {@code data}, or -1 when it has no valid header. */
     public static int schemaIdOf(byte[] data) {
-        return data == null || data.length < 5 || data[0] != MAGIC_BYTE ? -1 : ByteBuffer.wrap(data, 1, 4).getInt();
+        return data == null || data.length < 5 || data[0] != MAGIC_BYTE
+                ? -1
+                : ByteBuffer.wrap(data, 1, 4).getInt();
     }
 
-    private record ProjectionKey(Schema projection, int id) {
-    }
+    private record ProjectionKey(Schema projection, int id) {}
 
     /** The schema id of a wire-format payload, after checking its header. */
     private static int header(String topic, byte[] data) {
@@ -177,12 +187,16 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             throw new WireFormatException(WireFormatException.Reason.EMPTY, "empty payload on " + topic, null);
         }
         if (data[0] != MAGIC_BYTE) {
-            throw new WireFormatException(WireFormatException.Reason.BAD_MAGIC_BYTE,
-                    String.format("unknown magic byte 0x%02x on %s (expected 0x00)", data[0], topic), null);
+            throw new WireFormatException(
+                    WireFormatException.Reason.BAD_MAGIC_BYTE,
+                    String.format("unknown magic byte 0x%02x on %s (expected 0x00)", data[0], topic),
+                    null);
         }
         if (data.length < 5) {
-            throw new WireFormatException(WireFormatException.Reason.TRUNCATED,
-                    "payload of " + data.length + " bytes is shorter than the 5-byte header", null);
+            throw new WireFormatException(
+                    WireFormatException.Reason.TRUNCATED,
+                    "payload of " + data.length + " bytes is shorter than the 5-byte header",
+                    null);
         }
         return ByteBuffer.wrap(data, 1, 4).getInt();
     }
@@ -192,18 +206,21 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 5, data.length - 5, null);
             R value = reader.read(null, decoder);
             if (!decoder.isEnd()) {
-                throw new WireFormatException(WireFormatException.Reason.MALFORMED,
-                        "trailing bytes after the record (schema id " + id + ")", null);
+                throw new WireFormatException(
+                        WireFormatException.Reason.MALFORMED,
+                        "trailing bytes after the record (schema id " + id + ")",
+                        null);
             }
             return value;
         } catch (EOFException e) {
-            throw new WireFormatException(WireFormatException.Reason.TRUNCATED, "Avro body ends early (schema id " + id + ")", e);
+            throw new WireFormatException(
+                    WireFormatException.Reason.TRUNCATED, "Avro body ends early (schema id " + id + ")", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof WireFormatException w) {
                 throw w;
             }
-            throw new WireFormatException(WireFormatException.Reason.MALFORMED,
-                    "cannot decode Avro body with schema id " + id + ": " + e, e);
+            throw new WireFormatException(
+                    WireFormatException.Reason.MALFORMED, "cannot decode Avro body with schema id " + id + ": " + e, e);
         }
     }
 
@@ -222,7 +239,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return registry.getById(id);
         } catch (RegistryException e) {
             WireFormatException.Reason reason = e.retriable()
-                    ? WireFormatException.Reason.REGISTRY_UNAVAILABLE : WireFormatException.Reason.UNKNOWN_SCHEMA_ID;
+                    ? WireFormatException.Reason.REGISTRY_UNAVAILABLE
+                    : WireFormatException.Reason.UNKNOWN_SCHEMA_ID;
             throw new WireFormatException(reason, "schema id " + id + ": " + e.getMessage(), e);
         }
     }

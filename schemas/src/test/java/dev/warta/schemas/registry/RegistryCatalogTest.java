@@ -13,10 +13,18 @@ import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 
 class RegistryCatalogTest {
-    private static final Schema A = SchemaBuilder.record("A").fields().requiredString("s").endRecord();
-    private static final Schema A2 = SchemaBuilder.record("A").fields().requiredString("s")
-            .name("n").type().intType().intDefault(1).endRecord();
-    private static final Schema B = SchemaBuilder.record("B").fields().requiredLong("l").endRecord();
+    private static final Schema A =
+            SchemaBuilder.record("A").fields().requiredString("s").endRecord();
+    private static final Schema A2 = SchemaBuilder.record("A")
+            .fields()
+            .requiredString("s")
+            .name("n")
+            .type()
+            .intType()
+            .intDefault(1)
+            .endRecord();
+    private static final Schema B =
+            SchemaBuilder.record("B").fields().requiredLong("l").endRecord();
 
     private final List<Entry> log = new ArrayList<>();
 
@@ -74,17 +82,22 @@ class RegistryCatalogTest {
         Schema breaking = SchemaBuilder.record("A").fields().requiredInt("s").endRecord();
 
         assertThatThrownBy(() -> catalog.planRegistration("a-value", breaking))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(409))
-                .hasMessageContaining("BACKWARD_TRANSITIVE").hasMessageContaining("/fields/0/type");
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(409))
+                .hasMessageContaining("BACKWARD_TRANSITIVE")
+                .hasMessageContaining("/fields/0/type");
     }
 
     @Test
     void invalidSchemaTextIs42201AndBadLevelIs42203() {
         assertThatThrownBy(() -> RegistryCatalog.parse("{\"type\":\"record\",\"name\":\"X\"}"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
         assertThatThrownBy(() -> RegistryCatalog.parse("\u0000\u00ff garbage"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
         assertThatThrownBy(() -> new RegistryCatalog().planCompatibility(null, "backward-ish"))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42203));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42203));
     }
 }

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /** The client against a scripted HTTP server: paths, headers, retries, errors. */
 class RestSchemaRegistryClientTest {
-    private static final Schema SCHEMA = SchemaBuilder.record("Ping").namespace("test").fields()
-            .requiredString("text").endRecord();
+    private static final Schema SCHEMA = SchemaBuilder.record("Ping")
+            .namespace("test")
+            .fields()
+            .requiredString("text")
+            .endRecord();
 
-    private record Seen(String method, String rawPath, String authorization, String contentType, String body) {
-    }
+    private record Seen(String method, String rawPath, String authorization, String contentType, String body) {}
 
-    private record Reply(int status, String body) {
-    }
+    private record Reply(int status, String body) {}
 
     private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
     private final Queue<Reply> replies = new ConcurrentLinkedQueue<>();
@@ -50,9 +51,12 @@ class RestSchemaRegistryClientTest {
 
     private void answer(HttpExchange exchange, boolean hang) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        seen.add(new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                body));
         if (hang) {
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -93,8 +97,12 @@ class RestSchemaRegistryClientTest {
         assertThat(request.rawPath()).isEqualTo("/apis/ccompat/v7/subjects/news%20raw%2Fvalue/versions");
         assertThat(request.contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
         assertThat(request.authorization()).isEqualTo(basic("reader:p@ss"));
-        assertThat(new Schema.Parser().parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(request.body())
-                .get("schema").asText())).isEqualTo(SCHEMA);
+        assertThat(new Schema.Parser()
+                        .parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(request.body())
+                                .get("schema")
+                                .asText()))
+                .isEqualTo(SCHEMA);
         assertThat(client.baseUrls()).allSatisfy(u -> assertThat(u).doesNotContain("reader"));
     }
 
@@ -102,8 +110,8 @@ class RestSchemaRegistryClientTest {
     void basicAuthUserInfoSettingIsSent() throws IOException {
         String base = start("", false);
         replies.add(new Reply(200, "{\"compatibilityLevel\":\"FULL\"}"));
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(base, Duration.ofSeconds(2), 0,
-                Map.of(RestSchemaRegistryClient.BASIC_AUTH_USER_INFO, "key:secret"));
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                base, Duration.ofSeconds(2), 0, Map.of(RestSchemaRegistryClient.BASIC_AUTH_USER_INFO, "key:secret"));
 
         assertThat(client.compatibility(null)).isEqualTo("FULL");
         assertThat(seen.poll().authorization()).isEqualTo(basic("key:secret"));
@@ -115,11 +123,22 @@ class RestSchemaRegistryClientTest {
         replies.add(new Reply(200, "{\"id\":3}"));
         dev.warta.schemas.serde.AvroSerde<dev.warta.schemas.DeadLetter> serde =
                 new dev.warta.schemas.serde.AvroSerde<>(dev.warta.schemas.DeadLetter.class);
-        serde.configure(Map.of(dev.warta.schemas.serde.AvroSerde.REGISTRY_URL, base,
-                RestSchemaRegistryClient.BASIC_AUTH_USER_INFO, "svc:t0ken"), false);
+        serde.configure(
+                Map.of(
+                        dev.warta.schemas.serde.AvroSerde.REGISTRY_URL,
+                        base,
+                        RestSchemaRegistryClient.BASIC_AUTH_USER_INFO,
+                        "svc:t0ken"),
+                false);
 
-        byte[] bytes = serde.serialize("news.dlq", dev.warta.schemas.DeadLetter.newBuilder().setStage("ingest")
-                .setReason("too-large").setMessage("body over 8 MiB").setFailedAt(java.time.Instant.EPOCH).build());
+        byte[] bytes = serde.serialize(
+                "news.dlq",
+                dev.warta.schemas.DeadLetter.newBuilder()
+                        .setStage("ingest")
+                        .setReason("too-large")
+                        .setMessage("body over 8 MiB")
+                        .setFailedAt(java.time.Instant.EPOCH)
+                        .build());
 
         assertThat(bytes[4]).isEqualTo((byte) 3);
         Seen request = seen.poll();
@@ -162,7 +181,8 @@ class RestSchemaRegistryClientTest {
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(base, Duration.ofSeconds(2), 3);
 
         assertThatThrownBy(() -> client.getById(1))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(401))
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(401))
                 .hasMessageContaining("Unauthorized");
     }
 
@@ -171,11 +191,10 @@ class RestSchemaRegistryClientTest {
         String base = start("", false);
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(base, Duration.ofSeconds(2), 2);
 
-        assertThatThrownBy(() -> client.getById(1))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(RegistryException.STORE_ERROR);
-                    assertThat(e.retriable()).isTrue();
-                });
+        assertThatThrownBy(() -> client.getById(1)).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(RegistryException.STORE_ERROR);
+            assertThat(e.retriable()).isTrue();
+        });
         assertThat(seen).hasSize(3);
     }
 
@@ -185,7 +204,8 @@ class RestSchemaRegistryClientTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofSeconds(1), 3);
+        RestSchemaRegistryClient client =
+                new RestSchemaRegistryClient("http://127.0.0.1:" + port, Duration.ofSeconds(1), 3);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.register("s", SCHEMA))
@@ -206,7 +226,8 @@ class RestSchemaRegistryClientTest {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.getById(3))
-                .isInstanceOfSatisfying(RegistryException.class,
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
                         e -> assertThat(e.httpStatus()).isEqualTo(RegistryException.UNREACHABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(seen).hasSize(2);
@@ -220,8 +241,8 @@ class RestSchemaRegistryClientTest {
         }
         String base = start("", false);
         replies.add(new Reply(200, "{\"schema\":" + quote(SCHEMA.toString()) + "}"));
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient("http://127.0.0.1:" + port + "," + base,
-                Duration.ofSeconds(1), 2);
+        RestSchemaRegistryClient client =
+                new RestSchemaRegistryClient("http://127.0.0.1:" + port + "," + base, Duration.ofSeconds(1), 2);
 
         assertThat(client.getById(5)).isEqualTo(SCHEMA);
         assertThat(client.getById(5)).as("cached").isEqualTo(SCHEMA);
@@ -245,14 +266,17 @@ class RestSchemaRegistryClientTest {
         replies.add(new Reply(200, "{\"schema\":\"syntax = \\\"proto3\\\";\",\"schemaType\":\"PROTOBUF\"}"));
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(base, Duration.ofSeconds(1), 0);
 
-        assertThatThrownBy(() -> client.getById(9)).isInstanceOf(RegistryException.class).hasMessageContaining("PROTOBUF");
+        assertThatThrownBy(() -> client.getById(9))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("PROTOBUF");
     }
 
     @Test
     void malformedUrlsAreRefusedUpFront() {
         for (String url : new String[] {"", " , ", "localhost:8081", "ftp://registry:21", "mem:/x"}) {
             assertThatThrownBy(() -> new RestSchemaRegistryClient(url, Duration.ofSeconds(1), 0))
-                    .as(url).isInstanceOf(IllegalArgumentException.class);
+                    .as(url)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -263,5 +287,4 @@ class RestSchemaRegistryClientTest {
     private static String basic(String userInfo) {
         return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
-
 }

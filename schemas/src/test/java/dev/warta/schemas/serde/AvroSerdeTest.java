@@ -33,7 +33,8 @@ class AvroSerdeTest {
                 .setProvenance("/tmp/in/banjir.html")
                 .setFetchedAt(Instant.parse("2024-05-02T03:04:05.123Z"))
                 .setContentType("text/html")
-                .setBody("<html><body><h1>Banjir melanda Jakarta Utara</h1><p>Warga mengungsi ke masjid.</p></body></html>")
+                .setBody(
+                        "<html><body><h1>Banjir melanda Jakarta Utara</h1><p>Warga mengungsi ke masjid.</p></body></html>")
                 .setTitle("Banjir melanda Jakarta Utara")
                 .setContentHash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                 .setMetadata(Map.of("lang", "id", "emoji", "\uD83C\uDF0A"))
@@ -53,7 +54,9 @@ class AvroSerdeTest {
     @Test
     void aSmallRecordAfterALargeOneIsEncodedToItsExactLength() {
         byte[] small = serde.serialize(Topics.RAW, article());
-        RawArticle large = RawArticle.newBuilder(article()).setBody("<p>" + "Hujan deras. ".repeat(20_000) + "</p>").build();
+        RawArticle large = RawArticle.newBuilder(article())
+                .setBody("<p>" + "Hujan deras. ".repeat(20_000) + "</p>")
+                .build();
 
         byte[] largeBytes = serde.serialize(Topics.RAW, large);
         byte[] smallAgain = serde.serialize(Topics.RAW, article());
@@ -103,19 +106,24 @@ class AvroSerdeTest {
         byte[] bytes = serde.serialize(Topics.RAW, article());
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
         assertThatThrownBy(() -> serde.deserialize(Topics.RAW, longer))
-                .isInstanceOfSatisfying(WireFormatException.class,
+                .isInstanceOfSatisfying(
+                        WireFormatException.class,
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.MALFORMED))
                 .hasMessageContaining("trailing");
     }
 
     @Test
     void registeringAnIncompatibleSchemaFailsWithItsReason() {
-        Schema unrelated = SchemaBuilder.record("RawArticle").namespace("dev.warta.schemas").fields()
-                .requiredInt("legacyId").endRecord();
+        Schema unrelated = SchemaBuilder.record("RawArticle")
+                .namespace("dev.warta.schemas")
+                .fields()
+                .requiredInt("legacyId")
+                .endRecord();
         registry.register(Topics.valueSubject(Topics.RAW), unrelated);
 
         assertThatThrownBy(() -> serde.serialize(Topics.RAW, article()))
-                .isInstanceOfSatisfying(WireFormatException.class,
+                .isInstanceOfSatisfying(
+                        WireFormatException.class,
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.INCOMPATIBLE_SCHEMA));
     }
 
@@ -123,7 +131,8 @@ class AvroSerdeTest {
     void lookupOnlyModeFailsWhenTheSchemaWasNeverRegistered() {
         AvroSerde<RawArticle> noAuto = AvroSerde.of(RawArticle.class, registry, false);
         assertThatThrownBy(() -> noAuto.serialize(Topics.RAW, article()))
-                .isInstanceOfSatisfying(WireFormatException.class,
+                .isInstanceOfSatisfying(
+                        WireFormatException.class,
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.UNKNOWN_SCHEMA_ID));
     }
 
@@ -137,7 +146,8 @@ class AvroSerdeTest {
         AvroSerde<RawArticle> offline = AvroSerde.of(RawArticle.class, down, true);
 
         assertThatThrownBy(() -> offline.serialize(Topics.RAW, article()))
-                .isInstanceOfSatisfying(WireFormatException.class,
+                .isInstanceOfSatisfying(
+                        WireFormatException.class,
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.REGISTRY_UNAVAILABLE));
     }
 
@@ -160,18 +170,22 @@ class AvroSerdeTest {
         assertThat(AvroSerde.schemaIdOf(bytes)).isEqualTo(serde.schemaIdFor(Topics.RAW));
         byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 2);
         assertThatThrownBy(() -> serde.deserializeProjection(Topics.RAW, truncated, projection))
-                .isInstanceOfSatisfying(WireFormatException.class,
-                        e -> assertThat(e.reason()).isIn(WireFormatException.Reason.TRUNCATED, WireFormatException.Reason.MALFORMED));
+                .isInstanceOfSatisfying(
+                        WireFormatException.class,
+                        e -> assertThat(e.reason())
+                                .isIn(WireFormatException.Reason.TRUNCATED, WireFormatException.Reason.MALFORMED));
         bytes[0] = 9;
         assertThatThrownBy(() -> serde.deserializeProjection(Topics.RAW, bytes, projection))
-                .isInstanceOfSatisfying(WireFormatException.class,
+                .isInstanceOfSatisfying(
+                        WireFormatException.class,
                         e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.BAD_MAGIC_BYTE));
         assertThat(AvroSerde.schemaIdOf(bytes)).isEqualTo(-1);
     }
 
     private void assertReason(byte[] bytes, WireFormatException.Reason reason) {
         assertThatThrownBy(() -> serde.deserialize(Topics.RAW, bytes))
-                .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .isInstanceOfSatisfying(
+                        WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageStartingWith(reason.code());
     }
 }

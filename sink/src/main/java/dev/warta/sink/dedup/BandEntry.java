@@ -5,5 +5,4 @@ package dev.warta.sink.dedup;
  * each was first seen, and the low 16 bits of each MinHash value (enough to estimate similarity; empty in the
  * exact band).
  */
-public record BandEntry(String id, String rootId, long rootTs, long ts, short[] signature) {
-}
+public record BandEntry(String id, String rootId, long rootTs, long ts, short[] signature) {}

@@ -21,8 +21,11 @@ final class BandIndex {
     private final double threshold;
     private final int capacity;
 
-    BandIndex(KeyValueStore<String, List<BandEntry>> store, KeyValueStore<String, short[]> signatures,
-              double threshold, int capacity) {
+    BandIndex(
+            KeyValueStore<String, List<BandEntry>> store,
+            KeyValueStore<String, short[]> signatures,
+            double threshold,
+            int capacity) {
         this.store = store;
         this.signatures = signatures;
         this.threshold = threshold;
@@ -30,8 +33,12 @@ final class BandIndex {
     }
 
     /** The index over the stores {@code storeName} (buckets) and {@code signatureStoreName} of a processor's task. */
-    static BandIndex of(ProcessorContext<?, ?> context, String storeName, String signatureStoreName, double threshold,
-                        int capacity) {
+    static BandIndex of(
+            ProcessorContext<?, ?> context,
+            String storeName,
+            String signatureStoreName,
+            double threshold,
+            int capacity) {
         KeyValueStore<String, List<BandEntry>> store = context.getStateStore(storeName);
         KeyValueStore<String, short[]> signatures = context.getStateStore(signatureStoreName);
         return new BandIndex(store, signatures, threshold, capacity);
@@ -69,8 +76,7 @@ final class BandIndex {
         return m.signature() == null ? NO_SIGNATURE : m.signature();
     }
 
-    private record Probe(BandMatch match, boolean remembered) {
-    }
+    private record Probe(BandMatch match, boolean remembered) {}
 
     private void rememberSignature(DedupMessage m, int[] signature, boolean remembered) {
         if (remembered && signature.length > 0) {
@@ -81,8 +87,14 @@ final class BandIndex {
     private Probe probe(String bucket, DedupMessage m, int[] signature, boolean exact, Map<String, short[]> looked) {
         List<BandEntry> stored = store.get(bucket);
         List<BandEntry> entries = stored == null ? List.of() : stored;
-        BandLogic.Probed probed = BandLogic.probe(exact ? entries : withSignatures(entries, looked), m.articleId(),
-                m.ts(), signature, exact, threshold, capacity);
+        BandLogic.Probed probed = BandLogic.probe(
+                exact ? entries : withSignatures(entries, looked),
+                m.articleId(),
+                m.ts(),
+                signature,
+                exact,
+                threshold,
+                capacity);
         if (probed.updated() == null) {
             return new Probe(probed.match(), false);
         }

@@ -9,12 +9,10 @@ import java.util.List;
  * (a replay of the same id) is never its own match and is not stored twice.
  */
 public final class BandLogic {
-    private BandLogic() {
-    }
+    private BandLogic() {}
 
     /** The answer to a probe and the bucket's new content ({@code updated} null when unchanged). */
-    public record Probed(BandMatch match, List<BandEntry> updated) {
-    }
+    public record Probed(BandMatch match, List<BandEntry> updated) {}
 
     /**
      * Probes a bucket.
@@ -23,8 +21,14 @@ public final class BandLogic {
      * @param exact     true for the exact-text band: every entry is a repeat (similarity 1.0)
      * @param signature the probing article's MinHash signature (ignored when exact)
      */
-    public static Probed probe(List<BandEntry> entries, String id, long ts, int[] signature, boolean exact,
-                               double threshold, int capacity) {
+    public static Probed probe(
+            List<BandEntry> entries,
+            String id,
+            long ts,
+            int[] signature,
+            boolean exact,
+            double threshold,
+            int capacity) {
         BandMatch best = null;
         boolean self = false;
         for (BandEntry e : entries) {

@@ -35,10 +35,15 @@ public final class BandProcessor extends ContextualProcessor<String, DedupMessag
     public void process(Record<String, DedupMessage> record) {
         DedupMessage m = record.value();
         switch (m.kind()) {
-            case PROBES -> context().forward(record.withKey(m.articleId())
-                    .withValue(DedupMessage.answers(m, m.targets().size(), index.probeAll(m))));
-            case PROBE -> context().forward(record.withKey(m.articleId())
-                    .withValue(DedupMessage.answer(m.articleId(), m.token(), index.probeOne(record.key(), m))));
+            case PROBES ->
+                context()
+                        .forward(record.withKey(m.articleId())
+                                .withValue(DedupMessage.answers(m, m.targets().size(), index.probeAll(m))));
+            case PROBE ->
+                context()
+                        .forward(record.withKey(m.articleId())
+                                .withValue(DedupMessage.answer(
+                                        m.articleId(), m.token(), index.probeOne(record.key(), m))));
             default -> context().forward(record.withKey(m.articleId()));
         }
     }

@@ -28,8 +28,8 @@ public final class DecideProcessor extends ContextualProcessor<String, DedupMess
     private KeyValueStore<String, Seen> seen;
     private MemoryBandIndex index;
 
-    public DecideProcessor(String seenStoreName, double threshold, int capacity, VerdictWriter writer,
-                           DedupSerdes serdes) {
+    public DecideProcessor(
+            String seenStoreName, double threshold, int capacity, VerdictWriter writer, DedupSerdes serdes) {
         this.seenStoreName = seenStoreName;
         this.threshold = threshold;
         this.capacity = capacity;
@@ -53,7 +53,9 @@ public final class DecideProcessor extends ContextualProcessor<String, DedupMess
     public void process(Record<String, DedupMessage> record) {
         DedupMessage m = record.value();
         byte[] articleBytes = serdes.articleBytes(m);
-        if (m.kind() != DedupMessage.Kind.PROBES || articleBytes == null || m.expected() != m.targets().size()) {
+        if (m.kind() != DedupMessage.Kind.PROBES
+                || articleBytes == null
+                || m.expected() != m.targets().size()) {
             throw new IllegalStateException("dedup message " + m.kind() + " of " + m.articleId()
                     + " does not carry its article with all its buckets; a one-partition band topic expects that");
         }
@@ -70,9 +72,15 @@ public final class DecideProcessor extends ContextualProcessor<String, DedupMess
         BandMatch best = probed.best();
         Verdict verdict = Verdict.of(best);
         boolean remembered = probed.roomIn().length > 0;
-        Seen s = new Seen(m.articleId(), index.nextSeq(), m.ts(), best == null ? m.articleId() : best.rootId(),
-                best == null ? m.ts() : best.rootTs(), remembered ? BandLogic.low16(signature) : NO_SIGNATURE,
-                probed.roomIn(), verdict);
+        Seen s = new Seen(
+                m.articleId(),
+                index.nextSeq(),
+                m.ts(),
+                best == null ? m.articleId() : best.rootId(),
+                best == null ? m.ts() : best.rootTs(),
+                remembered ? BandLogic.low16(signature) : NO_SIGNATURE,
+                probed.roomIn(),
+                verdict);
         index.add(s);
         seen.put(m.articleId(), s);
         return verdict;

@@ -19,12 +19,28 @@ import java.util.List;
  * the band step and stored by the gather step without being decoded; the first version's ARTICLE carries the
  * decoded {@code article}.
  */
-public record DedupMessage(Kind kind, String articleId, String token, long ts, int expected, boolean exact,
-                           int[] signature, BandMatch match, EnrichedArticle article, List<Probes.Target> targets,
-                           int answered, byte[] articleBytes) {
+public record DedupMessage(
+        Kind kind,
+        String articleId,
+        String token,
+        long ts,
+        int expected,
+        boolean exact,
+        int[] signature,
+        BandMatch match,
+        EnrichedArticle article,
+        List<Probes.Target> targets,
+        int answered,
+        byte[] articleBytes) {
 
     /** Message kinds; the ordinal is the wire code, so new kinds are only ever appended. */
-    public enum Kind { ARTICLE, PROBE, ANSWER, PROBES, ANSWERS }
+    public enum Kind {
+        ARTICLE,
+        PROBE,
+        ANSWER,
+        PROBES,
+        ANSWERS
+    }
 
     public DedupMessage {
         targets = targets == null ? List.of() : List.copyOf(targets);
@@ -35,7 +51,8 @@ public record DedupMessage(Kind kind, String articleId, String token, long ts, i
     }
 
     public static DedupMessage probe(String id, String token, long ts, boolean exact, int[] signature) {
-        return new DedupMessage(Kind.PROBE, id, token, ts, 0, exact, exact ? null : signature, null, null, null, 0, null);
+        return new DedupMessage(
+                Kind.PROBE, id, token, ts, 0, exact, exact ? null : signature, null, null, null, 0, null);
     }
 
     public static DedupMessage answer(String id, String token, BandMatch match) {
@@ -47,11 +64,28 @@ public record DedupMessage(Kind kind, String articleId, String token, long ts, i
      * may be null) travels with them to the gather step together with {@code expected}, the article's total
      * number of buckets.
      */
-    public static DedupMessage probes(String id, String token, long ts, List<Probes.Target> targets, int[] signature,
-                                      byte[] articleBytes, int expected) {
+    public static DedupMessage probes(
+            String id,
+            String token,
+            long ts,
+            List<Probes.Target> targets,
+            int[] signature,
+            byte[] articleBytes,
+            int expected) {
         boolean anyBand = targets.stream().anyMatch(t -> !t.exact());
-        return new DedupMessage(Kind.PROBES, id, token, ts, articleBytes == null ? 0 : expected, false,
-                anyBand ? signature : null, null, null, targets, 0, articleBytes);
+        return new DedupMessage(
+                Kind.PROBES,
+                id,
+                token,
+                ts,
+                articleBytes == null ? 0 : expected,
+                false,
+                anyBand ? signature : null,
+                null,
+                null,
+                targets,
+                0,
+                articleBytes);
     }
 
     /** True when the message brings the article (decoded or encoded) and so the number of answers to expect. */
@@ -61,7 +95,18 @@ public record DedupMessage(Kind kind, String articleId, String token, long ts, i
 
     /** The reply to a PROBES message: {@code answered} buckets, their best {@code match}, the article if carried. */
     public static DedupMessage answers(DedupMessage probes, int answered, BandMatch match) {
-        return new DedupMessage(Kind.ANSWERS, probes.articleId(), probes.token(), 0L, probes.expected(), false, null,
-                match, probes.article(), null, answered, probes.articleBytes());
+        return new DedupMessage(
+                Kind.ANSWERS,
+                probes.articleId(),
+                probes.token(),
+                0L,
+                probes.expected(),
+                false,
+                null,
+                match,
+                probes.article(),
+                null,
+                answered,
+                probes.articleBytes());
     }
 }

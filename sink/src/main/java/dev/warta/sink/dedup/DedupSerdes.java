@@ -5,8 +5,8 @@ import dev.warta.schemas.Topics;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -215,8 +215,8 @@ public final class DedupSerdes {
             }
             targets = list;
         }
-        return new DedupMessage(kind, id, token, ts, expected, exact, signature, match, article, targets, answered,
-                articleBytes);
+        return new DedupMessage(
+                kind, id, token, ts, expected, exact, signature, match, article, targets, answered, articleBytes);
     }
 
     private void writeGather(Out out, GatherState s) {

@@ -28,8 +28,12 @@ public final class GatherProcessor extends ContextualProcessor<String, DedupMess
      * @param writer           applies the verdict to the encoded article
      * @param serdes           encodes an article that a first-version message carries decoded
      */
-    public GatherProcessor(String gatherStoreName, String pendingStoreName, String verdictStoreName,
-                           VerdictWriter writer, DedupSerdes serdes) {
+    public GatherProcessor(
+            String gatherStoreName,
+            String pendingStoreName,
+            String verdictStoreName,
+            VerdictWriter writer,
+            DedupSerdes serdes) {
         this.gatherStoreName = gatherStoreName;
         this.pendingStoreName = pendingStoreName;
         this.verdictStoreName = verdictStoreName;

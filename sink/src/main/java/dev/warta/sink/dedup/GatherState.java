@@ -13,9 +13,12 @@ public record GatherState(EnrichedArticle article, int expected, int received, B
         return switch (m.kind()) {
             case ARTICLE -> new GatherState(m.article(), m.expected(), received, best);
             case ANSWER -> new GatherState(article, expected, received + 1, BandMatch.better(best, m.match()));
-            case ANSWERS -> new GatherState(m.article() != null ? m.article() : article,
-                    m.carriesArticle() ? m.expected() : expected, received + m.answered(),
-                    BandMatch.better(best, m.match()));
+            case ANSWERS ->
+                new GatherState(
+                        m.article() != null ? m.article() : article,
+                        m.carriesArticle() ? m.expected() : expected,
+                        received + m.answered(),
+                        BandMatch.better(best, m.match()));
             case PROBE, PROBES -> this;
         };
     }

@@ -31,8 +31,7 @@ final class MemoryBandIndex {
     }
 
     /** The probing article's buckets ({@code hashes}) give this best match and these buckets had room for it. */
-    record Probed(BandMatch best, long[] roomIn) {
-    }
+    record Probed(BandMatch best, long[] roomIn) {}
 
     /** 64-bit hash of a bucket key (FNV-1a over the chars, then a finalising mix). */
     static long hash(String key) {

@@ -23,8 +23,7 @@ public final class Probes {
     }
 
     /** A bucket to probe: its key, and whether it is the exact band. */
-    public record Target(String key, boolean exact) {
-    }
+    public record Target(String key, boolean exact) {}
 
     /** The article's signature (from the record, or computed when missing or too short). */
     public int[] signature(EnrichedArticle a) {

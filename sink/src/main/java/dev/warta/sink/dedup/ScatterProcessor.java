@@ -28,7 +28,8 @@ public final class ScatterProcessor extends ContextualProcessor<String, SinkInpu
         String id = a.id();
         long ts = record.timestamp();
         // the source position identifies this delivery: two deliveries of one id are gathered separately
-        String token = context().recordMetadata()
+        String token = context()
+                .recordMetadata()
                 .map(m -> m.topic() + '/' + m.partition() + '/' + m.offset())
                 .orElse("ts/" + ts);
         int[] signature = probes.signature(a.minhash(), a.text());
@@ -36,8 +37,10 @@ public final class ScatterProcessor extends ContextualProcessor<String, SinkInpu
         List<List<Probes.Target>> groups = Probes.byPartition(targets, partitions);
         for (int g = 0; g < groups.size(); g++) {
             List<Probes.Target> group = groups.get(g);
-            context().forward(record.withKey(group.get(0).key()).withValue(DedupMessage.probes(id, token, ts, group,
-                    signature, g == 0 ? a.wire() : null, targets.size())));
+            context()
+                    .forward(record.withKey(group.get(0).key())
+                            .withValue(DedupMessage.probes(
+                                    id, token, ts, group, signature, g == 0 ? a.wire() : null, targets.size())));
         }
     }
 }

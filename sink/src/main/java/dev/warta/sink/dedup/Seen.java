@@ -12,6 +12,5 @@ package dev.warta.sink.dedup;
  * @param buckets   the 64-bit hashes of the bucket keys it was remembered in ({@link MemoryBandIndex#hash})
  * @param verdict   the verdict it got, so that a replayed id gets the same one
  */
-public record Seen(String id, long seq, long ts, String rootId, long rootTs, short[] signature, long[] buckets,
-                   Verdict verdict) {
-}
+public record Seen(
+        String id, long seq, long ts, String rootId, long rootTs, short[] signature, long[] buckets, Verdict verdict) {}

@@ -17,7 +17,8 @@ public final class VerdictWriter {
     private final String filteredTopic;
     private final DuplicatePolicy policy;
 
-    public VerdictWriter(AvroSerde<EnrichedArticle> serde, String cleanTopic, String filteredTopic, DuplicatePolicy policy) {
+    public VerdictWriter(
+            AvroSerde<EnrichedArticle> serde, String cleanTopic, String filteredTopic, DuplicatePolicy policy) {
         this.serde = serde;
         this.cleanTopic = cleanTopic;
         this.filteredTopic = filteredTopic;

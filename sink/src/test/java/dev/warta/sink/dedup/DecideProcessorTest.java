@@ -32,7 +32,8 @@ class DecideProcessorTest {
     @BeforeEach
     void store() {
         store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("seen"), Serdes.String(), serdes.seen())
-                .withLoggingDisabled().build();
+                .withLoggingDisabled()
+                .build();
         MockProcessorContext<String, Decided> ctx = new MockProcessorContext<>();
         store.init(ctx.getStateStoreContext(), store);
     }
@@ -40,8 +41,8 @@ class DecideProcessorTest {
     private MockProcessorContext<String, Decided> started() {
         MockProcessorContext<String, Decided> ctx = new MockProcessorContext<>();
         ctx.addStateStore(store);
-        DecideProcessor p = new DecideProcessor("seen", 0.8, 4,
-                new VerdictWriter(serde, Topics.CLEAN, Topics.FILTERED, DuplicatePolicy.MARK), serdes);
+        DecideProcessor p = new DecideProcessor(
+                "seen", 0.8, 4, new VerdictWriter(serde, Topics.CLEAN, Topics.FILTERED, DuplicatePolicy.MARK), serdes);
         p.init(ctx);
         processors.put(ctx, p);
         return ctx;
@@ -54,8 +55,8 @@ class DecideProcessorTest {
         EnrichedArticle a = Articles.article(id, text);
         int[] signature = fp.minhash(text);
         List<Probes.Target> targets = probes.targets(signature, fp.textHash(text));
-        DedupMessage m = DedupMessage.probes(id, "t/" + ts, ts, targets, signature,
-                serde.serialize(Topics.ENRICHED, a), targets.size());
+        DedupMessage m = DedupMessage.probes(
+                id, "t/" + ts, ts, targets, signature, serde.serialize(Topics.ENRICHED, a), targets.size());
         ctx.resetForwards();
         processors.get(ctx).process(new Record<>(targets.get(0).key(), m, ts));
         return ctx.forwarded().get(0).record().value();
@@ -65,8 +66,13 @@ class DecideProcessorTest {
     void shouldFindADuplicateAfterTheIndexIsRebuiltFromTheSeenRecords() {
         var first = started();
         assertThat(send(first, "orig", Articles.FLOOD, 1L).duplicate()).isFalse();
-        assertThat(send(first, "other", "Harga cabai rawit di pasar tradisional Surabaya melonjak hingga dua kali "
-                + "lipat menjelang akhir pekan karena pasokan dari petani di Jawa Timur berkurang.", 2L).duplicate())
+        assertThat(send(
+                                first,
+                                "other",
+                                "Harga cabai rawit di pasar tradisional Surabaya melonjak hingga dua kali "
+                                        + "lipat menjelang akhir pekan karena pasokan dari petani di Jawa Timur berkurang.",
+                                2L)
+                        .duplicate())
                 .isFalse();
         assertThat(store.approximateNumEntries()).isEqualTo(2);
 
@@ -74,7 +80,8 @@ class DecideProcessorTest {
         var second = started();
         Decided edited = send(second, "edit", EDITED, 3L);
         assertThat(edited.duplicate()).isTrue();
-        assertThat(serde.deserialize(Topics.CLEAN, edited.wire()).getDuplicateOf()).isEqualTo("orig");
+        assertThat(serde.deserialize(Topics.CLEAN, edited.wire()).getDuplicateOf())
+                .isEqualTo("orig");
         assertThat(store.get("edit").verdict().duplicateOf()).isEqualTo("orig");
         assertThat(store.approximateNumEntries()).isEqualTo(3);
     }
@@ -104,6 +111,7 @@ class DecideProcessorTest {
         assertThat(store.get("copy4").buckets()).doesNotContain(exact);
         var rebuilt = started();
         Decided next = send(rebuilt, "copy6", Articles.FLOOD, 7L);
-        assertThat(serde.deserialize(Topics.CLEAN, next.wire()).getDuplicateOf()).isEqualTo("copy0");
+        assertThat(serde.deserialize(Topics.CLEAN, next.wire()).getDuplicateOf())
+                .isEqualTo("copy0");
     }
 }

@@ -38,8 +38,12 @@ class DedupSerdesTest {
     @Test
     void shouldRoundTripAnswerAndBucketAndVerdict() {
         BandMatch match = new BandMatch("root", 7L, "via", 0.875);
-        assertThat(roundTrip(serdes.message(), DedupMessage.answer("x", "t", match)).match()).isEqualTo(match);
-        assertThat(roundTrip(serdes.message(), DedupMessage.answer("x", "t", null)).match()).isNull();
+        assertThat(roundTrip(serdes.message(), DedupMessage.answer("x", "t", match))
+                        .match())
+                .isEqualTo(match);
+        assertThat(roundTrip(serdes.message(), DedupMessage.answer("x", "t", null))
+                        .match())
+                .isNull();
         List<BandEntry> bucket = List.of(new BandEntry("a", "r", 1L, 2L, new short[] {3, -4}));
         BandEntry back = roundTrip(serdes.bucket(), bucket).get(0);
         assertThat(back.id()).isEqualTo("a");
@@ -52,8 +56,8 @@ class DedupSerdesTest {
     void shouldRoundTripGroupedProbesAndAnswersWithTheArticle() {
         List<Probes.Target> targets = List.of(new Probes.Target("b3:9f", false), new Probes.Target("x:abc", true));
         var article = dev.warta.sink.Articles.article("id-2", dev.warta.sink.Articles.FLOOD);
-        DedupMessage probes = DedupMessage.probes("id-2", "tok", 9L, targets, new int[] {1, 2, 3},
-                ARTICLES.serialize(Topics.ENRICHED, article), 33);
+        DedupMessage probes = DedupMessage.probes(
+                "id-2", "tok", 9L, targets, new int[] {1, 2, 3}, ARTICLES.serialize(Topics.ENRICHED, article), 33);
         DedupMessage back = roundTrip(serdes.message(), probes);
         assertThat(back.kind()).isEqualTo(DedupMessage.Kind.PROBES);
         assertThat(back.targets()).isEqualTo(targets);
@@ -66,12 +70,13 @@ class DedupSerdesTest {
         assertThat(answers.kind()).isEqualTo(DedupMessage.Kind.ANSWERS);
         assertThat(answers.answered()).isEqualTo(2);
         assertThat(answers.match()).isEqualTo(match);
-        assertThat(ARTICLES.deserialize(Topics.ENRICHED, answers.articleBytes())).isEqualTo(article);
+        assertThat(ARTICLES.deserialize(Topics.ENRICHED, answers.articleBytes()))
+                .isEqualTo(article);
         assertThat(answers.carriesArticle()).isTrue();
         assertThat(answers.expected()).isEqualTo(33);
 
-        DedupMessage exactOnly = DedupMessage.probes("id-3", "t", 1L, List.of(new Probes.Target("x:1", true)),
-                new int[] {5}, null, 1);
+        DedupMessage exactOnly =
+                DedupMessage.probes("id-3", "t", 1L, List.of(new Probes.Target("x:1", true)), new int[] {5}, null, 1);
         assertThat(roundTrip(serdes.message(), exactOnly).signature()).isNull();
         assertThat(roundTrip(serdes.message(), exactOnly).expected()).isZero();
     }
@@ -82,7 +87,8 @@ class DedupSerdesTest {
         byte[] asGather = serdes.gather().serializer().serialize("t", new GatherState(article, 33, 0, null));
         PendingArticle pending = serdes.pending().deserializer().deserialize("t", asGather);
         assertThat(pending.expected()).isEqualTo(33);
-        assertThat(ARTICLES.deserialize(Topics.ENRICHED, pending.articleBytes())).isEqualTo(article);
+        assertThat(ARTICLES.deserialize(Topics.ENRICHED, pending.articleBytes()))
+                .isEqualTo(article);
         assertThat(serdes.pending().serializer().serialize("t", pending)).isEqualTo(asGather);
     }
 
@@ -123,8 +129,9 @@ class DedupSerdesTest {
 
     @Test
     void shouldRejectTruncatedOrCorruptPayloadsWithoutHugeAllocations() {
-        byte[] probe = serdes.message().serializer().serialize("t",
-                DedupMessage.probe("id-1", "tok", 42L, false, new int[64]));
+        byte[] probe = serdes.message()
+                .serializer()
+                .serialize("t", DedupMessage.probe("id-1", "tok", 42L, false, new int[64]));
         for (int cut = 1; cut < probe.length; cut += 7) {
             byte[] truncated = java.util.Arrays.copyOf(probe, cut);
             assertThatThrownBy(() -> serdes.message().deserializer().deserialize("t", truncated))

@@ -28,7 +28,9 @@ class ProbesTest {
             List<Integer> seen = new ArrayList<>();
             for (List<Probes.Target> g : groups) {
                 int p = kafkaPartition(g.get(0).key(), partitions);
-                assertThat(g).allSatisfy(t -> assertThat(kafkaPartition(t.key(), partitions)).isEqualTo(p));
+                assertThat(g)
+                        .allSatisfy(t ->
+                                assertThat(kafkaPartition(t.key(), partitions)).isEqualTo(p));
                 assertThat(seen).doesNotContain(p);
                 seen.add(p);
             }

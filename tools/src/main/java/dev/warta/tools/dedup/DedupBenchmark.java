@@ -6,8 +6,6 @@ import dev.warta.sink.SinkConfig;
 import dev.warta.sink.dedup.LocalDeduplicator;
 import dev.warta.sink.dedup.Verdict;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,13 +28,22 @@ import java.util.Set;
  * </pre>
  */
 public final class DedupBenchmark {
-    private DedupBenchmark() {
-    }
+    private DedupBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> opt = new HashMap<>(Map.of("--csv", "../shared/data/news/detik-dev.csv",
-                "--column", "isi_berita", "--bands", String.valueOf(SinkConfig.DEFAULT_BANDS),
-                "--rows", String.valueOf(SinkConfig.DEFAULT_ROWS), "--capacity", "4", "--threshold", "0.8"));
+        Map<String, String> opt = new HashMap<>(Map.of(
+                "--csv",
+                "../shared/data/news/detik-dev.csv",
+                "--column",
+                "isi_berita",
+                "--bands",
+                String.valueOf(SinkConfig.DEFAULT_BANDS),
+                "--rows",
+                String.valueOf(SinkConfig.DEFAULT_ROWS),
+                "--capacity",
+                "4",
+                "--threshold",
+                "0.8"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!opt.containsKey(args[i])) {
                 System.err.println("unknown option " + args[i]);
@@ -139,8 +146,13 @@ public final class DedupBenchmark {
                 tp++;
             } else if (pred) {
                 fp1++;
-                misses.add(String.format(Locale.ROOT, "false dup a%d -> %s est %.3f true best %.3f", i,
-                        verdicts[i].duplicateOf(), verdicts[i].similarity(), bestEarlier));
+                misses.add(String.format(
+                        Locale.ROOT,
+                        "false dup a%d -> %s est %.3f true best %.3f",
+                        i,
+                        verdicts[i].duplicateOf(),
+                        verdicts[i].similarity(),
+                        bestEarlier));
             } else if (truth) {
                 fn++;
                 misses.add(String.format(Locale.ROOT, "missed a%d true best earlier %.3f", i, bestEarlier));
@@ -163,22 +175,57 @@ public final class DedupBenchmark {
             }
         }
         int predicted = tp + fp1;
-        System.out.printf(Locale.ROOT, "articles %d, avg %.0f chars; LSH %d bands x %d rows, capacity %d, threshold %.2f%n",
-                n, avgChars, bands, rows, capacity, threshold);
-        System.out.printf(Locale.ROOT, "duplicate articles: truth %d, predicted %d, precision %.4f, recall %.4f%n",
-                tp + fn, predicted, ratio(tp, predicted), ratio(tp, tp + fn));
-        System.out.printf(Locale.ROOT, "duplicateOf with true Jaccard >= %.2f: %d of %d (%.4f)%n",
-                threshold, assignedOk, predicted, ratio(assignedOk, predicted));
-        System.out.printf(Locale.ROOT, "duplicate pairs: truth %d, predicted (same cluster) %d, precision %.4f, recall %.4f%n",
-                truePairs.size(), predPairs, ratio(pairTp, predPairs), ratio(pairTp, truePairs.size()));
-        System.out.printf(Locale.ROOT, "thread CPU time: textHash() + minhash() %.0f ns/article (%.0f ns per 4 KB), "
-                + "fingerprint() %.0f ns/article (%.0f ns per 4 KB)%n", nsPerArticle, nsPerArticle * 4096 / avgChars,
-                nsPerFingerprint, nsPerFingerprint * 4096 / avgChars);
-        System.out.printf(Locale.ROOT, "decision: %.0f ns/article, %.1f bucket comparisons/article, %d buckets%n",
-                nsPerDecision, (double) dedup.comparisons() / n, dedup.buckets());
+        System.out.printf(
+                Locale.ROOT,
+                "articles %d, avg %.0f chars; LSH %d bands x %d rows, capacity %d, threshold %.2f%n",
+                n,
+                avgChars,
+                bands,
+                rows,
+                capacity,
+                threshold);
+        System.out.printf(
+                Locale.ROOT,
+                "duplicate articles: truth %d, predicted %d, precision %.4f, recall %.4f%n",
+                tp + fn,
+                predicted,
+                ratio(tp, predicted),
+                ratio(tp, tp + fn));
+        System.out.printf(
+                Locale.ROOT,
+                "duplicateOf with true Jaccard >= %.2f: %d of %d (%.4f)%n",
+                threshold,
+                assignedOk,
+                predicted,
+                ratio(assignedOk, predicted));
+        System.out.printf(
+                Locale.ROOT,
+                "duplicate pairs: truth %d, predicted (same cluster) %d, precision %.4f, recall %.4f%n",
+                truePairs.size(),
+                predPairs,
+                ratio(pairTp, predPairs),
+                ratio(pairTp, truePairs.size()));
+        System.out.printf(
+                Locale.ROOT,
+                "thread CPU time: textHash() + minhash() %.0f ns/article (%.0f ns per 4 KB), "
+                        + "fingerprint() %.0f ns/article (%.0f ns per 4 KB)%n",
+                nsPerArticle,
+                nsPerArticle * 4096 / avgChars,
+                nsPerFingerprint,
+                nsPerFingerprint * 4096 / avgChars);
+        System.out.printf(
+                Locale.ROOT,
+                "decision: %.0f ns/article, %.1f bucket comparisons/article, %d buckets%n",
+                nsPerDecision,
+                (double) dedup.comparisons() / n,
+                dedup.buckets());
         dev.warta.sink.dedup.Lsh lsh = new dev.warta.sink.dedup.Lsh(bands, rows);
-        System.out.printf(Locale.ROOT, "LSH candidate probability: J=0.5 %.3f, 0.7 %.3f, 0.8 %.4f, 0.9 %.6f%n",
-                lsh.candidateProbability(0.5), lsh.candidateProbability(0.7), lsh.candidateProbability(0.8),
+        System.out.printf(
+                Locale.ROOT,
+                "LSH candidate probability: J=0.5 %.3f, 0.7 %.3f, 0.8 %.4f, 0.9 %.6f%n",
+                lsh.candidateProbability(0.5),
+                lsh.candidateProbability(0.7),
+                lsh.candidateProbability(0.8),
                 lsh.candidateProbability(0.9));
         misses.stream().limit(20).forEach(System.out::println);
         if (sink == 42) {

@@ -58,11 +58,9 @@ public final class ExtractionBenchmark {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private record Page(String name, String html, String expected) {
-    }
+    private record Page(String name, String html, String expected) {}
 
-    private ExtractionBenchmark() {
-    }
+    private ExtractionBenchmark() {}
 
     /** Runs the benchmark over the page sets named in {@code args}. */
     public static void main(String[] args) throws IOException {
@@ -102,8 +100,7 @@ public final class ExtractionBenchmark {
         AtomicLong[] on = {new AtomicLong()};
         StepTimer timer = new StepTimer() {
             @Override
-            public void record(Analysis.Step step, long nanos) {
-            }
+            public void record(Analysis.Step step, long nanos) {}
 
             @Override
             public boolean measuresCpu() {
@@ -148,8 +145,8 @@ public final class ExtractionBenchmark {
                 empty++;
             }
             if (!quiet) {
-                System.out.printf("%-50s P=%.3f R=%.3f%s%n", p.name(), precision(m), recall(m),
-                        text.isBlank() ? " EMPTY" : "");
+                System.out.printf(
+                        "%-50s P=%.3f R=%.3f%s%n", p.name(), precision(m), recall(m), text.isBlank() ? " EMPTY" : "");
             }
             if (dump != null) {
                 String file = p.name().replaceAll("[^\\w.-]+", "_");
@@ -160,15 +157,25 @@ public final class ExtractionBenchmark {
         double[] prf = metrics(tpFpFns);
         int n = pages.size();
         System.out.printf("pages=%d precision=%.4f recall=%.4f F1=%.4f empty=%d%n", n, prf[0], prf[1], prf[2], empty);
-        System.out.printf("CPU ms/page (%s): %.2f; mean page %d KB%n", raw ? "extract" : "extract+clean",
-                cpu.get() / 1e6 / Math.max(1, n),
-                bytes / Math.max(1, n) / 1024);
+        System.out.printf(
+                "CPU ms/page (%s): %.2f; mean page %d KB%n",
+                raw ? "extract" : "extract+clean", cpu.get() / 1e6 / Math.max(1, n), bytes / Math.max(1, n) / 1024);
     }
 
     private static RawArticle raw(Page p) {
-        return RawArticle.newBuilder().setId(p.name()).setUrl(null).setSourceType("html").setSource("benchmark")
-                .setProvenance(p.name()).setFetchedAt(Instant.EPOCH).setContentType("text/html").setBody(p.html())
-                .setTitle(null).setContentHash(p.name()).setMetadata(Map.of()).build();
+        return RawArticle.newBuilder()
+                .setId(p.name())
+                .setUrl(null)
+                .setSourceType("html")
+                .setSource("benchmark")
+                .setProvenance(p.name())
+                .setFetchedAt(Instant.EPOCH)
+                .setContentType("text/html")
+                .setBody(p.html())
+                .setTitle(null)
+                .setContentHash(p.name())
+                .setMetadata(Map.of())
+                .build();
     }
 
     /** Pages in the fundus layout under {@code dir}. */
@@ -184,7 +191,9 @@ public final class ExtractionBenchmark {
             List<Path> files;
             try (Stream<Path> s = Files.list(spec.getParent())) {
                 files = s.filter(p -> p.getFileName().toString().startsWith(publisher + "_")
-                        && p.getFileName().toString().endsWith(".html.gz")).sorted().toList();
+                                && p.getFileName().toString().endsWith(".html.gz"))
+                        .sorted()
+                        .toList();
             }
             JsonNode root = json.readTree(spec.toFile());
             List<String> versions = new ArrayList<>();
@@ -194,7 +203,9 @@ public final class ExtractionBenchmark {
                 continue;
             }
             for (int i = 0; i < files.size(); i++) {
-                out.add(new Page(dir.relativize(files.get(i)).toString(), read(files.get(i)),
+                out.add(new Page(
+                        dir.relativize(files.get(i)).toString(),
+                        read(files.get(i)),
                         fundusBody(root.get(versions.get(i)).get("body"))));
             }
         }
@@ -203,7 +214,8 @@ public final class ExtractionBenchmark {
 
     /** Pages in the ScrapingHub layout: {@code ground-truth.json} and {@code html/<id>.html[.gz]}. */
     private static List<Page> labelled(Path dir) throws IOException {
-        JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+        JsonNode truth =
+                new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
         List<String> ids = new ArrayList<>();
         truth.fieldNames().forEachRemaining(ids::add);
         ids.sort(null);
@@ -214,15 +226,18 @@ public final class ExtractionBenchmark {
                 html = dir.resolve("html").resolve(id + ".html");
             }
             if (Files.exists(html)) {
-                out.add(new Page(dir.getFileName() + "/" + id, read(html), truth.get(id).path("articleBody").asText("")));
+                out.add(new Page(
+                        dir.getFileName() + "/" + id,
+                        read(html),
+                        truth.get(id).path("articleBody").asText("")));
             }
         }
         return out;
     }
 
     private static String read(Path p) throws IOException {
-        try (InputStream in = p.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(p))
-                : Files.newInputStream(p)) {
+        try (InputStream in =
+                p.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -287,7 +302,7 @@ public final class ExtractionBenchmark {
         double fn = 0;
         Set<String> all = new HashSet<>(t.keySet());
         all.addAll(p.keySet());
-        for (Iterator<String> it = all.iterator(); it.hasNext();) {
+        for (Iterator<String> it = all.iterator(); it.hasNext(); ) {
             String k = it.next();
             int tc = t.getOrDefault(k, 0);
             int pc = p.getOrDefault(k, 0);

@@ -34,13 +34,13 @@ import java.util.concurrent.atomic.LongAdder;
  * may be shared: the CPU figure is the one to compare).
  */
 public final class IngestThroughput {
-    private static final String[] WORDS = ("pemerintah kota warga jalan baru hari ini menteri rapat dana bantuan sekolah "
-            + "harga pasar naik turun banjir hujan polisi kasus sidang pengadilan presiden daerah provinsi listrik air "
-            + "kereta bandara pelabuhan ekspor impor petani nelayan pajak anggaran rumah sakit dokter vaksin guru murid")
-            .split(" ");
+    private static final String[] WORDS =
+            ("pemerintah kota warga jalan baru hari ini menteri rapat dana bantuan sekolah "
+                            + "harga pasar naik turun banjir hujan polisi kasus sidang pengadilan presiden daerah provinsi listrik air "
+                            + "kereta bandara pelabuhan ekspor impor petani nelayan pajak anggaran rumah sakit dokter vaksin guru murid")
+                    .split(" ");
 
-    private IngestThroughput() {
-    }
+    private IngestThroughput() {}
 
     public static void main(String[] args) throws Exception {
         int count = 20_000;
@@ -69,7 +69,10 @@ public final class IngestThroughput {
         } else {
             sink = new SerializingNullSink(registry);
         }
-        try (sink; IngestRunner runner = IngestRunner.builder(sink).fetcher(PageFetcher.disabled()).build()) {
+        try (sink;
+                IngestRunner runner = IngestRunner.builder(sink)
+                        .fetcher(PageFetcher.disabled())
+                        .build()) {
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
@@ -77,12 +80,19 @@ public final class IngestThroughput {
             IngestSummary summary = runner.ingestPaths(List.of(dir));
             double secs = (System.nanoTime() - start) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            System.out.printf("format=%s articles=%d seconds=%.2f rate=%.0f/s cpu-seconds=%.2f rate-per-cpu-second=%.0f/s %s%n",
-                    format, summary.published() + summary.repeats() + summary.updates(), secs, summary.read() / secs, cpu,
-                    summary.read() / cpu, summary);
+            System.out.printf(
+                    "format=%s articles=%d seconds=%.2f rate=%.0f/s cpu-seconds=%.2f rate-per-cpu-second=%.0f/s %s%n",
+                    format,
+                    summary.published() + summary.repeats() + summary.updates(),
+                    secs,
+                    summary.read() / secs,
+                    cpu,
+                    summary.read() / cpu,
+                    summary);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -92,8 +102,8 @@ public final class IngestThroughput {
         if (format.equals("jsonl")) {
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("articles.jsonl"), StandardCharsets.UTF_8)) {
                 for (int i = 0; i < count; i++) {
-                    w.write("{\"url\":\"https://bench.example/" + seed + "/berita/" + i + "\",\"title\":\"" + sentence(random, 6)
-                            + "\",\"text\":\"" + paragraph(random) + "\"}\n");
+                    w.write("{\"url\":\"https://bench.example/" + seed + "/berita/" + i + "\",\"title\":\""
+                            + sentence(random, 6) + "\",\"text\":\"" + paragraph(random) + "\"}\n");
                 }
             }
             return;
@@ -103,7 +113,8 @@ public final class IngestThroughput {
             if (i % 1000 == 0) {
                 Files.createDirectories(sub);
             }
-            Files.writeString(sub.resolve(i + ".txt"), sentence(random, 6) + " " + i + "\n\n" + paragraph(random) + "\n");
+            Files.writeString(
+                    sub.resolve(i + ".txt"), sentence(random, 6) + " " + i + "\n\n" + paragraph(random) + "\n");
         }
     }
 
@@ -162,11 +173,9 @@ public final class IngestThroughput {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

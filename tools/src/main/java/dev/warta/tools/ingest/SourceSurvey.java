@@ -14,13 +14,13 @@ import java.util.TreeMap;
  * {@code ./warta-tools sources ../shared/data/warc}
  */
 public final class SourceSurvey {
-    private SourceSurvey() {
-    }
+    private SourceSurvey() {}
 
     public static void main(String[] args) throws Exception {
         Sources sources = Sources.offline();
         List<Path> files = sources.expand(Arrays.stream(args.length == 0 ? new String[] {"../shared/data/warc"} : args)
-                .map(Path::of).toList());
+                .map(Path::of)
+                .toList());
         for (Path f : files) {
             int[] counts = new int[3];
             Map<String, Integer> reasons = new TreeMap<>();
@@ -34,8 +34,9 @@ public final class SourceSurvey {
                     reasons.merge(d.letter().getReason(), 1, Integer::sum);
                 }
             });
-            System.out.printf("%-60s articles=%d skipped=%d dead=%d %s%n", f, counts[0], counts[1], counts[2],
-                    reasons.isEmpty() ? "" : reasons);
+            System.out.printf(
+                    "%-60s articles=%d skipped=%d dead=%d %s%n",
+                    f, counts[0], counts[1], counts[2], reasons.isEmpty() ? "" : reasons);
         }
     }
 }

@@ -42,7 +42,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.warta,java.lang,java.util,java.math,org.apache.avro")
+@Fork(
+        value = 1,
+        jvmArgsAppend =
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.warta,java.lang,java.util,java.math,org.apache.avro")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class AnalyzerBenchmarks {

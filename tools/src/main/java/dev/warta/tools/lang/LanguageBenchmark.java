@@ -25,8 +25,7 @@ import java.util.TreeMap;
  */
 public final class LanguageBenchmark {
 
-    private LanguageBenchmark() {
-    }
+    private LanguageBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data/lang");
@@ -59,25 +58,34 @@ public final class LanguageBenchmark {
         }
         DevFigures.print(detector, data, System.out);
         Path malay = data.resolve("malay");
-        System.out.printf("malay sentences (held out): ms=%.2f%n",
-                accuracy(detector, held(LangData.lines(malay.resolve("ms-sentences.txt"))), "ms", verbose ? "malay" : null));
+        System.out.printf(
+                "malay sentences (held out): ms=%.2f%n",
+                accuracy(
+                        detector,
+                        held(LangData.lines(malay.resolve("ms-sentences.txt"))),
+                        "ms",
+                        verbose ? "malay" : null));
         List<String> majoriti = held(LangData.jsonlTexts(malay.resolve("majoriti-articles.jsonl")));
-        System.out.printf("malay articles (held out, detectDocument, %d): ms=%.2f%n", majoriti.size(),
-                documentAccuracy(detector, majoriti, "ms"));
+        System.out.printf(
+                "malay articles (held out, detectDocument, %d): ms=%.2f%n",
+                majoriti.size(), documentAccuracy(detector, majoriti, "ms"));
 
         Path test = data.resolve("nusax/test.csv");
         StringBuilder nx = new StringBuilder();
         for (Map.Entry<String, List<String>> e : new TreeMap<>(LangData.nusax(test)).entrySet()) {
-            nx.append(String.format(" %s=%.1f", e.getKey(),
-                    accuracy(detector, e.getValue(), e.getKey(), verbose ? "nusax/" + e.getKey() : null)));
+            nx.append(String.format(
+                    " %s=%.1f",
+                    e.getKey(), accuracy(detector, e.getValue(), e.getKey(), verbose ? "nusax/" + e.getKey() : null)));
         }
         System.out.println("nusax test   " + nx);
 
         List<String> detik = held(LangData.detikBodies(data.resolve("../news/detik-dev.csv")));
-        System.out.printf("detik articles (held out, detectDocument, %d): id=%.2f%n", detik.size(),
-                documentAccuracy(detector, detik, "id"));
+        System.out.printf(
+                "detik articles (held out, detectDocument, %d): id=%.2f%n",
+                detik.size(), documentAccuracy(detector, detik, "id"));
         List<String> detikAll = LangData.detikBodies(data.resolve("../news/detik-dev.csv"));
-        System.out.printf("detik paragraphs (held out, in-document): id=%.2f%n", paragraphAccuracy(detector, detik, "id"));
+        System.out.printf(
+                "detik paragraphs (held out, in-document): id=%.2f%n", paragraphAccuracy(detector, detik, "id"));
         cost(detector, detikAll);
     }
 
@@ -126,7 +134,8 @@ public final class LanguageBenchmark {
         int ok = 0;
         int n = 0;
         for (String b : bodies) {
-            for (LanguageResult r : d.detectDocument(LangData.paragraphs(b), null).paragraphs()) {
+            for (LanguageResult r :
+                    d.detectDocument(LangData.paragraphs(b), null).paragraphs()) {
                 n++;
                 if (r.code().equals(expected)) {
                     ok++;
@@ -162,7 +171,8 @@ public final class LanguageBenchmark {
         long ns = cpu.getCurrentThreadCpuTime() - t0;
         double perArticle = ns / 1e6 / (rounds * (double) docs.size());
         double per4k = ns / 1e6 / (rounds * (double) chars) * 4096;
-        System.out.printf("CPU cost detectDocument: %.3f ms per article (mean %d chars), %.3f ms per 4 KB (%d)%n",
+        System.out.printf(
+                "CPU cost detectDocument: %.3f ms per article (mean %d chars), %.3f ms per 4 KB (%d)%n",
                 perArticle, chars / docs.size(), per4k, sink % 2);
         t0 = cpu.getCurrentThreadCpuTime();
         int lines = 0;
@@ -174,6 +184,8 @@ public final class LanguageBenchmark {
                 }
             }
         }
-        System.out.printf("CPU cost detect(line): %.4f ms per paragraph line (%d)%n", (cpu.getCurrentThreadCpuTime() - t0) / 1e6 / lines, sink % 2);
+        System.out.printf(
+                "CPU cost detect(line): %.4f ms per paragraph line (%d)%n",
+                (cpu.getCurrentThreadCpuTime() - t0) / 1e6 / lines, sink % 2);
     }
 }

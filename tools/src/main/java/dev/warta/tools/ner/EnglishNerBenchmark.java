@@ -35,8 +35,7 @@ import java.util.stream.Stream;
 public final class EnglishNerBenchmark {
     private static final int ARTICLE_CHARS = 4096;
 
-    private EnglishNerBenchmark() {
-    }
+    private EnglishNerBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -57,8 +56,12 @@ public final class EnglishNerBenchmark {
             for (String lang : new String[] {null, "en"}) {
                 StringWriter out = new StringWriter();
                 ConllTagging.run(new StringReader(input), out, tagger.withLanguage(lang));
-                System.out.printf(Locale.ROOT, "%s warta ner%s: %s%n", f.getFileName(),
-                        lang == null ? "" : " --lang " + lang, score(input, out.toString()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s warta ner%s: %s%n",
+                        f.getFileName(),
+                        lang == null ? "" : " --lang " + lang,
+                        score(input, out.toString()));
             }
         }
         speed(tagger, articles(fundus));
@@ -91,9 +94,14 @@ public final class EnglishNerBenchmark {
         int t = tp[0] + tp[1] + tp[2];
         int pp = t + fp[0] + fp[1] + fp[2];
         int gg = t + fn[0] + fn[1] + fn[2];
-        return String.format(Locale.ROOT, "F1 %.4f (P %.4f R %.4f; PERSON %.4f ORGANIZATION %.4f LOCATION %.4f)%s",
-                f1(t, pp, gg), t / (double) Math.max(1, pp), t / (double) Math.max(1, gg),
-                f1(tp[0], tp[0] + fp[0], tp[0] + fn[0]), f1(tp[1], tp[1] + fp[1], tp[1] + fn[1]),
+        return String.format(
+                Locale.ROOT,
+                "F1 %.4f (P %.4f R %.4f; PERSON %.4f ORGANIZATION %.4f LOCATION %.4f)%s",
+                f1(t, pp, gg),
+                t / (double) Math.max(1, pp),
+                t / (double) Math.max(1, gg),
+                f1(tp[0], tp[0] + fp[0], tp[0] + fn[0]),
+                f1(tp[1], tp[1] + fp[1], tp[1] + fn[1]),
                 f1(tp[2], tp[2] + fp[2], tp[2] + fn[2]),
                 g.size() == p.size() ? "" : " (sentence counts differ: " + g.size() + " vs " + p.size() + ")");
     }
@@ -236,8 +244,13 @@ public final class EnglishNerBenchmark {
             double ms = (cpu.getCurrentThreadCpuTime() - t0) / 1e6 / 40 / articles.size();
             best = Math.min(best, ms);
         }
-        System.out.printf(Locale.ROOT, "English articles: %.3f ms CPU per article of %d chars on average (%d articles "
-                + "from the English fundus pages; best of 5 rounds, warm; %d)%n", best, chars / articles.size(),
-                articles.size(), sink % 10);
+        System.out.printf(
+                Locale.ROOT,
+                "English articles: %.3f ms CPU per article of %d chars on average (%d articles "
+                        + "from the English fundus pages; best of 5 rounds, warm; %d)%n",
+                best,
+                chars / articles.size(),
+                articles.size(),
+                sink % 10);
     }
 }

@@ -35,8 +35,7 @@ import java.util.stream.Stream;
 public final class NerBenchmark {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private NerBenchmark() {
-    }
+    private NerBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         EntityTagger tagger = EntityTagger.load();
@@ -63,14 +62,24 @@ public final class NerBenchmark {
                 all.add(s.tokens());
             }
             System.out.print(articles.report(family));
-            System.out.printf(Locale.ROOT, "%-12s ALL model alone F1=%.3f, family-adapted* F1=%.3f%n", family,
-                    modelOnly.f1(null), adapted.f1(null));
-            System.out.printf(Locale.ROOT, "%-12s recall on names seen in training %.3f (%d), unseen %.3f (%d)%n",
-                    family, seen[0] / (double) Math.max(1, seen[1]), seen[1],
-                    unseen[0] / (double) Math.max(1, unseen[1]), unseen[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s ALL model alone F1=%.3f, family-adapted* F1=%.3f%n",
+                    family,
+                    modelOnly.f1(null),
+                    adapted.f1(null));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-12s recall on names seen in training %.3f (%d), unseen %.3f (%d)%n",
+                    family,
+                    seen[0] / (double) Math.max(1, seen[1]),
+                    seen[1],
+                    unseen[0] / (double) Math.max(1, unseen[1]),
+                    unseen[1]);
         }
-        System.out.println("(P/R/F1: warta ner = articles, model and rules; * = analysis only, scored with the family's "
-                + "own annotation habits, NerFeatures domain)");
+        System.out.println(
+                "(P/R/F1: warta ner = articles, model and rules; * = analysis only, scored with the family's "
+                        + "own annotation habits, NerFeatures domain)");
         // timing: warm up, then best of 3 passes over all dev sentences through the public API
         List<List<String>> sentences = all.stream().map(List::of).toList();
         long tokens = all.stream().mapToLong(a -> a.length).sum();
@@ -89,9 +98,12 @@ public final class NerBenchmark {
                 System.out.println(sink);
             }
         }
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%d sentences, %.1f tokens/sentence: %.1f µs CPU per sentence (thread CPU time, tagTokens)%n",
-                sentences.size(), (double) tokens / sentences.size(), best);
+                sentences.size(),
+                (double) tokens / sentences.size(),
+                best);
     }
 
     /** Lowercased surface forms of every entity in the training files (any type). */
@@ -113,8 +125,8 @@ public final class NerBenchmark {
      * Adds the sentence's gold entities to {@code seen} or {@code unseen} ({hits, total}) by whether their surface
      * form is an entity of the training files; a hit is an exact match of span and type.
      */
-    private static void recallBySeen(NerCorpus.Sentence s, int[] predicted, Set<String> trainNames, int[] seen,
-                                     int[] unseen) {
+    private static void recallBySeen(
+            NerCorpus.Sentence s, int[] predicted, Set<String> trainNames, int[] seen, int[] unseen) {
         Set<Long> found = new HashSet<>();
         NerLabels.forEachSpan(predicted, false, (i, j, type) -> found.add(((long) i << 32) | ((long) j << 8) | type));
         NerLabels.forEachSpan(s.labels(), true, (i, j, type) -> {
@@ -143,8 +155,9 @@ public final class NerBenchmark {
             long us = (System.nanoTime() - t0) / 1000;
             System.out.printf("== %s (%d chars, %d µs)%n", f.getFileName(), text.length(), us);
             for (Mention m : ms) {
-                System.out.printf("%s\t%s\t%s\t%s%n", m.text(), m.type(), m.canonical(),
-                        m.wikidataId() == null ? "" : m.wikidataId());
+                System.out.printf(
+                        "%s\t%s\t%s\t%s%n",
+                        m.text(), m.type(), m.canonical(), m.wikidataId() == null ? "" : m.wikidataId());
             }
         }
         long chars = texts.stream().mapToLong(String::length).sum();

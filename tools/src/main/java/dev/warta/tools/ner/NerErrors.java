@@ -22,8 +22,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class NerErrors {
-    private NerErrors() {
-    }
+    private NerErrors() {}
 
     private record Span(int start, int end, int type) {
         boolean overlaps(Span o) {
@@ -64,12 +63,14 @@ public final class NerErrors {
                             match = ps;
                         }
                     }
-                    int k = List.of("exact", "type", "boundary", "boundary+type", "missed").indexOf(kind);
+                    int k = List.of("exact", "type", "boundary", "boundary+type", "missed")
+                            .indexOf(kind);
                     counts[gs.type][k]++;
                     if (!kind.equals("exact")) {
                         String ex = NerLabels.TYPES.get(gs.type) + " " + text(s.tokens(), gs)
-                                + (match == null ? "" : " -> " + NerLabels.TYPES.get(match.type) + " "
-                                + text(s.tokens(), match));
+                                + (match == null
+                                        ? ""
+                                        : " -> " + NerLabels.TYPES.get(match.type) + " " + text(s.tokens(), match));
                         examples.computeIfAbsent(kind, x -> new HashMap<>()).merge(ex, 1, Integer::sum);
                     }
                 }
@@ -80,22 +81,36 @@ public final class NerErrors {
                     }
                     if (!any) {
                         examples.computeIfAbsent("spurious", x -> new HashMap<>())
-                                .merge(NerLabels.TYPES.get(ps.type) + " " + text(s.tokens(), ps) + "   | "
-                                        + context(s.tokens(), ps), 1, Integer::sum);
+                                .merge(
+                                        NerLabels.TYPES.get(ps.type) + " " + text(s.tokens(), ps) + "   | "
+                                                + context(s.tokens(), ps),
+                                        1,
+                                        Integer::sum);
                     }
                 }
             }
             System.out.printf("== %s%n", family);
             System.out.println("gold type      exact   type  bound  b+type missed");
             for (int t = 0; t < counts.length; t++) {
-                System.out.printf(Locale.ROOT, "%-13s %6d %6d %6d %6d %6d%n", NerLabels.TYPES.get(t), counts[t][0],
-                        counts[t][1], counts[t][2], counts[t][3], counts[t][4]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-13s %6d %6d %6d %6d %6d%n",
+                        NerLabels.TYPES.get(t),
+                        counts[t][0],
+                        counts[t][1],
+                        counts[t][2],
+                        counts[t][3],
+                        counts[t][4]);
             }
             for (Map.Entry<String, Map<String, Integer>> e : examples.entrySet()) {
-                int total = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+                int total = e.getValue().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum();
                 System.out.printf("-- %s (%d)%n", e.getKey(), total);
-                e.getValue().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .limit(top).forEach(x -> System.out.printf("   %3d %s%n", x.getValue(), x.getKey()));
+                e.getValue().entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(top)
+                        .forEach(x -> System.out.printf("   %3d %s%n", x.getValue(), x.getKey()));
             }
         }
     }

@@ -28,8 +28,7 @@ import java.util.stream.Stream;
  * {@code warta bench} (64 MB, twice the L3 of the build machine, reproduces the in-pipeline slowdown).
  */
 public final class NerSpeed {
-    private NerSpeed() {
-    }
+    private NerSpeed() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/seeds");
@@ -77,10 +76,18 @@ public final class NerSpeed {
         }
         long allocated = (mem.getCurrentThreadAllocatedBytes() - a0) / Math.max(1, texts.size());
         long chars = texts.stream().mapToLong(String::length).sum() / Math.max(1, texts.size());
-        System.out.printf(Locale.ROOT, "best%s: %.0f µs CPU per article, %.1f µs per sentence (%d articles, average "
-                        + "%d chars, %.1f sentences; %d KB allocated per article; %d)%n", polluter != null ? " (polluted, " + polluteMb + " MB)" : "",
-                best, best * texts.size() / Math.max(1, sentences), texts.size(), chars,
-                (double) sentences / Math.max(1, texts.size()), allocated >> 10, sink % 10);
+        System.out.printf(
+                Locale.ROOT,
+                "best%s: %.0f µs CPU per article, %.1f µs per sentence (%d articles, average "
+                        + "%d chars, %.1f sentences; %d KB allocated per article; %d)%n",
+                polluter != null ? " (polluted, " + polluteMb + " MB)" : "",
+                best,
+                best * texts.size() / Math.max(1, sentences),
+                texts.size(),
+                chars,
+                (double) sentences / Math.max(1, texts.size()),
+                allocated >> 10,
+                sink % 10);
     }
 
     /** A thread streaming through a big array (one read and one write per 64-byte line) until stopped. */

@@ -55,8 +55,7 @@ public final class SpamEvaluation {
     private SpamEvaluation(boolean verbose) {
         StepTimer timer = new StepTimer() {
             @Override
-            public void record(Analysis.Step step, long nanos) {
-            }
+            public void record(Analysis.Step step, long nanos) {}
 
             @Override
             public boolean measuresCpu() {
@@ -93,7 +92,8 @@ public final class SpamEvaluation {
 
     private void run(Path data, String split, Path reports) throws IOException {
         Map<String, Double> figures = new LinkedHashMap<>();
-        List<LabelledComments.Example> comments = LabelledComments.read(data.resolve("spam/judol-comments-labelled.csv"));
+        List<LabelledComments.Example> comments =
+                LabelledComments.read(data.resolve("spam/judol-comments-labelled.csv"));
         comments(comments, figures);
         List<Article> articles = articles(data.resolve("news/detik-dev.csv"), split);
         injected(articles, comments, figures);
@@ -104,8 +104,7 @@ public final class SpamEvaluation {
     }
 
     /** A clean news article: title and paragraphs. */
-    private record Article(String title, List<String> paragraphs) {
-    }
+    private record Article(String title, List<String> paragraphs) {}
 
     private void comments(List<LabelledComments.Example> comments, Map<String, Double> figures) {
         int tp = 0;
@@ -134,7 +133,8 @@ public final class SpamEvaluation {
                 }
             }
             if (verbose && flagged != e.spam()) {
-                System.out.println((flagged ? "FP" : "FN") + " comment: " + e.text().replace('\n', ' '));
+                System.out.println(
+                        (flagged ? "FP" : "FN") + " comment: " + e.text().replace('\n', ' '));
             }
         }
         double p = tp / (double) Math.max(1, tp + fp);
@@ -147,8 +147,8 @@ public final class SpamEvaluation {
         figures.put("comments.clean-text-changed", (double) changed);
     }
 
-    private void injected(List<Article> articles, List<LabelledComments.Example> comments,
-                          Map<String, Double> figures) {
+    private void injected(
+            List<Article> articles, List<LabelledComments.Example> comments, Map<String, Double> figures) {
         List<String> spamComments = new ArrayList<>();
         for (LabelledComments.Example e : comments) {
             if (LabelledComments.heldOut(e.id()) && e.spam() && e.text().strip().length() >= 20) {
@@ -211,8 +211,11 @@ public final class SpamEvaluation {
                         spam.add(synthetic.obfuscate(synthetic.brand()) + (random.nextBoolean() ? " login" : ""));
                     }
                 }
-                default -> spam.add(random.nextBoolean() ? synthetic.seo(synthetic.brand())
-                        : spamComments.get(random.nextInt(spamComments.size())));
+                default ->
+                    spam.add(
+                            random.nextBoolean()
+                                    ? synthetic.seo(synthetic.brand())
+                                    : spamComments.get(random.nextInt(spamComments.size())));
             }
             List<String> paragraphs = new ArrayList<>(a.paragraphs());
             int at = switch (place) {
@@ -222,7 +225,8 @@ public final class SpamEvaluation {
             };
             if (kind.equals("appended")) {
                 int host = Math.min(Math.max(0, at - (place.equals("end") ? 1 : 0)), paragraphs.size() - 1);
-                String text = place.equals("start") ? spam.get(0) + " " + paragraphs.get(host)
+                String text = place.equals("start")
+                        ? spam.get(0) + " " + paragraphs.get(host)
                         : paragraphs.get(host) + " " + spam.get(0);
                 paragraphs.set(host, text);
             } else {
@@ -250,8 +254,9 @@ public final class SpamEvaluation {
             long left = 0;
             for (Map.Entry<String, Integer> e : spamCounts.entrySet()) {
                 spamTokens += e.getValue();
-                left += Math.min(e.getValue(), Math.max(0, after.getOrDefault(e.getKey(), 0)
-                        - before.getOrDefault(e.getKey(), 0)));
+                left += Math.min(
+                        e.getValue(),
+                        Math.max(0, after.getOrDefault(e.getKey(), 0) - before.getOrDefault(e.getKey(), 0)));
             }
             spamLeft += left;
             if (verbose && lost > 0) {
@@ -335,11 +340,25 @@ public final class SpamEvaluation {
     }
 
     private static RawArticle raw(String title, String body, String sourceType) {
-        return RawArticle.newBuilder().setId(Integer.toHexString(body.hashCode())).setUrl(null).setOriginalUrl(null)
-                .setSourceType(sourceType).setSource("eval").setProvenance("eval").setFetchedAt(Instant.EPOCH)
-                .setContentType("text/plain").setCharset(null).setBody(body).setTitle(title).setPublishedAt(null)
-                .setLanguageHint(null).setContentOrigin("page").setFetchError(null).setContentHash("")
-                .setMetadata(new HashMap<>()).build();
+        return RawArticle.newBuilder()
+                .setId(Integer.toHexString(body.hashCode()))
+                .setUrl(null)
+                .setOriginalUrl(null)
+                .setSourceType(sourceType)
+                .setSource("eval")
+                .setProvenance("eval")
+                .setFetchedAt(Instant.EPOCH)
+                .setContentType("text/plain")
+                .setCharset(null)
+                .setBody(body)
+                .setTitle(title)
+                .setPublishedAt(null)
+                .setLanguageHint(null)
+                .setContentOrigin("page")
+                .setFetchError(null)
+                .setContentHash("")
+                .setMetadata(new HashMap<>())
+                .build();
     }
 
     private static String segments(EnrichedArticle a) {

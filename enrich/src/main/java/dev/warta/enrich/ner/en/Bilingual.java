@@ -21,8 +21,7 @@ import java.util.Set;
  * ordinary spelling.
  */
 public final class Bilingual {
-    private Bilingual() {
-    }
+    private Bilingual() {}
 
     /**
      * Whether one tokenized sentence goes to the English tagger. The choice is between two taggers, so common
@@ -48,33 +47,116 @@ public final class Bilingual {
         if (en != id) {
             return en > id;
         }
-        return !INDONESIAN.contains(LanguageDetector.load().detect(String.join(" ", tokens)).code());
+        return !INDONESIAN.contains(
+                LanguageDetector.load().detect(String.join(" ", tokens)).code());
     }
 
-    private static final Set<String> EN_WORDS = Set.of("the", "of", "and", "to", "in", "is", "was", "for", "on",
-            "with", "said", "at", "by", "from", "that", "it", "he", "his", "has", "have", "are", "were", "be",
-            "will", "after", "an", "as", "which", "who", "their", "this", "would", "not", "but", "they", "its",
-            "been", "had", "she", "her", "we", "than", "against", "over", "into", "won", "beat", "told");
-    private static final Set<String> ID_WORDS = Set.of("yang", "dan", "di", "dengan", "untuk", "adalah", "dari",
-            "ini", "itu", "pada", "dalam", "ke", "tidak", "akan", "juga", "oleh", "sebagai", "karena", "atau",
-            "saat", "usai", "menurut", "bagi", "para", "seorang", "sebuah", "telah", "sudah", "bisa", "dapat",
-            "tersebut", "kata", "mereka", "kami", "kita", "ia", "dia", "namun", "tetapi", "bahwa", "ada", "lebih",
-            "hingga", "sejak", "antara", "tahun", "bulan", "masih", "setelah", "kepada", "serta", "jadi", "bukan",
-            "seperti", "ketika", "merupakan", "lalu", "sekaligus", "tengah", "yakni", "yaitu", "kemudian", "sementara",
-            "agar", "jika", "kalau", "maka", "pun", "sangat", "hanya", "baru", "tak", "belum", "pernah", "terhadap",
-            "tentang", "melalui", "secara", "sampai", "bersama", "akibat", "sehingga", "setiap", "semua", "banyak",
-            "salah", "satu", "milik", "tayang");
+    private static final Set<String> EN_WORDS = Set.of(
+            "the", "of", "and", "to", "in", "is", "was", "for", "on", "with", "said", "at", "by", "from", "that", "it",
+            "he", "his", "has", "have", "are", "were", "be", "will", "after", "an", "as", "which", "who", "their",
+            "this", "would", "not", "but", "they", "its", "been", "had", "she", "her", "we", "than", "against", "over",
+            "into", "won", "beat", "told");
+    private static final Set<String> ID_WORDS = Set.of(
+            "yang",
+            "dan",
+            "di",
+            "dengan",
+            "untuk",
+            "adalah",
+            "dari",
+            "ini",
+            "itu",
+            "pada",
+            "dalam",
+            "ke",
+            "tidak",
+            "akan",
+            "juga",
+            "oleh",
+            "sebagai",
+            "karena",
+            "atau",
+            "saat",
+            "usai",
+            "menurut",
+            "bagi",
+            "para",
+            "seorang",
+            "sebuah",
+            "telah",
+            "sudah",
+            "bisa",
+            "dapat",
+            "tersebut",
+            "kata",
+            "mereka",
+            "kami",
+            "kita",
+            "ia",
+            "dia",
+            "namun",
+            "tetapi",
+            "bahwa",
+            "ada",
+            "lebih",
+            "hingga",
+            "sejak",
+            "antara",
+            "tahun",
+            "bulan",
+            "masih",
+            "setelah",
+            "kepada",
+            "serta",
+            "jadi",
+            "bukan",
+            "seperti",
+            "ketika",
+            "merupakan",
+            "lalu",
+            "sekaligus",
+            "tengah",
+            "yakni",
+            "yaitu",
+            "kemudian",
+            "sementara",
+            "agar",
+            "jika",
+            "kalau",
+            "maka",
+            "pun",
+            "sangat",
+            "hanya",
+            "baru",
+            "tak",
+            "belum",
+            "pernah",
+            "terhadap",
+            "tentang",
+            "melalui",
+            "secara",
+            "sampai",
+            "bersama",
+            "akibat",
+            "sehingga",
+            "setiap",
+            "semua",
+            "banyak",
+            "salah",
+            "satu",
+            "milik",
+            "tayang");
     /** Languages the Indonesian tagger serves. */
-    private static final Set<String> INDONESIAN = Set.of("id", "ms", "jv", "su", "min", "bug", "bbc", "nij", "ban",
-            "ace", "bjn", "mad");
+    private static final Set<String> INDONESIAN =
+            Set.of("id", "ms", "jv", "su", "min", "bug", "bbc", "nij", "ban", "ace", "bjn", "mad");
 
     /**
      * Entities of an article's paragraphs (joined by blank lines, as {@code String.join("\n\n", paragraphs)}): each
      * run of consecutive paragraphs in one language is tagged by that language's tagger; a paragraph without a
      * language of its own ({@code und}) takes {@code documentLanguage}. Offsets are into the joined text.
      */
-    public static List<Mention> tag(EntityTagger indonesian, List<String> paragraphs, List<String> languages,
-                                    String documentLanguage) {
+    public static List<Mention> tag(
+            EntityTagger indonesian, List<String> paragraphs, List<String> languages, String documentLanguage) {
         List<Mention> out = new ArrayList<>();
         int offset = 0;
         int i = 0;
@@ -87,8 +169,8 @@ public final class Bilingual {
             String run = String.join("\n\n", paragraphs.subList(i, j));
             List<Mention> found = en ? EnglishTagger.load().tag(run) : indonesian.tag(run);
             for (Mention m : found) {
-                out.add(new Mention(m.text(), m.type(), m.start() + offset, m.end() + offset, m.canonical(),
-                        m.wikidataId()));
+                out.add(new Mention(
+                        m.text(), m.type(), m.start() + offset, m.end() + offset, m.canonical(), m.wikidataId()));
             }
             offset += run.length() + 2;
             i = j;
@@ -115,8 +197,8 @@ public final class Bilingual {
                 continue;
             }
             String world = WorldNames.shared().canonical(surface);
-            String canonical = world != null ? world : allCaps(surface) && letters(surface) > 4 ? titleCase(surface)
-                    : surface;
+            String canonical =
+                    world != null ? world : allCaps(surface) && letters(surface) > 4 ? titleCase(surface) : surface;
             named.add(new Mention(m.text(), m.type(), m.start(), m.end(), canonical, m.wikidataId()));
         }
         // a person's single name part is that person's fullest name in the article ("Blinken" -> "Antony Blinken")
@@ -130,10 +212,15 @@ public final class Bilingual {
         }
         List<Mention> out = new ArrayList<>(named.size());
         for (Mention m : named) {
-            Mention full = m.canonical().indexOf(' ') < 0 && m.wikidataId() == null
-                    && !m.type().equals("LOCATION") ? byPart.get(m.canonical().toLowerCase(Locale.ROOT)) : null;
-            out.add(full == null ? m
-                    : new Mention(m.text(), "PERSON", m.start(), m.end(), full.canonical(), full.wikidataId()));
+            Mention full = m.canonical().indexOf(' ') < 0
+                            && m.wikidataId() == null
+                            && !m.type().equals("LOCATION")
+                    ? byPart.get(m.canonical().toLowerCase(Locale.ROOT))
+                    : null;
+            out.add(
+                    full == null
+                            ? m
+                            : new Mention(m.text(), "PERSON", m.start(), m.end(), full.canonical(), full.wikidataId()));
         }
         return out;
     }

@@ -10,11 +10,9 @@ import java.util.List;
 
 /** CoNLL-style English NER files: token in the first column, tag in the last, blank line between sentences. */
 final class EnCorpus {
-    record Sentence(String[] tokens, int[] labels) {
-    }
+    record Sentence(String[] tokens, int[] labels) {}
 
-    private EnCorpus() {
-    }
+    private EnCorpus() {}
 
     static List<Sentence> read(Path file) throws IOException {
         List<Sentence> out = new ArrayList<>();

@@ -15,8 +15,7 @@ final class EnFeatures {
     private static final int BOS = 0x2545F491;
     private static final int EOS = 0x4F1BBCDC;
 
-    private EnFeatures() {
-    }
+    private EnFeatures() {}
 
     /** A sentence prepared for feature extraction. */
     static final class Sentence {
@@ -188,8 +187,8 @@ final class EnFeatures {
             out[o + 31] = f(31, mix(mix(s.gaz[i], sh[i]), mode));
             out[o + 32] = f(32, mix(run[i], mode));
             out[o + 33] = f(33, mix(lw[i], mode));
-            out[o + 34] = f(34, mix(mix(ip1 <= 0 ? ip1 : EnLexicon.caps(ip1), in1 <= 0 ? in1 : EnLexicon.caps(in1)),
-                    mode));
+            out[o + 34] =
+                    f(34, mix(mix(ip1 <= 0 ? ip1 : EnLexicon.caps(ip1), in1 <= 0 ? in1 : EnLexicon.caps(in1)), mode));
             int dash = l.lastIndexOf('-');
             out[o + 35] = f(35, dash > 0 && dash < len - 1 ? hash(l, dash + 1, len, 23) : 0);
             out[o + 36] = f(36, mix(mix(EnLexicon.fine(info), sh[i]), start));
@@ -243,8 +242,9 @@ final class EnFeatures {
         int kept = 0;
         for (int i = 0, len = Math.min(t.length(), 64); i < len && kept < 6; i++) {
             char c = t.charAt(i);
-            char k = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
-                    : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'l' : c;
+            char k = Character.isUpperCase(c)
+                    ? 'X'
+                    : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'l' : c;
             if (k != last) {
                 h = (h ^ k) * 0x01000193;
                 last = k;

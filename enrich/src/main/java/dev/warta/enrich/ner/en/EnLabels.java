@@ -10,6 +10,7 @@ final class EnLabels {
     static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
     /** Index of MISC in {@link #TYPES}. */
     static final int MISC = 3;
+
     static final int SIZE = 1 + 2 * TYPES.size();
     static final List<String> NAMES;
 
@@ -23,8 +24,7 @@ final class EnLabels {
         NAMES = List.of(names);
     }
 
-    private EnLabels() {
-    }
+    private EnLabels() {}
 
     static boolean isInside(int label) {
         return label > 0 && label % 2 == 0;

@@ -32,11 +32,12 @@ final class EnLexiconBuild {
     static final int ITERATIONS = 12;
     /** Share of English function words above which a page counts as English text. */
     private static final double ENGLISH_SHARE = 0.12;
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "of", "and", "to", "in", "a", "is", "that",
-            "for", "on", "was", "with", "said", "he", "it", "by", "as", "at", "from", "has", "have", "are");
 
-    private EnLexiconBuild() {
-    }
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "he", "it", "by",
+            "as", "at", "from", "has", "have", "are");
+
+    private EnLexiconBuild() {}
 
     static EnLexicon build(Path data, List<String[]> labelledText) throws IOException {
         List<String[]> text = new ArrayList<>(labelledText);
@@ -101,7 +102,9 @@ final class EnLexiconBuild {
         if (w.length < 50) {
             return false;
         }
-        long fn = Arrays.stream(w).filter(t -> FUNCTION_WORDS.contains(EnLexicon.lower(t))).count();
+        long fn = Arrays.stream(w)
+                .filter(t -> FUNCTION_WORDS.contains(EnLexicon.lower(t)))
+                .count();
         return fn >= ENGLISH_SHARE * w.length;
     }
 
@@ -133,10 +136,13 @@ final class EnLexiconBuild {
                 }
             }
         }
-        List<String> vocab = counts.entrySet().stream().filter(e -> e.getValue()[0] >= MIN_COUNT)
-                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0] ? b.getValue()[0] - a.getValue()[0]
+        List<String> vocab = counts.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= MIN_COUNT)
+                .sorted((a, b) -> a.getValue()[0] != b.getValue()[0]
+                        ? b.getValue()[0] - a.getValue()[0]
                         : a.getKey().compareTo(b.getKey()))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < vocab.size(); i++) {
             index.put(vocab.get(i), i);
@@ -158,8 +164,13 @@ final class EnLexiconBuild {
     }
 
     private static boolean opensSentence(String prev) {
-        return prev.equals("\"") || prev.equals("(") || prev.equals(":") || prev.equals("-") || prev.equals("“")
-                || prev.equals("'") || prev.equals("--");
+        return prev.equals("\"")
+                || prev.equals("(")
+                || prev.equals(":")
+                || prev.equals("-")
+                || prev.equals("“")
+                || prev.equals("'")
+                || prev.equals("--");
     }
 
     /** 0 unknown, 1 almost always lowercase ... 4 almost always capitalised. */
@@ -186,8 +197,8 @@ final class EnLexiconBuild {
                     continue;
                 }
                 int left = i == 0 ? CONTEXTS : ids[i - 1] >= 0 && ids[i - 1] < CONTEXTS ? ids[i - 1] : CONTEXTS;
-                int right = i + 1 == s.length ? CONTEXTS : ids[i + 1] >= 0 && ids[i + 1] < CONTEXTS ? ids[i + 1]
-                        : CONTEXTS;
+                int right =
+                        i + 1 == s.length ? CONTEXTS : ids[i + 1] >= 0 && ids[i + 1] < CONTEXTS ? ids[i + 1] : CONTEXTS;
                 v[ids[i]][left]++;
                 v[ids[i]][CONTEXTS + 1 + right]++;
             }

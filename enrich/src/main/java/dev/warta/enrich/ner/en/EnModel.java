@@ -35,6 +35,7 @@ final class EnModel {
     private final int[] liveBefore;
     /** {@link #trans} with invalid BIO moves at minus infinity. */
     private final float[] allowed;
+
     private final float scale;
     /** {@code trans[(prev + 1) * LABELS + next]}; prev = -1 is the sentence start. */
     final float[] trans;

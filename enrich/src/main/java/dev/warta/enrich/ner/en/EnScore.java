@@ -63,7 +63,8 @@ final class EnScore {
 
     @Override
     public String toString() {
-        return String.format("F1 %.4f (P %.4f R %.4f; PER %.4f ORG %.4f LOC %.4f)", f1(-1), precision(), recall(),
-                f1(0), f1(1), f1(2));
+        return String.format(
+                "F1 %.4f (P %.4f R %.4f; PER %.4f ORG %.4f LOC %.4f)",
+                f1(-1), precision(), recall(), f1(0), f1(1), f1(2));
     }
 }

@@ -18,18 +18,16 @@ final class EnTokenizer {
     /** Longest sentence; longer runs are split so decoding stays linear. */
     static final int MAX_SENTENCE = 150;
     /** Abbreviations whose final dot belongs to the word (lowercase, without the dot). */
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen",
-            "rep", "gov", "lt", "col", "capt", "sgt", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan",
-            "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "adm", "maj", "pres", "rev",
-            "hon", "messrs", "u.s", "u.n", "u.k", "e.u", "d.c", "l.a", "n.y", "ave", "blvd", "dept", "est",
-            "approx", "etc");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "jr", "sr",
+            "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+            "dec", "mt", "ft", "adm", "maj", "pres", "rev", "hon", "messrs", "u.s", "u.n", "u.k", "e.u", "d.c", "l.a",
+            "n.y", "ave", "blvd", "dept", "est", "approx", "etc");
 
-    private EnTokenizer() {
-    }
+    private EnTokenizer() {}
 
     /** A token: text and char offsets (end exclusive). */
-    record Token(String text, int start, int end) {
-    }
+    record Token(String text, int start, int end) {}
 
     /** Sentences of tokens of {@code text}. */
     static List<List<Token>> sentences(String text) {
@@ -54,11 +52,18 @@ final class EnTokenizer {
                     char d = text.charAt(j);
                     if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
                         j++;
-                    } else if ((d == '-' || d == '.' || d == '&' || d == '/' || d == ',' && Character.isDigit(text.charAt(j - 1)))
-                            && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
+                    } else if ((d == '-'
+                                    || d == '.'
+                                    || d == '&'
+                                    || d == '/'
+                                    || d == ',' && Character.isDigit(text.charAt(j - 1)))
+                            && j + 1 < n
+                            && Character.isLetterOrDigit(text.charAt(j + 1))
                             && (d != ',' || Character.isDigit(text.charAt(j + 1)))) {
                         j++;
-                    } else if ((d == '\'' || d == '’') && j + 1 < n && Character.isLetter(text.charAt(j + 1))
+                    } else if ((d == '\'' || d == '’')
+                            && j + 1 < n
+                            && Character.isLetter(text.charAt(j + 1))
                             && !possessive(text, j)) {
                         j++; // O'Neill, don't
                     } else {
@@ -85,8 +90,11 @@ final class EnTokenizer {
                 continue;
             }
             add(out, cur, new Token(text.substring(i, i + 1), i, i + 1));
-            if ((c == '.' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(text.charAt(i + 1))
-                    || text.charAt(i + 1) == '"' || text.charAt(i + 1) == '”')) {
+            if ((c == '.' || c == '!' || c == '?')
+                    && (i + 1 >= n
+                            || Character.isWhitespace(text.charAt(i + 1))
+                            || text.charAt(i + 1) == '"'
+                            || text.charAt(i + 1) == '”')) {
                 // a closing quote right after the stop stays in the sentence
                 int q = i + 1;
                 if (q < n && (text.charAt(q) == '"' || text.charAt(q) == '”')) {

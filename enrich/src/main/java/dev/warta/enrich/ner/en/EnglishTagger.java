@@ -45,7 +45,8 @@ public final class EnglishTagger {
             synchronized (EnglishTagger.class) {
                 t = shared;
                 if (t == null) {
-                    try (InputStream m = resource(MODEL_FILE); InputStream l = resource(LEXICON_FILE)) {
+                    try (InputStream m = resource(MODEL_FILE);
+                            InputStream l = resource(LEXICON_FILE)) {
                         t = new EnglishTagger(EnModel.read(m), EnLexicon.read(l));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -145,7 +146,8 @@ public final class EnglishTagger {
                     j--;
                 }
                 if (type == 0) {
-                    while (i < j - 1 && TITLES.contains(toks[i].toLowerCase(Locale.ROOT).replace(".", ""))) {
+                    while (i < j - 1
+                            && TITLES.contains(toks[i].toLowerCase(Locale.ROOT).replace(".", ""))) {
                         i++;
                     }
                 }
@@ -155,8 +157,7 @@ public final class EnglishTagger {
                 int start = sentence.get(i).start();
                 int end = sentence.get(j - 1).end();
                 String surface = text.substring(start, end);
-                out.add(new Mention(surface, EnLabels.TYPES.get(type), start, end, singleSpaced(surface),
-                        null));
+                out.add(new Mention(surface, EnLabels.TYPES.get(type), start, end, singleSpaced(surface), null));
             });
         }
         return out;
@@ -190,13 +191,80 @@ public final class EnglishTagger {
     }
 
     /** Words that precede a person's name as titles or roles and are not part of it. */
-    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
-            "lord", "lady", "president", "vice", "secretary", "minister", "prime", "premier", "chancellor",
-            "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "general",
-            "gen", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm",
-            "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "rev", "reverend", "father",
-            "coach", "chairman", "chairwoman", "chief", "ceo", "director", "ambassador", "envoy", "spokesman",
-            "spokeswoman", "spokesperson", "commissioner", "officer", "inspector", "detective", "agent",
-            "foreign", "defence", "defense", "state", "deputy", "acting", "former", "late", "said",
+    static final Set<String> TITLES = Set.of(
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "prof",
+            "professor",
+            "sir",
+            "dame",
+            "lord",
+            "lady",
+            "president",
+            "vice",
+            "secretary",
+            "minister",
+            "prime",
+            "premier",
+            "chancellor",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "governor",
+            "gov",
+            "mayor",
+            "judge",
+            "justice",
+            "general",
+            "gen",
+            "colonel",
+            "col",
+            "captain",
+            "capt",
+            "lieutenant",
+            "lt",
+            "sergeant",
+            "sgt",
+            "admiral",
+            "adm",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "pope",
+            "cardinal",
+            "bishop",
+            "rev",
+            "reverend",
+            "father",
+            "coach",
+            "chairman",
+            "chairwoman",
+            "chief",
+            "ceo",
+            "director",
+            "ambassador",
+            "envoy",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "commissioner",
+            "officer",
+            "inspector",
+            "detective",
+            "agent",
+            "foreign",
+            "defence",
+            "defense",
+            "state",
+            "deputy",
+            "acting",
+            "former",
+            "late",
+            "said",
             "told");
 }

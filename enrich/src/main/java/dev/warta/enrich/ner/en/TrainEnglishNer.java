@@ -33,8 +33,7 @@ public final class TrainEnglishNer {
     static final int RUNS = 3;
     static final double DROPOUT = 0.2;
 
-    private TrainEnglishNer() {
-    }
+    private TrainEnglishNer() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -84,7 +83,8 @@ public final class TrainEnglishNer {
                 lexicon = EnLexicon.read(in);
             }
         } else {
-            lexicon = EnLexiconBuild.build(data, train.stream().map(EnCorpus.Sentence::tokens).toList());
+            lexicon = EnLexiconBuild.build(
+                    data, train.stream().map(EnCorpus.Sentence::tokens).toList());
             try (OutputStream os = Files.newOutputStream(lexFile)) {
                 lexicon.write(os);
             }
@@ -114,12 +114,18 @@ public final class TrainEnglishNer {
      * {@code runs} averaged perceptrons over different shuffles (and different dropped word identities), their
      * weights averaged: a cheap deterministic ensemble.
      */
-    static EnModel train(List<EnCorpus.Sentence> train, EnLexicon lexicon, int bits, int epochs, int runs,
-                         double dropout, long seed) {
+    static EnModel train(
+            List<EnCorpus.Sentence> train,
+            EnLexicon lexicon,
+            int bits,
+            int epochs,
+            int runs,
+            double dropout,
+            long seed) {
         EnModel model = new EnModel(bits);
         for (int run = 0; run < runs; run++) {
-            EnModel one = perceptron(train, features(train, lexicon, model.mask(), dropout, seed + run), bits,
-                    epochs, seed + run);
+            EnModel one = perceptron(
+                    train, features(train, lexicon, model.mask(), dropout, seed + run), bits, epochs, seed + run);
             for (int i = 0; i < model.weights.length; i++) {
                 model.weights[i] += one.weights[i] / runs;
             }
@@ -137,8 +143,7 @@ public final class TrainEnglishNer {
      * Features of the training sentences; with probability {@code dropout} a capitalised token's word-identity
      * features are replaced by one shared "dropped" feature.
      */
-    static List<int[]> features(List<EnCorpus.Sentence> train, EnLexicon lexicon, int mask, double dropout,
-                                long seed) {
+    static List<int[]> features(List<EnCorpus.Sentence> train, EnLexicon lexicon, int mask, double dropout, long seed) {
         Random rnd = new Random(seed * 31 + 7);
         int k = EnFeatures.COUNT;
         List<int[]> feats = new ArrayList<>(train.size());

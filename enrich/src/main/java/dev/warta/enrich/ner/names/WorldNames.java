@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -157,8 +156,7 @@ public final class WorldNames {
 
     /** A small RFC 4180 reader: quoted fields with doubled quotes. */
     static final class Csv {
-        private Csv() {
-        }
+        private Csv() {}
 
         static List<List<String>> read(Path file) throws IOException {
             List<List<String>> rows = new ArrayList<>();

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class EnTokenizerTest {
     @Test
     void shouldSplitPossessivesAndKeepAbbreviations() {
-        assertArrayEquals(new String[] {"Mr.", "Smith", "met", "U.S.", "officials", "in", "Russia", "'s", "capital",
-                "."}, EnTokenizer.words("Mr. Smith met U.S. officials in Russia's capital."));
+        assertArrayEquals(
+                new String[] {"Mr.", "Smith", "met", "U.S.", "officials", "in", "Russia", "'s", "capital", "."},
+                EnTokenizer.words("Mr. Smith met U.S. officials in Russia's capital."));
     }
 
     @Test
@@ -23,7 +24,8 @@ class EnTokenizerTest {
 
     @Test
     void shouldKeepHyphenatedWordsAndDatesWhole() {
-        assertArrayEquals(new String[] {"LONDON", "1996-08-30", "all-rounder", "O'Neill", "won", "3,000", "$"},
+        assertArrayEquals(
+                new String[] {"LONDON", "1996-08-30", "all-rounder", "O'Neill", "won", "3,000", "$"},
                 EnTokenizer.words("LONDON 1996-08-30 all-rounder O'Neill won 3,000 $"));
     }
 }

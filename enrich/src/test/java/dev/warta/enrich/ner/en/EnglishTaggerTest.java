@@ -49,8 +49,16 @@ class EnglishTaggerTest {
     @Test
     void shouldFindPlacesInAHeadlineInCapitals() {
         List<Mention> ms = english("RUSSIA AND UKRAINE AGREE TO NEW TALKS IN TURKEY");
-        assertEquals("Russia", find(ms, "RUSSIA").orElseThrow(() -> new AssertionError(ms.toString())).canonical());
-        assertEquals("Turkey", find(ms, "TURKEY").orElseThrow(() -> new AssertionError(ms.toString())).canonical());
+        assertEquals(
+                "Russia",
+                find(ms, "RUSSIA")
+                        .orElseThrow(() -> new AssertionError(ms.toString()))
+                        .canonical());
+        assertEquals(
+                "Turkey",
+                find(ms, "TURKEY")
+                        .orElseThrow(() -> new AssertionError(ms.toString()))
+                        .canonical());
     }
 
     @Test
@@ -62,28 +70,38 @@ class EnglishTaggerTest {
         for (Mention m : ms) {
             assertEquals(m.text(), (id + "\n\n" + en).substring(m.start(), m.end()));
         }
-        List<String> geneva = ms.stream().filter(m -> m.text().equals("Jenewa") || m.text().equals("Geneva"))
-                .map(Mention::canonical).distinct().toList();
+        List<String> geneva = ms.stream()
+                .filter(m -> m.text().equals("Jenewa") || m.text().equals("Geneva"))
+                .map(Mention::canonical)
+                .distinct()
+                .toList();
         assertEquals(List.of("Geneva"), geneva, ms.toString());
-        List<String> us = ms.stream().filter(m -> m.text().equals("Amerika Serikat") || m.text().equals("U.S."))
-                .map(Mention::canonical).distinct().toList();
+        List<String> us = ms.stream()
+                .filter(m -> m.text().equals("Amerika Serikat") || m.text().equals("U.S."))
+                .map(Mention::canonical)
+                .distinct()
+                .toList();
         assertEquals(List.of("United States"), us, ms.toString());
-        List<String> lavrov = ms.stream().filter(m -> m.text().contains("Lavrov")).map(Mention::canonical)
-                .distinct().toList();
+        List<String> lavrov = ms.stream()
+                .filter(m -> m.text().contains("Lavrov"))
+                .map(Mention::canonical)
+                .distinct()
+                .toList();
         assertEquals(List.of("Sergey Lavrov"), lavrov, ms.toString());
         assertTrue(ms.stream().anyMatch(m -> m.start() >= enStart && m.text().equals("Geneva")), ms.toString());
     }
 
     @Test
     void shouldTagCoNllStyleTokensWithTheEnglishTagger() {
-        List<String> tags = TAGGER.withLanguage("en").tagTokens(
-                List.of("Chancellor", "Angela", "Merkel", "visited", "Paris", "on", "Tuesday", "."));
+        List<String> tags = TAGGER.withLanguage("en")
+                .tagTokens(List.of("Chancellor", "Angela", "Merkel", "visited", "Paris", "on", "Tuesday", "."));
         assertEquals(List.of("O", "B-PERSON", "I-PERSON", "O", "B-LOCATION", "O", "O", "O"), tags);
     }
 
     @Test
     void shouldRouteSentencesByLanguage() {
-        assertTrue(Bilingual.english(List.of("The", "minister", "said", "on", "Friday", "that", "talks", "failed", ".")));
+        assertTrue(
+                Bilingual.english(List.of("The", "minister", "said", "on", "Friday", "that", "talks", "failed", ".")));
         assertFalse(Bilingual.english(List.of("Presiden", "meresmikan", "jembatan", "di", "Bandung", "dan", "Bogor")));
         assertTrue(Bilingual.english(List.of("LONDON", "1996-08-30")));
         assertFalse(Bilingual.english(List.of("the", "minister", "said", "so", ".")));

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class WorldNamesTest {
     @Test
     void shouldMapIndonesianAndOfficialNamesToTheCommonEnglishName(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("world-countries-id.csv"),
+        Files.writeString(
+                dir.resolve("world-countries-id.csv"),
                 "cca2,name_id,name_en_common,name_en_official,capital_en,capital_id,ner_type\n"
                         + "XA,Negeri Contoh,Exampleland,\"Republic of Exampleland, The\",Sample City; Old Town,"
-                        + "Kota Sampel; Old Town,LOCATION\n", StandardCharsets.UTF_8);
+                        + "Kota Sampel; Old Town,LOCATION\n",
+                StandardCharsets.UTF_8);
         Path out = dir.resolve("names.tsv");
         WorldNames.build(dir, out);
         WorldNames names;
