@@ -46,7 +46,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  *   <li>a group's committed offset has stayed below the partition's LSO for {@code stallAfter}: records wait and the
  *       stage makes no progress.</li>
  * </ul>
- * Each round it also looks for hanging transactions (KIP-664) on the watched partitions and {@code __consumer_offsets}:
+ * Each round it also looks for hanging transactions (KIP-664) on the watched partitions, {@code __consumer_offsets} and
+ * the stages' internal (changelog, repartition) topics:
  * a producer whose transaction has been open on a partition longer than {@code hangAfter} while its transaction
  * coordinator does not have that transaction in progress (unknown, already completed, or past its own timeout by
  * {@code hangAfter}) is aborted on that partition with {@link Admin#abortTransaction}, and the reason is logged. Such a
@@ -214,10 +215,17 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
                 .forEach((tp, r) -> end.put(tp, r.offset()));
     }
 
-    /** Finds transactions left open on the watched partitions (and consumer offsets) that no coordinator will end. */
+    /**
+     * Finds transactions left open on the watched partitions, consumer offsets and the stages' changelog and
+     * repartition topics that no coordinator will end. A hanging transaction on a changelog holds the restore of its
+     * store (a restarted stage never reaches RUNNING), on a repartition topic the next step.
+     */
     private void abortHanging(List<TopicPartition> watched) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>(watched);
         partitions.addAll(partitionsOf(List.of(OFFSETS_TOPIC))); // absent until a group first commits
+        partitions.addAll(partitionsOf(admin.listTopics().names().get().stream()
+                .filter(t -> t.endsWith("-changelog") || t.endsWith("-repartition"))
+                .toList()));
         long now = clock.millis();
         Map<TopicPartition, List<ProducerState>> open = new HashMap<>();
         Set<Long> producerIds = new HashSet<>();
