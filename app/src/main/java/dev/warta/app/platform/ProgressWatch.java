@@ -285,14 +285,17 @@ public final class ProgressWatch implements StageHealth, AutoCloseable {
      * @param d its coordinator's description, null when the coordinator lists no transaction for the producer
      */
     static String hangingReason(TopicPartition tp, TransactionDescription d, long now, Duration hangAfter) {
-        if (d == null) {
-            return "its coordinator knows no transaction of this producer";
+        // Only a transaction that can only end in an abort is aborted: one its coordinator committed (or may have
+        // committed: unknown to it, or a later transaction of the same producer) would lose acknowledged data if
+        // aborted here; those stay, and the stall check reports them on /health.
+        if (d == null || !d.topicPartitions().isEmpty() && !d.topicPartitions().contains(tp)) {
+            return null;
         }
-        if (!IN_PROGRESS.contains(d.state())) {
+        if (d.state() == TransactionState.COMPLETE_ABORT || d.state() == TransactionState.PREPARE_ABORT) {
             return "its coordinator says " + d.state();
         }
-        if (!d.topicPartitions().contains(tp)) {
-            return "its coordinator's transaction does not include " + tp;
+        if (d.state() != TransactionState.ONGOING || !d.topicPartitions().contains(tp)) {
+            return null;
         }
         long age = d.transactionStartTimeMs().isPresent()
                 ? now - d.transactionStartTimeMs().getAsLong()
